@@ -1,0 +1,8 @@
+"""Embedded demo and development settings: SQLite, console email, debug on."""
+
+from config.env import env
+
+from .base import *  # noqa: F403
+
+DEBUG = env.bool("DEBUG", default=True)
+SECRET_KEY = env("SECRET_KEY") or "kotoplan-local-development-key-not-for-production"

@@ -1,0 +1,173 @@
+"""Users, the organisations they act for, and their dated roles."""
+
+from datetime import date
+
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from kotoplan.core.models import TimeStampedModel
+
+
+class Organisation(TimeStampedModel):
+    class Kind(models.TextChoices):
+        MUNICIPALITY = "municipality", _("Municipality")
+        MUNICIPAL_UNIT = "municipal_unit", _("Municipal unit or sector")
+        WELLBEING_COUNTY = "wellbeing_county", _("Wellbeing services county")
+        EMPLOYMENT_AREA = "employment_area", _("Employment area")
+        REGIONAL_AUTHORITY = "regional_authority", _("Regional state authority")
+        KELA = "kela", _("Kela (Social Insurance Institution)")
+        DVV = "dvv", _("Digital and Population Data Services Agency")
+        MIGRI = "migri", _("Finnish Immigration Service")
+        POLICE = "police", _("Police")
+        RECEPTION_CENTRE = "reception_centre", _("Reception or registration centre")
+        IMMIGRANT_ORGANISATION = "immigrant_organisation", _("Immigrant organisation")
+        CIVIL_SOCIETY = "civil_society", _("Other civil-society organisation")
+        EMPLOYEE_ORGANISATION = "employee_organisation", _("Employee organisation")
+        EMPLOYER_ORGANISATION = "employer_organisation", _("Employer organisation")
+        RELIGIOUS_COMMUNITY = "religious_community", _("Religious community")
+        SERVICE_PROVIDER = "service_provider", _("Service provider")
+        EDUCATIONAL_INSTITUTION = "educational_institution", _("Educational institution")
+        COMPANY = "company", _("Company")
+        MINISTRY = "ministry", _("Ministry")
+
+    kind = models.CharField(_("kind"), max_length=40, choices=Kind.choices)
+    name_fi = models.CharField(_("name in Finnish"), max_length=200)
+    name_sv = models.CharField(_("name in Swedish"), max_length=200, blank=True)
+    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
+    municipality = models.ForeignKey(
+        "geography.Municipality",
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisations",
+        help_text=_("The municipality of a municipality, municipal unit or local organisation."),
+    )
+    area = models.ForeignKey(
+        "geography.Area",
+        verbose_name=_("area"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisations",
+        help_text=_("The area of a wellbeing county, employment area or regional authority."),
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="units",
+    )
+    email = models.EmailField(_("email"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        ordering = ["name_fi"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "municipality"],
+                condition=Q(kind="municipality"),
+                name="organisation_one_per_municipality",
+            ),
+            models.UniqueConstraint(
+                fields=["kind", "area"],
+                condition=Q(area__isnull=False),
+                name="organisation_one_per_area_kind",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name_fi
+
+    def clean(self) -> None:
+        needs_municipality = {self.Kind.MUNICIPALITY, self.Kind.MUNICIPAL_UNIT}
+        needs_area = {
+            self.Kind.WELLBEING_COUNTY,
+            self.Kind.EMPLOYMENT_AREA,
+            self.Kind.REGIONAL_AUTHORITY,
+        }
+        if self.kind in needs_municipality and not self.municipality_id:
+            raise ValidationError({"municipality": _("Choose the municipality.")})
+        if self.kind in needs_area and not self.area_id:
+            raise ValidationError({"area": _("Choose the area.")})
+
+
+class User(AbstractUser):
+    preferred_language = models.CharField(
+        _("preferred language"),
+        max_length=2,
+        choices=[("fi", "suomi"), ("sv", "svenska"), ("en", "English")],
+        default="fi",
+    )
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+
+class RoleQuerySet(models.QuerySet):
+    def active_on(self, on: date) -> "RoleQuerySet":
+        return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=on)).filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gte=on)
+        )
+
+
+class RoleAssignment(TimeStampedModel):
+    class Role(models.TextChoices):
+        COORDINATOR = "coordinator", _("Municipal coordinator")
+        CONTRIBUTOR = "contributor", _("Contributor")
+        VIEWER = "viewer", _("Viewer")
+        REGIONAL_OFFICIAL = "regional_official", _("Regional authority official")
+        COUNTY_LIAISON = "county_liaison", _("Wellbeing county liaison")
+        NATIONAL_VIEWER = "national_viewer", _("National viewer")
+
+    # Which organisation kinds each role fits; data, checked in clean().
+    ROLE_ORGANISATION_KINDS = {
+        Role.COORDINATOR: {Organisation.Kind.MUNICIPALITY, Organisation.Kind.MUNICIPAL_UNIT},
+        Role.VIEWER: {Organisation.Kind.MUNICIPALITY, Organisation.Kind.MUNICIPAL_UNIT},
+        Role.REGIONAL_OFFICIAL: {Organisation.Kind.REGIONAL_AUTHORITY},
+        Role.COUNTY_LIAISON: {Organisation.Kind.WELLBEING_COUNTY},
+        Role.NATIONAL_VIEWER: {Organisation.Kind.MINISTRY},
+    }
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="roles")
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="roles"
+    )
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices)
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+
+    objects = RoleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_to__gte=models.F("valid_from")),
+                name="role_valid_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.get_role_display()} · {self.organisation}"
+
+    def clean(self) -> None:
+        allowed = self.ROLE_ORGANISATION_KINDS.get(self.role)
+        if allowed and self.organisation_id and self.organisation.kind not in allowed:
+            raise ValidationError(
+                {"organisation": _("This role cannot be given in this kind of organisation.")}
+            )

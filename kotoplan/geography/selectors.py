@@ -1,0 +1,47 @@
+"""Read access to dated geography: which municipality belongs to which area on a given day."""
+
+from datetime import date
+
+from django.db.models import QuerySet
+
+from kotoplan.core.clock import today
+
+from .models import Area, AreaMembership, Municipality
+
+
+def municipalities_in_area(*, area: Area, on: date | None = None) -> QuerySet[Municipality]:
+    on = on or today()
+    ids = AreaMembership.objects.valid_on(on).filter(area=area).values("municipality_id")
+    return Municipality.objects.in_act_scope().filter(pk__in=ids)
+
+
+def municipality_ids_in_areas(*, area_ids: list[int], on: date | None = None) -> QuerySet:
+    on = on or today()
+    return (
+        AreaMembership.objects.valid_on(on)
+        .filter(area_id__in=area_ids, municipality__in_act_scope=True)
+        .values("municipality_id")
+    )
+
+
+def area_of(*, municipality: Municipality, kind: str, on: date | None = None) -> Area | None:
+    on = on or today()
+    membership = (
+        AreaMembership.objects.valid_on(on)
+        .filter(municipality=municipality, area__kind=kind)
+        .select_related("area")
+        .first()
+    )
+    return membership.area if membership else None
+
+
+def authority_area_of(*, municipality: Municipality, on: date | None = None) -> Area | None:
+    """The regional state authority supervising the municipality on the day (ELY or EVK)."""
+    on = on or today()
+    membership = (
+        AreaMembership.objects.valid_on(on)
+        .filter(municipality=municipality, area__kind__in=Area.AUTHORITY_KINDS)
+        .select_related("area")
+        .first()
+    )
+    return membership.area if membership else None

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class PlanningConfig(AppConfig):
+    name = "kotoplan.planning"
+    label = "planning"
+
+    def ready(self) -> None:
+        from . import audit, permissions  # noqa: F401  (registers rules and audited models)

@@ -1,0 +1,18 @@
+"""Plan content is recorded by django-auditlog: who, when and which fields changed."""
+
+from auditlog.registry import auditlog
+
+from .models import Indicator, Measure, Milestone, Objective, Plan, TargetGroup
+
+auditlog.register(
+    Plan, exclude_fields=["version", "updated_at", "created_at"], m2m_fields={"municipalities"}
+)
+auditlog.register(
+    Objective, exclude_fields=["version", "updated_at", "created_at"], m2m_fields={"target_groups"}
+)
+auditlog.register(
+    Measure, exclude_fields=["version", "updated_at", "created_at"], m2m_fields={"partners"}
+)
+auditlog.register(Indicator, exclude_fields=["version", "updated_at", "created_at"])
+auditlog.register(TargetGroup, exclude_fields=["version", "updated_at", "created_at"])
+auditlog.register(Milestone, exclude_fields=["version", "updated_at", "created_at"])

@@ -1,0 +1,89 @@
+"""Who may do what with plans. The only place these decisions are made.
+
+- coordinators edit the plans of their municipality while the plan is editable;
+- viewers and contributors of a municipality read its plans; contributors also read plans in
+  which their organisation owns a measure, and edit those measures while the plan is editable;
+- regional authority officials read every plan of a municipality in their area today;
+- wellbeing county liaisons read the plans of the county's municipalities;
+- national viewers read every plan that has left the draft state;
+- administrators do everything.
+"""
+
+from django.db.models import Q, QuerySet
+
+from kotoplan.accounts.selectors import user_reach
+from kotoplan.core.permissions import rule, scope_rule
+from kotoplan.geography.selectors import municipality_ids_in_areas
+
+from .models import Measure, Plan
+
+
+def _plan_municipality_ids(plan: Plan) -> set[int]:
+    cached = getattr(plan, "_municipality_ids", None)
+    if cached is None:
+        cached = {m.pk for m in plan.municipalities.all()}
+        plan._municipality_ids = cached
+    return cached
+
+
+@scope_rule("planning.view_plan")
+def scope_viewable_plans(user, queryset: QuerySet) -> QuerySet:
+    reach = user_reach(user=user)
+    if reach.admin:
+        return queryset
+    local = reach.coordinator_municipalities | reach.viewer_municipalities
+    local |= reach.contributor_municipalities
+    condition = Q(municipalities__in=local)
+    if reach.contributor_organisations:
+        condition |= Q(
+            objectives__measures__responsible_organisation__in=reach.contributor_organisations
+        )
+    areas = list(reach.official_areas | reach.county_areas)
+    if areas:
+        condition |= Q(municipalities__in=municipality_ids_in_areas(area_ids=areas))
+    if reach.national:
+        condition |= ~Q(state=Plan.State.DRAFT)
+    ids = Plan.objects.filter(condition).values("pk")
+    return queryset.filter(pk__in=ids)
+
+
+@scope_rule("planning.change_plan")
+def scope_editable_plans(user, queryset: QuerySet) -> QuerySet:
+    reach = user_reach(user=user)
+    if reach.admin:
+        return queryset
+    ids = Plan.objects.filter(municipalities__in=reach.coordinator_municipalities).values("pk")
+    return queryset.filter(pk__in=ids)
+
+
+@rule("planning.view_plan")
+def can_view_plan(user, plan: Plan) -> bool:
+    return scope_viewable_plans(user, Plan.objects.filter(pk=plan.pk)).exists()
+
+
+@rule("planning.change_plan")
+def can_change_plan(user, plan: Plan) -> bool:
+    """Coordinators of any municipality of the plan (content edits also need an editable state)."""
+    reach = user_reach(user=user)
+    if reach.admin:
+        return True
+    return bool(_plan_municipality_ids(plan) & reach.coordinator_municipalities)
+
+
+@rule("planning.create_plan")
+def can_create_plan(user, municipality) -> bool:
+    reach = user_reach(user=user)
+    return reach.admin or municipality.pk in reach.coordinator_municipalities
+
+
+@rule("planning.change_measure")
+def can_change_measure(user, measure: Measure) -> bool:
+    if can_change_plan(user, measure.objective.plan):
+        return True
+    reach = user_reach(user=user)
+    return measure.responsible_organisation_id in reach.contributor_organisations
+
+
+@rule("planning.view_history")
+def can_view_history(user, plan: Plan) -> bool:
+    return can_view_plan(user, plan)

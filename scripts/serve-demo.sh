@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Serves the demo on http://127.0.0.1:8000 with the background task worker beside it.
+set -eu
+PY=.venv/bin/python
+$PY manage.py db_worker --interval 2 &
+worker=$!
+trap 'kill $worker 2>/dev/null || true' EXIT INT TERM
+echo "Kotoplan is running on http://127.0.0.1:8000  (Ctrl+C stops it)"
+$PY manage.py runserver 127.0.0.1:8000 --noreload

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Debian packages the browser and accessibility tests need: Chromium and fonts.
+# Installs them when missing and the user can (root, or sudo without a password).
+set -u
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -d /usr/share/fonts/truetype/dejavu ] || missing+=(fonts-dejavu-core)
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" -eq 0 ]; then
+  sudo_cmd=()
+elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+  sudo_cmd=(sudo -n)
+else
+  echo "Note: ${missing[*]} not installed and no root: browser tests will be skipped (they fail in CI)." >&2
+  exit 0
+fi
+if ! command -v apt-get >/dev/null; then
+  echo "Note: apt-get not found; install ${missing[*]} by hand for the browser tests." >&2
+  exit 0
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
