@@ -142,6 +142,47 @@ class PlanBasicsForm(VersionedForm):
             )
         }
 
+    fieldsets = [
+        (
+            _("Title, languages and period"),
+            [
+                "title_fi",
+                "title_sv",
+                "title_en",
+                "languages",
+                "period_start",
+                "period_end",
+                "municipalities",
+            ],
+        ),
+        (
+            _("Form of the plan"),
+            [
+                "form",
+                "host_document_name",
+                "host_document_url",
+                "host_document_approval",
+                "mainstreaming_fi",
+                "mainstreaming_sv",
+                "mainstreaming_en",
+            ],
+        ),
+        (
+            _("Responsibility"),
+            [
+                "coordinating_unit",
+                "coordinating_authority",
+                "contact_name",
+                "contact_email",
+                "contact_phone",
+            ],
+        ),
+        (_("Integration programme"), ["programme_mode", "programme_url", "programme_note"]),
+        (_("Coordination"), ["county_coordination", "employment_area_coordination"]),
+        (_("Scope"), ["covers_all_immigrants", "covers_good_relations"]),
+        (_("Monitoring"), ["monitoring_cycle", "monitoring_description"]),
+    ]
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["coordinating_unit"].queryset = Organisation.objects.filter(
@@ -164,6 +205,17 @@ class PlanBasicsForm(VersionedForm):
 
 
 class SituationForm(VersionedForm):
+    fieldsets = [
+        (
+            _("Figures"),
+            ["situation_quantitative_fi", "situation_quantitative_sv", "situation_quantitative_en"],
+        ),
+        (
+            _("Needs, reception and views"),
+            ["situation_qualitative_fi", "situation_qualitative_sv", "situation_qualitative_en"],
+        ),
+    ]
+
     class Meta:
         model = Plan
         fields = [

@@ -101,7 +101,7 @@ def plan_detail(request, pk):
     )
 
 
-def _edit_plan(request, pk, form_class, template):
+def _edit_plan(request, pk, form_class, heading):
     plan = plan_get_for_user(user=request.user, plan_id=pk)
     require(request.user, "planning.change_plan", plan)
     form = form_class(request.POST or None, instance=plan)
@@ -120,17 +120,29 @@ def _edit_plan(request, pk, form_class, template):
         if updated:
             messages.success(request, _("Changes saved."))
             return redirect_to(plan_url(updated))
-    return render(request, template, {"plan": plan, "form": form, "frozen": not plan.is_editable})
+    return render(
+        request,
+        "planning/plan_form.html",
+        {
+            "plan": plan,
+            "form": form,
+            "frozen": not plan.is_editable,
+            "heading": heading,
+            "fieldsets": [
+                (legend, [form[name] for name in names]) for legend, names in form.fieldsets
+            ],
+        },
+    )
 
 
 @login_required
 def plan_edit(request, pk):
-    return _edit_plan(request, pk, PlanBasicsForm, "planning/plan_form.html")
+    return _edit_plan(request, pk, PlanBasicsForm, _("Basic information"))
 
 
 @login_required
 def plan_situation(request, pk):
-    return _edit_plan(request, pk, SituationForm, "planning/situation_form.html")
+    return _edit_plan(request, pk, SituationForm, _("Situation picture"))
 
 
 @login_required
