@@ -34,6 +34,14 @@ class Organisation(TimeStampedModel):
         MINISTRY = "ministry", _("Ministry")
 
     kind = models.CharField(_("kind"), max_length=40, choices=Kind.choices)
+    reference_key = models.SlugField(
+        _("reference key"),
+        max_length=40,
+        null=True,
+        blank=True,
+        unique=True,
+        help_text=_("Stable key of an organisation loaded from reference data."),
+    )
     name_fi = models.CharField(_("name in Finnish"), max_length=200)
     name_sv = models.CharField(_("name in Swedish"), max_length=200, blank=True)
     name_en = models.CharField(_("name in English"), max_length=200, blank=True)

@@ -54,9 +54,9 @@ def organisations_sync_public(*, directory: Path | None = None) -> int:
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             names = {key: row[key] for key in ("name_fi", "name_sv", "name_en")}
-            org = Organisation.objects.filter(kind=row["kind"], municipality__isnull=True).first()
+            org = Organisation.objects.filter(reference_key=row["key"]).first()
             if org is None:
-                Organisation.objects.create(kind=row["kind"], **names)
+                Organisation.objects.create(kind=row["kind"], reference_key=row["key"], **names)
                 changed += 1
             elif (org.name_fi, org.name_sv, org.name_en) != tuple(names.values()):
                 Organisation.objects.filter(pk=org.pk).update(**names)

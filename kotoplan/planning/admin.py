@@ -1,0 +1,51 @@
+from django.contrib import admin
+
+from .models import Indicator, Measure, Milestone, Objective, Plan, TargetGroup, Theme
+
+
+@admin.register(Theme)
+class ThemeAdmin(admin.ModelAdmin):
+    list_display = ["order", "code", "name_fi", "name_sv", "name_en", "statutory"]
+
+
+@admin.register(Plan)
+class PlanAdmin(admin.ModelAdmin):
+    list_display = [
+        "__str__",
+        "lead_municipality",
+        "period_start",
+        "period_end",
+        "state",
+        "version_number",
+    ]
+    list_filter = ["state", "form"]
+    search_fields = ["title_fi", "title_sv", "title_en", "lead_municipality__name_fi"]
+    autocomplete_fields = ["municipalities", "lead_municipality", "coordinating_unit"]
+    readonly_fields = ["lineage", "version_number", "previous_version", "version"]
+
+
+@admin.register(Objective)
+class ObjectiveAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "plan", "theme"]
+    list_filter = ["theme"]
+    search_fields = ["title_fi", "title_sv", "title_en"]
+    raw_id_fields = ["plan"]
+
+
+@admin.register(Measure)
+class MeasureAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "responsible_organisation", "status"]
+    list_filter = ["status"]
+    search_fields = ["title_fi", "title_sv", "title_en"]
+    raw_id_fields = ["objective"]
+    autocomplete_fields = ["responsible_organisation", "partners"]
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "unit", "source", "baseline_value", "target_value"]
+    raw_id_fields = ["objective", "measure"]
+
+
+admin.site.register(TargetGroup)
+admin.site.register(Milestone)

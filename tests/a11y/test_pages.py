@@ -1,0 +1,67 @@
+"""axe-core finds no WCAG 2.1 A/AA violations on the main pages, in Finnish and Swedish."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from kotoplan.planning.models import Objective, Plan
+from tests.support.browser import log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+def _assert_accessible(page, what: str) -> None:
+    results = Axe().run(page, options=WCAG_21_AA)
+    assert results.violations_count == 0, f"{what}:\n{results.generate_report()}"
+
+
+def test_main_pages_have_no_wcag_violations__as_coordinator(page, demo_site):
+    """Login, plan list, plan page, every edit form and the history pass axe."""
+    base = demo_site.url
+    page.goto(f"{base}/accounts/login/")
+    _assert_accessible(page, "login")
+    log_in(page, base, "koordinaattori.tampere")
+    plan = Plan.objects.get(lead_municipality__code="837", state=Plan.State.DRAFT)
+    objective = Objective.objects.filter(plan=plan).first()
+    paths = [
+        "/",
+        f"/plans/{plan.pk}/",
+        f"/plans/{plan.pk}/edit/",
+        f"/plans/{plan.pk}/situation/",
+        f"/plans/{plan.pk}/history/",
+        f"/plans/{plan.pk}/compare/",
+        f"/plans/{plan.pk}/objectives/new/",
+        f"/objectives/{objective.pk}/measures/new/",
+        f"/objectives/{objective.pk}/indicators/new/",
+        f"/plans/{plan.pk}/timetable/new/",
+        "/accounts/profile/",
+    ]
+    for path in paths:
+        response = page.goto(base + path)
+        assert response.status == 200, path
+        _assert_accessible(page, path)
+
+
+def test_form_with_errors_has_no_wcag_violations(page, demo_site):
+    """Error messages are linked to their fields and the error summary passes axe."""
+    base = demo_site.url
+    log_in(page, base, "koordinaattori.tampere")
+    plan = Plan.objects.get(lead_municipality__code="837", state=Plan.State.DRAFT)
+    page.goto(f"{base}/plans/{plan.pk}/edit/")
+    page.fill("#id_period_end", "2000")
+    page.click("main form button[type=submit]")
+    assert page.locator(".error-summary").is_visible()
+    _assert_accessible(page, "plan form with errors")
+
+
+def test_plan_page_in_swedish_has_no_wcag_violations(page, demo_site):
+    """A bilingual municipality's plan read in Swedish passes axe, fallbacks marked with lang."""
+    base = demo_site.url
+    log_in(page, base, "koordinaattori.vaasa")
+    plan = Plan.objects.filter(lead_municipality__code="905").first()
+    page.goto(f"{base}/plans/{plan.pk}/")
+    page.select_option("#language-select", "sv")
+    page.click(".language-form button")
+    assert page.get_attribute("html", "lang") == "sv"
+    _assert_accessible(page, "plan page in Swedish")

@@ -1,0 +1,1 @@
+from tests.support.browser import browser, demo_site, page  # noqa: F401
