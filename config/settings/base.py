@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "kotoplan.geography",
     "kotoplan.accounts",
     "kotoplan.planning",
+    "kotoplan.oversight",
     "kotoplan.demo",
 ]
 
@@ -91,6 +92,8 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
 STATICFILES_DIRS = [BASE_DIR / "kotoplan" / "static"]
+
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -13,9 +13,9 @@ def acting_as(actor) -> Iterator[None]:
         current = auditlog_value.get()
     except LookupError:
         current = None
-    if current is not None and current.get("actor") == actor:
-        yield
-        return
+    # Always connect a fresh receiver: auditlog leaves the context value behind after a block
+    # ends (with its receiver disconnected), so an "already acting as this user" shortcut would
+    # silently drop the actor from every later entry written outside a request.
     try:
         with set_actor(actor):
             yield

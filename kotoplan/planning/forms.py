@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kotoplan.accounts.models import Organisation
+from kotoplan.core.models import translated
 from kotoplan.geography.models import AreaMembership, Municipality
 
 from .models import Indicator, Measure, Milestone, Objective, Plan, TargetGroup, Theme
@@ -80,6 +81,10 @@ def _check_period(form, data) -> None:
         form.add_error("period_end", _("The period ends before it starts."))
 
 
+def _theme_label(theme: Theme) -> str:
+    return translated(theme, "name")[0]
+
+
 class PlanBasicsForm(VersionedForm):
     languages = forms.MultipleChoiceField(
         choices=LANGUAGE_CHOICES,
@@ -126,10 +131,16 @@ class PlanBasicsForm(VersionedForm):
             "employment_area_coordination",
             "covers_all_immigrants",
             "covers_good_relations",
+            "has_cooperation_group",
+            "cooperation_group_note",
+            "authority_contacted_on",
+            "participation_evidence",
             "monitoring_cycle",
             "monitoring_description",
         ]
         widgets = {
+            "authority_contacted_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        } | {
             name: forms.Textarea(attrs={"rows": 3})
             for name in (
                 "mainstreaming_fi",
@@ -138,6 +149,8 @@ class PlanBasicsForm(VersionedForm):
                 "programme_note",
                 "county_coordination",
                 "employment_area_coordination",
+                "cooperation_group_note",
+                "participation_evidence",
                 "monitoring_description",
             )
         }
@@ -180,6 +193,15 @@ class PlanBasicsForm(VersionedForm):
         (_("Integration programme"), ["programme_mode", "programme_url", "programme_note"]),
         (_("Coordination"), ["county_coordination", "employment_area_coordination"]),
         (_("Scope"), ["covers_all_immigrants", "covers_good_relations"]),
+        (
+            _("Cooperation and participation"),
+            [
+                "has_cooperation_group",
+                "cooperation_group_note",
+                "authority_contacted_on",
+                "participation_evidence",
+            ],
+        ),
         (_("Monitoring"), ["monitoring_cycle", "monitoring_description"]),
     ]
 
@@ -189,6 +211,32 @@ class PlanBasicsForm(VersionedForm):
             kind__in=[Organisation.Kind.MUNICIPALITY, Organisation.Kind.MUNICIPAL_UNIT],
             municipality__in=self.instance.municipalities.all(),
         )
+        # One text field per statutory theme, stored together in Plan.theme_justifications.
+        saved = self.instance.theme_justifications or {}
+        names = []
+        for theme in Theme.objects.filter(statutory=True):
+            name = f"justification_{theme.code}"
+            self.fields[name] = forms.CharField(
+                label=_theme_label(theme),
+                required=False,
+                initial=saved.get(theme.code, ""),
+                widget=forms.Textarea(attrs={"rows": 2}),
+                help_text=_("Only if the plan sets no objective under this theme: why not."),
+            )
+            names.append(name)
+        self.fieldsets = [
+            *type(self).fieldsets,
+            (_("Statutory themes left out, with the reason"), names),
+        ]
+
+    def model_data(self) -> dict:
+        data = super().model_data()
+        data["theme_justifications"] = {
+            name.removeprefix("justification_"): value.strip()
+            for name, value in self.cleaned_data.items()
+            if name.startswith("justification_") and value and value.strip()
+        }
+        return data
 
     def clean(self):
         data = super().clean()

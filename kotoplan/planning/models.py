@@ -150,6 +150,26 @@ class Plan(VersionedModel):
     situation_qualitative_en = models.TextField(
         _("situation picture: needs and views (English)"), blank=True
     )
+    theme_justifications = models.JSONField(
+        _("justifications for statutory themes left out"),
+        default=dict,
+        blank=True,
+        help_text=_("Theme code → written reason why the plan sets no objective under it."),
+    )
+    has_cooperation_group = models.BooleanField(_("a cooperation group exists"), default=False)
+    cooperation_group_note = models.TextField(
+        _("cooperation group"),
+        blank=True,
+        help_text=_("Where the cooperation group is, or why none is needed."),
+    )
+    authority_contacted_on = models.DateField(
+        _("regional authority's immigration contact person contacted on"), null=True, blank=True
+    )
+    participation_evidence = models.TextField(
+        _("participation of immigrants and organisations"),
+        blank=True,
+        help_text=_("How immigrants and organisations took part in the planning, and when."),
+    )
     monitoring_cycle = models.CharField(
         _("monitoring cycle"), max_length=20, choices=Cycle.choices, default=Cycle.YEARLY
     )

@@ -7,7 +7,10 @@ import pytest
 from kotoplan.planning.models import Indicator, Measure, Objective, Plan
 from tests.support.browser import log_in
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def _editable_demo_plan() -> Plan:

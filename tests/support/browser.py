@@ -71,5 +71,6 @@ def log_in(page, base_url: str, username: str, password: str = DEMO_PASSWORD) ->
     page.goto(f"{base_url}/accounts/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", password)
-    page.keyboard.press("Enter")
-    page.wait_for_load_state("domcontentloaded")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "/accounts/login/" not in page.url, f"login failed for {username}"

@@ -97,6 +97,7 @@ def plan_detail(request, pk):
             "versions": plan_versions(plan=plan, user=request.user),
             "municipalities": plan.municipalities.all(),
             "has_next_version": Plan.objects.filter(previous_version=plan).exists(),
+            "user_contributor_orgs": user_reach(user=request.user).contributor_organisations,
         },
     )
 

@@ -1,1 +1,0 @@
-from tests.support.browser import browser, demo_site, page  # noqa: F401

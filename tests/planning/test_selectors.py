@@ -1,0 +1,169 @@
+"""Reading plans: comparing versions, and the number of queries behind the plan page."""
+
+import pytest
+from django.urls import reverse
+
+from kotoplan.planning.models import Indicator, Measure, Objective, Plan
+from kotoplan.planning.selectors import plan_compare, plan_outline
+from kotoplan.planning.services import (
+    content_create,
+    content_delete,
+    content_update,
+    plan_new_version,
+    plan_update,
+)
+from tests.factories.accounts import OrganisationFactory
+from tests.factories.planning import (
+    IndicatorFactory,
+    MeasureFactory,
+    ObjectiveFactory,
+    PlanFactory,
+    TargetGroupFactory,
+)
+
+# Queries allowed for the whole plan page (session, user, roles, plan, outline, side panels).
+PLAN_PAGE_QUERY_BOUND = 40
+
+
+@pytest.fixture
+def versions(coordinator_a, municipality_a, organisation_a, themes):
+    """An adopted plan with two objectives, and its new draft version (not yet changed)."""
+    old = PlanFactory(
+        lead_municipality=municipality_a,
+        title_fi="Kotoutumisohjelma 2022–2025",
+        state=Plan.State.ADOPTED,
+        decision_body="Valtuusto",
+        decision_date="2022-03-14",
+    )
+    kept = ObjectiveFactory(
+        plan=old, theme=themes["employment_education"], title_fi="Työ", title_en="Work"
+    )
+    dropped = ObjectiveFactory(
+        plan=old, theme=themes["good_relations"], title_fi="Suhteet", title_en="Relations"
+    )
+    measure = MeasureFactory(
+        objective=kept,
+        title_fi="Työnhakuklubi",
+        title_en="Job club",
+        responsible_organisation=organisation_a,
+    )
+    IndicatorFactory(
+        objective=kept, measure=measure, name_fi="Työllisyysaste", name_en="Employment rate"
+    )
+    MeasureFactory(objective=dropped, title_fi="Kylätapahtumat", title_en="Village events")
+    new = plan_new_version(actor=coordinator_a, plan=old)
+    return old, new, {"kept": kept, "dropped": dropped, "measure": measure}
+
+
+def _summary(part_changes) -> set[tuple[str, str, str]]:
+    return {(change.kind, change.change, change.label) for change in part_changes}
+
+
+def test_plan_compare_finds_no_differences__untouched_new_version(versions):
+    """A new version that nobody has edited yet is identical to the one it copies."""
+    old, new, _ = versions
+
+    plan_changes, part_changes = plan_compare(older=old, newer=new)
+
+    assert plan_changes == []
+    assert part_changes == []
+
+
+def test_plan_compare_lists_added_removed_and_changed_parts__edited_new_version(
+    coordinator_a, versions, themes
+):
+    """Comparing versions shows which parts were added, removed and changed, and how."""
+    old, new, parts = versions
+    new_measure = Measure.objects.get(objective__plan=new, key=parts["measure"].key)
+    content_update(
+        actor=coordinator_a,
+        obj=new_measure,
+        expected_version=1,
+        data={"title_fi": "Työnhakuklubi kolmella kielellä", "resources": "1 htv"},
+    )
+    content_delete(actor=coordinator_a, obj=Indicator.objects.get(objective__plan=new))
+    content_delete(actor=coordinator_a, obj=Objective.objects.get(plan=new, title_fi="Suhteet"))
+    content_create(
+        actor=coordinator_a,
+        model=Objective,
+        data={
+            "plan": new,
+            "theme": themes["language_culture"],
+            "title_fi": "Oma äidinkieli",
+            "title_en": "Mother tongue",
+        },
+    )
+    plan_update(
+        actor=coordinator_a,
+        plan=new,
+        expected_version=1,
+        data={"title_fi": "Kotoutumisohjelma 2026–2029"},
+    )
+    new.refresh_from_db()
+
+    plan_changes, part_changes = plan_compare(older=old, newer=new)
+
+    assert [(str(label), before, after) for label, before, after in plan_changes] == [
+        ("title in Finnish", "Kotoutumisohjelma 2022–2025", "Kotoutumisohjelma 2026–2029")
+    ]
+    assert _summary(part_changes) == {
+        ("objective", "added", "Mother tongue"),
+        ("objective", "removed", "Relations"),
+        ("measure", "removed", "Village events"),
+        ("indicator", "removed", "Employment rate"),
+        ("measure", "changed", "Job club"),
+    }
+    changed = next(change for change in part_changes if change.change == "changed")
+    assert {str(label): (before, after) for label, before, after in changed.fields} == {
+        "title in Finnish": ("Työnhakuklubi", "Työnhakuklubi kolmella kielellä"),
+        "resources": ("", "1 htv"),
+    }
+
+
+def test_plan_outline_groups_objectives_under_every_theme__one_theme_used(draft_plan, themes):
+    """The outline lists all six themes in order, each with its own objectives."""
+    objective = ObjectiveFactory(plan=draft_plan, theme=themes["good_relations"])
+
+    sections = plan_outline(plan=draft_plan)
+
+    assert [section.theme.code for section in sections] == list(themes)
+    assert {s.theme.code: s.objectives for s in sections}["good_relations"] == [objective]
+    assert sum(len(s.objectives) for s in sections) == 1
+
+
+# --- query bound of the plan page --------------------------------------------------------------
+
+
+def _plan_of_size(municipality, themes, objectives: int, measures: int, indicators: int) -> Plan:
+    plan = PlanFactory(lead_municipality=municipality)
+    group = TargetGroupFactory(plan=plan)
+    partner = OrganisationFactory()
+    theme_list = list(themes.values())
+    for number in range(objectives):
+        objective = ObjectiveFactory(
+            plan=plan, theme=theme_list[number % len(theme_list)], target_groups=[group]
+        )
+        made = [MeasureFactory(objective=objective, partners=[partner]) for _ in range(measures)]
+        for index in range(indicators):
+            IndicatorFactory(objective=objective, measure=made[index % len(made)])
+    return plan
+
+
+def test_plan_page_query_count_stays_the_same__12_objectives_4_measures_3_indicators(
+    client, coordinator_a, municipality_a, themes, django_assert_max_num_queries
+):
+    """The plan page needs as many queries for 12×4×3 parts as for a single objective."""
+    small = _plan_of_size(municipality_a, themes, objectives=1, measures=1, indicators=1)
+    big = _plan_of_size(municipality_a, themes, objectives=12, measures=4, indicators=3)
+    client.force_login(coordinator_a)
+    counts = {}
+    for visit in ("first", "again"):  # the first visit may fill caches, e.g. readiness results
+        for name, plan in (("small", small), ("big", big)):
+            with django_assert_max_num_queries(PLAN_PAGE_QUERY_BOUND) as queries:
+                page = client.get(reverse("planning:plan_detail", args=[plan.pk]))
+            assert page.status_code == 200
+            counts[(visit, name)] = len(queries)
+
+    assert page.content.decode().count('<article id="objective-') == 12
+    assert counts[("first", "big")] == counts[("first", "small")], counts
+    assert counts[("again", "big")] == counts[("again", "small")], counts
