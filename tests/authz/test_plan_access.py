@@ -1,10 +1,11 @@
 """Who may open which planning page: every URL of kotoplan/planning/urls.py × every role.
 
 The matrix is built from the URL patterns themselves, so a new planning view without an entry
-here makes `test_access_matrix_covers_every_planning_url` fail.
+here makes `test_access_matrix_covers_every_url__planning_urls_module` fail.
 """
 
 from dataclasses import dataclass
+from datetime import date
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -164,7 +165,7 @@ def _url(case: Case, world: dict) -> str:
     return reverse(f"planning:{case.name}", args=[plan.pk])
 
 
-def test_access_matrix_covers_every_planning_url():
+def test_access_matrix_covers_every_url__planning_urls_module():
     """Every URL pattern of the planning app, and every content kind, has a row in the matrix."""
     named = {pattern.name for pattern in urlpatterns}
     covered = {case.name for case in CASES}
@@ -257,8 +258,6 @@ def test_regional_official_loses_access__on_a_day_before_the_evk_started(
     client, regional_official, full_draft_plan, clock
 ):
     """The EVK official reads A's plan from 2026 on, but not on a day when the ELY still ruled."""
-    from datetime import date
-
     client.force_login(regional_official)
     url = reverse("planning:plan_detail", args=[full_draft_plan.pk])
     assert client.get(url).status_code == 200

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 
 from kotoplan.geography.models import Area, AreaMembership, Municipality
 from kotoplan.geography.selectors import area_of, authority_area_of, municipalities_in_area
@@ -159,8 +160,6 @@ def test_reference_load_keeps_loaded_data__broken_last_line(db, tmp_path):
 
 def test_load_reference_data_command_reports_up_to_date__second_run(db, capsys):
     """The management command says so when the reference data is already loaded."""
-    from django.core.management import call_command
-
     call_command("load_reference_data")
     call_command("load_reference_data")
 

@@ -702,3 +702,19 @@ def test_plan_trail_names_actor_on_every_entry__same_person_saves_twice(coordina
         ("Two", coordinator_a),
         ("One", coordinator_a),
     ]
+
+
+def test_plan_update_refuses_joint_plan__aland_municipality_added(
+    coordinator_a, draft_plan, aland_municipality, municipality_a
+):
+    """An Åland municipality cannot be added to a joint plan, just as it cannot start one."""
+    with pytest.raises(DomainError, match="Åland"):
+        plan_update(
+            actor=coordinator_a,
+            plan=draft_plan,
+            expected_version=1,
+            data={},
+            municipalities=[aland_municipality],
+        )
+
+    assert list(draft_plan.municipalities.all()) == [municipality_a]

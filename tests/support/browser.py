@@ -6,9 +6,11 @@ the tests skip on a laptop but fail in CI (CI=true).
 
 import io
 import os
+from importlib import import_module
 from pathlib import Path
 
 import pytest
+from django.apps import apps as django_apps
 from django.core.management import call_command
 
 CHROMIUM = Path(os.environ.get("KOTOPLAN_CHROMIUM", "/usr/bin/chromium"))
@@ -61,7 +63,12 @@ def page(browser):
 
 @pytest.fixture
 def demo_site(live_server):
-    """The live server with the same reference and demo data that `make demo` loads."""
+    """The live server with the same reference and demo data that `make demo` loads.
+
+    Transactional tests empty every table afterwards, including the themes a data migration
+    seeds, so the migration's own seed function puts them back first.
+    """
+    import_module("kotoplan.planning.migrations.0002_seed_themes").seed(django_apps, None)
     for command in ("load_reference_data", "sync_organisations", "load_demo_data"):
         call_command(command, stdout=io.StringIO())
     return live_server

@@ -46,5 +46,7 @@ def plan_update(
         if municipalities is not None:
             members = {m.pk: m for m in municipalities}
             members[plan.lead_municipality_id] = plan.lead_municipality
+            if any(not m.in_act_scope for m in members.values()):
+                raise DomainError(_("Åland municipalities have their own integration legislation."))
             m2m["municipalities"] = list(members.values())
         return versioned_update(obj=plan, expected_version=expected_version, changes=data, m2m=m2m)
