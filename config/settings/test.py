@@ -16,3 +16,5 @@ STORAGES = {
 }
 if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
     DATABASES["default"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # live-server threads must not keep the test DB open
