@@ -5,6 +5,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("kotoplan.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("monitoring/", include("kotoplan.monitoring.urls")),
     path("oversight/", include("kotoplan.oversight.urls")),
     path("", include("kotoplan.planning.urls")),
 ]

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "kotoplan.geography",
     "kotoplan.accounts",
     "kotoplan.planning",
+    "kotoplan.monitoring",
     "kotoplan.oversight",
     "kotoplan.demo",
 ]
