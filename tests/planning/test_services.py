@@ -407,9 +407,13 @@ def test_plan_transition_opens_consultation__draft(coordinator_a, draft_plan):
 def test_plan_transition_refuses_decision__measure_without_responsible_party(
     coordinator_a, full_draft_plan, objective
 ):
-    """A plan is not sent for decision while a measure has no responsible party."""
+    """A plan is not sent for decision while a measure has no responsible party; the message
+    names the measure in the user's language."""
     orphan = MeasureFactory(
-        objective=objective, title_fi="Orpo toimenpide", responsible_organisation=None
+        objective=objective,
+        title_fi="Orpo toimenpide",
+        title_en="Orphan measure",
+        responsible_organisation=None,
     )
 
     with pytest.raises(DomainError) as caught:
@@ -420,7 +424,7 @@ def test_plan_transition_refuses_decision__measure_without_responsible_party(
             expected_version=1,
         )
 
-    assert "Orpo toimenpide" in caught.value.message
+    assert "Orphan measure" in caught.value.message
     full_draft_plan.refresh_from_db()
     assert full_draft_plan.state == Plan.State.DRAFT
     orphan.responsible_organisation = OrganisationFactory()
@@ -718,3 +722,49 @@ def test_plan_update_refuses_joint_plan__aland_municipality_added(
         )
 
     assert list(draft_plan.municipalities.all()) == [municipality_a]
+
+
+def test_contributor_changes_only_progress_fields__service_refuses_renaming(
+    contributor, owned_measure
+):
+    """A contributor updates the status of a measure it owns but cannot rename or reassign it."""
+    from kotoplan.core.errors import DomainError
+    from kotoplan.planning.services import content_update
+
+    updated = content_update(
+        actor=contributor,
+        obj=owned_measure,
+        expected_version=owned_measure.version,
+        data={"status": "ongoing"},
+    )
+    assert updated.status == "ongoing"
+    with pytest.raises(DomainError, match="title_fi"):
+        content_update(
+            actor=contributor,
+            obj=updated,
+            expected_version=updated.version,
+            data={"title_fi": "Uusi nimi"},
+        )
+    updated.refresh_from_db()
+    assert updated.title_fi != "Uusi nimi"
+
+
+def test_stale_plan_object_cannot_edit_adopted_plan__fresh_state_is_checked(
+    coordinator_a, draft_plan, objective
+):
+    """Content of a plan adopted meanwhile is refused even through a stale in-memory object."""
+    from kotoplan.core.errors import FrozenError
+    from kotoplan.planning.models import Objective, Plan
+    from kotoplan.planning.services import content_update
+
+    objective = Objective.objects.select_related("plan").get(pk=objective.pk)
+    Plan.objects.filter(pk=draft_plan.pk).update(
+        state=Plan.State.ADOPTED, decision_date="2026-05-01", decision_body="Valtuusto"
+    )
+    with pytest.raises(FrozenError):
+        content_update(
+            actor=coordinator_a,
+            obj=objective,
+            expected_version=objective.version,
+            data={"title_fi": "Muutettu"},
+        )

@@ -303,7 +303,7 @@ def test_plan_transition_lists_problems__measure_without_responsible_party(
     response = coordinator_client.post(url, {"expected_version": "1"})
 
     assert response.status_code == 200
-    assert "Omistajaton toimenpide" in page_text(response)
+    assert "Ownerless measure" in page_text(response)
     full_draft_plan.refresh_from_db()
     assert full_draft_plan.state == Plan.State.DRAFT
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from kotoplan.audit.services import acting_as
 from kotoplan.core.errors import DomainError
+from kotoplan.core.models import translated
 from kotoplan.core.permissions import require
 from kotoplan.core.services import versioned_update
 
@@ -47,7 +48,8 @@ def decision_problems(plan: Plan) -> list[Problem]:
     for measure in missing.select_related("objective"):
         problems.append(
             Problem(
-                _("Measure “%(measure)s” has no responsible party.") % {"measure": measure},
+                _("Measure “%(measure)s” has no responsible party.")
+                % {"measure": translated(measure, "title")[0]},
                 f"measure-{measure.pk}",
             )
         )
