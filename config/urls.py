@@ -6,6 +6,7 @@ urlpatterns = [
     path("accounts/", include("kotoplan.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("monitoring/", include("kotoplan.monitoring.urls")),
+    path("cooperation/", include("kotoplan.cooperation.urls")),
     path("oversight/", include("kotoplan.oversight.urls")),
     path("", include("kotoplan.planning.urls")),
 ]

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "kotoplan.accounts",
     "kotoplan.planning",
     "kotoplan.monitoring",
+    "kotoplan.cooperation",
     "kotoplan.oversight",
     "kotoplan.demo",
 ]
