@@ -26,7 +26,9 @@ INSTALLED_APPS = [
     "kotoplan.planning",
     "kotoplan.monitoring",
     "kotoplan.cooperation",
+    "kotoplan.participation",
     "kotoplan.oversight",
+    "kotoplan.documents",
     "kotoplan.demo",
 ]
 
