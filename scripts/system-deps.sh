@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
-# Debian packages the browser and accessibility tests need: Chromium and fonts.
+# Debian packages the tests need: Chromium and fonts (browser and accessibility tests),
+# LibreOffice and Pango (document exports).
 # Installs them when missing and the user can (root, or sudo without a password).
 set -u
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -d /usr/share/fonts/truetype/dejavu ] || missing+=(fonts-dejavu-core)
+# Documents: LibreOffice opens exported DOCX in tests; WeasyPrint (PDF export) needs Pango.
+command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui)
+for lib in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b; do
+  dpkg -s "$lib" >/dev/null 2>&1 || missing+=("$lib")
+done
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -eq 0 ]; then
   sudo_cmd=()

@@ -9,6 +9,8 @@ Geography (dates as in the 2026 reform):
 Every rule asks `kotoplan.core.clock.today()`; the `clock` fixture pins that day to 2026-06-01.
 """
 
+import importlib
+import pkgutil
 import sys
 from datetime import date
 
@@ -57,6 +59,19 @@ ROLE_FIXTURES = (
 )
 
 _real_today = clock_module.today
+
+
+def _import_every_product_module() -> None:
+    """Import all of kotoplan up front, so no module first imports `today` while a test has it
+    pinned (it would keep the pinned day for the rest of the run)."""
+    import kotoplan
+
+    for info in pkgutil.walk_packages(kotoplan.__path__, prefix="kotoplan."):
+        if ".migrations" not in info.name:
+            importlib.import_module(info.name)
+
+
+_import_every_product_module()
 
 
 class Clock:

@@ -7,13 +7,19 @@ so loading twice changes nothing.
 """
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 from decimal import Decimal
 
+from django.core.management import call_command
 from django.db import transaction
 
 from kotoplan.accounts.models import Organisation, RoleAssignment, User
 from kotoplan.accounts.services import role_grant
+from kotoplan.core.clock import today
 from kotoplan.geography.models import Municipality
+from kotoplan.monitoring.bundled import load_bundled_statistics
+from kotoplan.oversight import observation_services
+from kotoplan.oversight.models import DiscussionFollowUp, MonitoringDiscussion, Observation
 from kotoplan.planning.models import (
     Indicator,
     Measure,
@@ -34,6 +40,9 @@ from kotoplan.planning.services import (
 )
 
 from . import content
+from .content.consultations import load_consultations
+from .content.cooperation import load_cooperation
+from .content.observations import DISCUSSIONS, OBSERVATIONS
 from .references import OrganisationResolver, find_local
 
 DECIMAL_FIELDS = ("baseline_value", "target_value")
@@ -81,7 +90,20 @@ class DemoLoader:
         self.themes = {theme.code: theme for theme in Theme.objects.all()}
         for spec in content.PLANS:
             self.load_plan(spec)
+        self.load_dialogue()
+        load_consultations(self.report)  # participation: consultations and feedback
+        load_cooperation(admin=self.admin, organisations=self.organisations, report=self.report)
+        self.load_statistics()
+        call_command("refresh_readiness", verbosity=0)  # fill the oversight dashboards
         return self.report
+
+    def load_statistics(self) -> None:
+        """The real statistics in data/statistics/ (idempotent: unchanged rows are not written)."""
+        for name, counts in load_bundled_statistics().items():
+            if counts.changed:
+                self.report.add(
+                    f"Statistics: {name} ({counts.created} created, {counts.updated} updated)"
+                )
 
     def _check_reference_data(self) -> None:
         codes = {org["municipality"] for org in content.ORGANISATIONS}
@@ -265,3 +287,86 @@ class DemoLoader:
             for number, spec in enumerate(measures, start=first_free):
                 self._measure(objective, spec, number)
         return plan
+
+    # --- the regional authority's observations and discussions ---------------------------
+
+    def _user(self, username: str) -> User:
+        return User.objects.get(username=username)
+
+    def _first_version(self, ref: dict) -> Plan:
+        return Plan.objects.get(
+            lead_municipality__code=ref["lead"], title_fi=ref["title_fi"], version_number=1
+        )
+
+    def load_dialogue(self) -> None:
+        """Observations and discussions, written through the oversight services as the demo
+        official and coordinators; found again by plan and subject, or municipality and topics."""
+        for spec in OBSERVATIONS:
+            plan = self._first_version(spec["plan"])
+            if Observation.objects.filter(plan=plan, subject=spec["subject"]).exists():
+                continue
+            with transaction.atomic():
+                observation = observation_services.observation_create(
+                    actor=self._user(spec["official"]),
+                    plan=plan,
+                    subject=spec["subject"],
+                    text=spec["text"],
+                    rule_id=spec.get("rule_id", ""),
+                    reply_due=today() + timedelta(days=spec["reply_due_in_days"]),
+                )
+                for step in spec["steps"]:
+                    self._observation_step(observation, step)
+            self.report.add(f"Observation: {observation.subject}")
+        for spec in DISCUSSIONS:
+            self._discussion(spec)
+
+    def _observation_step(self, observation: Observation, step: dict) -> None:
+        actor = self._user(step["actor"])
+        observation.refresh_from_db()
+        if step["step"] == "reply":
+            observation_services.observation_reply(
+                actor=actor,
+                observation=observation,
+                text=step["text"],
+                changes_made=step.get("changes_made", ""),
+            )
+        elif step["step"] == "resolve":
+            observation_services.observation_resolve(
+                actor=actor, observation=observation, comment=step.get("text", "")
+            )
+        else:
+            observation_services.observation_reopen(
+                actor=actor, observation=observation, comment=step["text"]
+            )
+
+    def _discussion(self, spec: dict) -> None:
+        municipality = Municipality.objects.get(code=spec["municipality"])
+        official = self._user(spec["official"])
+        discussion = MonitoringDiscussion.objects.filter(
+            municipality=municipality, topics=spec["topics"]
+        ).first()
+        if discussion is None:
+            discussion = observation_services.discussion_create(
+                actor=official,
+                municipality=municipality,
+                plan=self._first_version(spec["plan"]),
+                held_on=today() - timedelta(days=spec["held_days_ago"]),
+                participants=spec["participants"],
+                topics=spec["topics"],
+            )
+            self.report.add(f"Discussion: {municipality} {discussion.held_on.isoformat()}")
+        for item in spec["follow_ups"]:
+            if DiscussionFollowUp.objects.filter(discussion=discussion, text=item["text"]).exists():
+                continue
+            follow_up = observation_services.follow_up_add(
+                actor=official,
+                discussion=discussion,
+                text=item["text"],
+                responsible=item["responsible"],
+                due_date=today() + timedelta(days=item["due_in_days"]),
+            )
+            if item["done"]:
+                observation_services.follow_up_set_done(
+                    actor=official, follow_up=follow_up, done=True
+                )
+            self.report.add(f"Follow-up: {follow_up}")

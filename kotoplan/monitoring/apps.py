@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class MonitoringConfig(AppConfig):
     name = "kotoplan.monitoring"
     label = "monitoring"
+
+    def ready(self) -> None:
+        from . import audit, permissions  # noqa: F401  (registers rules and audited models)

@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "monitoring"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("import/", views.import_list, name="import"),
+    path("import/<int:run_id>/", views.import_run_detail, name="import_run"),
+]

@@ -22,7 +22,7 @@ from tests.factories.planning import (
 )
 
 # Queries allowed for the whole plan page (session, user, roles, plan, outline, side panels).
-PLAN_PAGE_QUERY_BOUND = 40
+PLAN_PAGE_QUERY_BOUND = 60  # the page and its panels (readiness, figures, dialogue, …)
 
 
 @pytest.fixture

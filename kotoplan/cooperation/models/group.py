@@ -1,0 +1,89 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from kotoplan.core.models import TimeStampedModel, VersionedModel
+
+
+class CooperationGroup(VersionedModel):
+    """A multi-sectoral cooperation group: appointed by a municipality (municipal), by several
+    municipalities together (joint), or by the regional state authority (regional)."""
+
+    class Kind(models.TextChoices):
+        MUNICIPAL = "municipal", _("Municipal group")
+        JOINT = "joint", _("Joint group of several municipalities")
+        REGIONAL = "regional", _("Regional group appointed by the regional authority")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    name = models.CharField(_("name"), max_length=300)
+    municipalities = models.ManyToManyField(
+        "geography.Municipality",
+        verbose_name=_("municipalities"),
+        related_name="cooperation_groups",
+        blank=True,
+        help_text=_("The municipalities whose cooperation the group carries out."),
+    )
+    appointed_by = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("appointed by"),
+        on_delete=models.PROTECT,
+        related_name="appointed_cooperation_groups",
+    )
+    appointing_body = models.CharField(
+        _("appointing body"),
+        max_length=200,
+        help_text=_("For example the city board, or the director of the regional authority."),
+    )
+    appointed_on = models.DateField(_("appointed on"))
+    decision_reference = models.CharField(_("decision reference"), max_length=200, blank=True)
+    mandate = models.TextField(_("mandate"), blank=True)
+    term_start = models.DateField(_("term starts"))
+    term_end = models.DateField(_("term ends"), null=True, blank=True)
+    plans = models.ManyToManyField(
+        "planning.Plan",
+        verbose_name=_("plans the group serves"),
+        related_name="cooperation_groups",
+        blank=True,
+    )
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("cooperation group")
+        verbose_name_plural = _("cooperation groups")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(term_end__isnull=True) | Q(term_end__gte=models.F("term_start")),
+                name="cooperation_group_term_order",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_additional_data(self) -> dict:
+        return {"cooperation_group_id": self.pk}
+
+
+class NoGroupReason(TimeStampedModel):
+    """Why a municipality has no cooperation group of its own (the Act asks for one only when
+    immigrants' service needs call for multi-sectoral cooperation)."""
+
+    municipality = models.OneToOneField(
+        "geography.Municipality",
+        verbose_name=_("municipality"),
+        on_delete=models.CASCADE,
+        related_name="no_cooperation_group_reason",
+    )
+    reason = models.TextField(_("why no group is needed"))
+    decided_on = models.DateField(_("decided on"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("reason for having no cooperation group")
+        verbose_name_plural = _("reasons for having no cooperation group")
+
+    def __str__(self) -> str:
+        return str(self.municipality)

@@ -1,0 +1,135 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from kotoplan.core.models import TimeStampedModel, VersionedModel
+
+
+class Meeting(VersionedModel):
+    """A meeting of the group. Once its minutes are approved the whole record is frozen."""
+
+    class MinutesState(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        APPROVED = "approved", _("Approved")
+
+    group = models.ForeignKey(
+        "cooperation.CooperationGroup", on_delete=models.CASCADE, related_name="meetings"
+    )
+    uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    title = models.CharField(_("title"), max_length=300)
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    place = models.CharField(_("place"), max_length=300, blank=True)
+    online_url = models.URLField(_("online meeting link"), blank=True)
+    invitations_sent_at = models.DateTimeField(_("invitations sent"), null=True, blank=True)
+    minutes = models.TextField(_("minutes"), blank=True)
+    decisions = models.TextField(_("decisions"), blank=True)
+    minutes_state = models.CharField(
+        _("minutes"), max_length=20, choices=MinutesState.choices, default=MinutesState.DRAFT
+    )
+    minutes_approved_at = models.DateTimeField(_("minutes approved"), null=True, blank=True)
+    minutes_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-starts_at", "pk"]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gte=models.F("starts_at")), name="cooperation_meeting_order"
+            ),
+            models.CheckConstraint(
+                condition=~Q(minutes_state="approved") | Q(minutes_approved_at__isnull=False),
+                name="cooperation_meeting_approval_dated",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_frozen(self) -> bool:
+        return self.minutes_state == self.MinutesState.APPROVED
+
+    def get_additional_data(self) -> dict:
+        return {"cooperation_group_id": self.group_id}
+
+
+class AgendaItem(TimeStampedModel):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    title = models.CharField(_("item"), max_length=300)
+    objective = models.ForeignKey(
+        "planning.Objective",
+        verbose_name=_("plan objective"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    measure = models.ForeignKey(
+        "planning.Measure",
+        verbose_name=_("plan measure"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_additional_data(self) -> dict:
+        return {"cooperation_group_id": self.meeting.group_id}
+
+
+class Attendance(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
+    representative = models.ForeignKey(
+        "cooperation.Representative", on_delete=models.CASCADE, related_name="attendance"
+    )
+    present = models.BooleanField(_("present"), default=False)
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "representative"], name="cooperation_attendance_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.representative} @ {self.meeting}"
+
+    def get_additional_data(self) -> dict:
+        return {"cooperation_group_id": self.meeting.group_id}
+
+
+class MeetingDocument(TimeStampedModel):
+    """A document of the meeting, stored elsewhere and linked here."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="documents")
+    title = models.CharField(_("title"), max_length=300)
+    url = models.URLField(_("link"))
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("meeting document")
+        verbose_name_plural = _("meeting documents")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_additional_data(self) -> dict:
+        return {"cooperation_group_id": self.meeting.group_id}

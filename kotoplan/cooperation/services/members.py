@@ -1,0 +1,114 @@
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from kotoplan.audit.services import acting_as
+from kotoplan.core.permissions import require
+
+from ..categories import default_category
+from ..models import CooperationGroup, Membership, Representative
+
+MEMBERSHIP_FIELDS = ("category", "start_date", "end_date")
+REPRESENTATIVE_FIELDS = (
+    "role",
+    "name",
+    "title",
+    "email",
+    "phone",
+    "user",
+    "start_date",
+    "end_date",
+)
+
+
+def _check_period(obj) -> None:
+    if obj.start_date and obj.end_date and obj.end_date < obj.start_date:
+        raise ValidationError({"end_date": _("The period ends before it starts.")})
+
+
+def _check_within_membership(representative: Representative, membership: Membership) -> None:
+    errors = {}
+    if representative.start_date and representative.start_date < membership.start_date:
+        errors["start_date"] = _("The representative's period starts before the membership.")
+    if membership.end_date and (
+        representative.end_date is None or representative.end_date > membership.end_date
+    ):
+        errors["end_date"] = _("The representative's period ends after the membership.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def membership_add(*, actor, group: CooperationGroup, organisation, data: dict) -> Membership:
+    """Add a member organisation. Without a category the organisation kind's default is used."""
+    require(actor, "cooperation.manage_group", group)
+    category = data.get("category") or default_category(organisation)
+    if not category:
+        raise ValidationError({"category": _("Choose the category of this member.")})
+    membership = Membership(
+        group=group,
+        organisation=organisation,
+        category=category,
+        start_date=data.get("start_date"),
+        end_date=data.get("end_date"),
+    )
+    _check_period(membership)
+    with acting_as(actor):
+        membership.full_clean()
+        membership.save()
+    return membership
+
+
+@transaction.atomic
+def membership_update(*, actor, membership: Membership, data: dict) -> Membership:
+    require(actor, "cooperation.manage_group", membership.group)
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    for name in MEMBERSHIP_FIELDS:
+        if name in data:
+            setattr(membership, name, data[name])
+    if not membership.category:
+        raise ValidationError({"category": _("Choose the category of this member.")})
+    _check_period(membership)
+    for representative in membership.representatives.all():
+        try:
+            _check_within_membership(representative, membership)
+        except ValidationError as exc:
+            raise ValidationError(
+                _("%(name)s's period would fall outside the membership: change it first.")
+                % {"name": representative.name}
+            ) from exc
+    with acting_as(actor):
+        membership.full_clean()
+        membership.save()
+    return membership
+
+
+@transaction.atomic
+def representative_add(*, actor, membership: Membership, data: dict) -> Representative:
+    require(actor, "cooperation.manage_group", membership.group)
+    representative = Representative(
+        membership=membership,
+        **{name: data[name] for name in REPRESENTATIVE_FIELDS if name in data},
+    )
+    _check_period(representative)
+    _check_within_membership(representative, membership)
+    with acting_as(actor):
+        representative.full_clean()
+        representative.save()
+    return representative
+
+
+@transaction.atomic
+def representative_update(*, actor, representative: Representative, data: dict) -> Representative:
+    membership = representative.membership
+    require(actor, "cooperation.manage_group", membership.group)
+    representative = Representative.objects.select_for_update().get(pk=representative.pk)
+    for name in REPRESENTATIVE_FIELDS:
+        if name in data:
+            setattr(representative, name, data[name])
+    _check_period(representative)
+    _check_within_membership(representative, membership)
+    with acting_as(actor):
+        representative.full_clean()
+        representative.save()
+    return representative

@@ -1,0 +1,224 @@
+"""A plan as a StratML Part 2 Performance Plan (mapping in `kotoplan.documents.stratml`)."""
+
+import json
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+from lxml import etree
+
+from kotoplan.core.models import translated
+from kotoplan.planning.models import Plan
+from kotoplan.planning.selectors import plan_outline
+
+from ..stratml import EXTRA_PREFIX, NS
+
+# Plan fields carried in the root's OtherInformation (the schema has no element for them).
+PLAN_EXTRA_FIELDS = (
+    "title_fi",
+    "title_sv",
+    "title_en",
+    "languages",
+    "period_start",
+    "period_end",
+    "form",
+    "host_document_name",
+    "host_document_url",
+    "host_document_approval",
+    "mainstreaming_fi",
+    "mainstreaming_sv",
+    "mainstreaming_en",
+    "coordinating_authority",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "programme_mode",
+    "programme_url",
+    "programme_note",
+    "county_coordination",
+    "employment_area_coordination",
+    "covers_all_immigrants",
+    "covers_good_relations",
+    "situation_quantitative_fi",
+    "situation_quantitative_sv",
+    "situation_quantitative_en",
+    "situation_qualitative_fi",
+    "situation_qualitative_sv",
+    "situation_qualitative_en",
+    "theme_justifications",
+    "has_cooperation_group",
+    "cooperation_group_note",
+    "participation_evidence",
+    "monitoring_cycle",
+    "monitoring_description",
+)
+TEXTS = ("title_fi", "title_sv", "title_en", "description_fi", "description_sv", "description_en")
+MEASURE_EXTRA = (
+    *TEXTS,
+    "responsible_unit",
+    "responsible_contact",
+    "schedule_start",
+    "schedule_end",
+    "schedule_note",
+    "resources",
+    "status",
+)
+INDICATOR_EXTRA = (
+    "name_fi",
+    "name_sv",
+    "name_en",
+    "source",
+    "source_code",
+    "direction",
+)
+
+
+def _el(parent, name: str, text=None, **attrs):
+    element = etree.SubElement(parent, f"{{{NS}}}{name}", **attrs)
+    if text is not None:
+        element.text = str(text)
+    return element
+
+
+def _extra(parent, obj, names, **more) -> None:
+    data = {}
+    for name in names:
+        value = getattr(obj, name)
+        data[name] = value.isoformat() if hasattr(value, "isoformat") else value
+    data.update(more)
+    _el(parent, "OtherInformation", EXTRA_PREFIX + json.dumps(data, ensure_ascii=False))
+
+
+def _stakeholder(parent, name: str, kind: str, role: str, role_type: str) -> None:
+    stakeholder = _el(parent, "Stakeholder", StakeholderTypeType=kind)
+    _el(stakeholder, "Name", name)
+    role_el = _el(stakeholder, "Role")
+    _el(role_el, "Name", role)
+    _el(role_el, "RoleType", role_type)
+
+
+def _number(value) -> str:
+    return f"{value.normalize():f}" if value is not None else ""
+
+
+def _result(parent, tag: str, value, year, description: str) -> None:
+    result = _el(parent, tag)
+    if year:
+        _el(result, "StartDate", f"{year}-01-01")
+        _el(result, "EndDate", f"{year}-12-31")
+    _el(result, "NumberOfUnits", _number(value))
+    _el(result, "Description", description)
+
+
+def _indicator(parent, indicator, sequence: str, language: str) -> None:
+    element = _el(
+        parent,
+        "PerformanceIndicator",
+        ValueChainStage="Outcome",
+        PerformanceIndicatorType="Quantitative",
+    )
+    _el(element, "SequenceIndicator", sequence)
+    _el(element, "MeasurementDimension", translated(indicator, "name", language)[0])
+    _el(element, "UnitOfMeasurement", indicator.unit)
+    _el(element, "Identifier", f"i-{indicator.key}")
+    if indicator.measure_id:
+        relationship = _el(element, "Relationship", RelationshipType="Narrower_Than")
+        _el(relationship, "ReferentIdentifier", f"m-{indicator.measure.key}")
+        _el(relationship, "Name", _("measure"))
+    instance = _el(element, "MeasurementInstance")
+    if indicator.target_value is not None or indicator.target_year:
+        _result(instance, "TargetResult", indicator.target_value, indicator.target_year, "target")
+    if indicator.baseline_value is not None or indicator.baseline_year:
+        _result(
+            instance, "ActualResult", indicator.baseline_value, indicator.baseline_year, "baseline"
+        )
+    _extra(element, indicator, INDICATOR_EXTRA)
+
+
+def _objective(goal, objective, sequence: str, language: str) -> None:
+    element = _el(goal, "Objective")
+    _el(element, "Name", translated(objective, "title", language)[0])
+    _el(element, "Description", translated(objective, "description", language)[0])
+    _el(element, "Identifier", f"o-{objective.key}")
+    _el(element, "SequenceIndicator", sequence)
+    for group in objective.target_groups.all():
+        name = translated(group, "name", language)[0]
+        _stakeholder(element, name, "Generic_Group", _("target group"), "Beneficiary")
+    groups = [str(g.key) for g in objective.target_groups.all()]
+    _extra(element, objective, TEXTS, kind="objective", target_groups=groups)
+    for number, indicator in enumerate(objective.indicators.all(), start=1):
+        _indicator(element, indicator, f"{sequence}.i{number}", language)
+    for number, measure in enumerate(objective.measures.all(), start=1):
+        _measure(goal, measure, f"{sequence}.{number}", language)
+
+
+def _measure(goal, measure, sequence: str, language: str) -> None:
+    element = _el(goal, "Objective")
+    _el(element, "Name", translated(measure, "title", language)[0])
+    _el(element, "Description", translated(measure, "description", language)[0])
+    _el(element, "Identifier", f"m-{measure.key}")
+    _el(element, "SequenceIndicator", sequence)
+    if measure.responsible_organisation:
+        name = translated(measure.responsible_organisation, "name", language)[0]
+        _stakeholder(element, name, "Organization", "responsible", "Performer")
+    for partner in measure.partners.all():
+        name = translated(partner, "name", language)[0]
+        _stakeholder(element, name, "Organization", "partner", "Performer")
+    _extra(element, measure, MEASURE_EXTRA, kind="measure")
+
+
+def plan_stratml(*, plan: Plan, language: str) -> bytes:
+    """The plan as StratML Part 2 XML (UTF-8)."""
+    with translation.override(language):
+        root = etree.Element(
+            f"{{{NS}}}PerformancePlanOrReport", nsmap={None: NS}, Type="Performance_Plan"
+        )
+        _el(root, "Name", translated(plan, "title", language)[0] or str(plan))
+        _el(root, "Description", translated(plan, "situation_quantitative", language)[0])
+        groups = [
+            {
+                "key": str(g.key),
+                "name_fi": g.name_fi,
+                "name_sv": g.name_sv,
+                "name_en": g.name_en,
+                "description": g.description,
+            }
+            for g in plan.target_groups.all()
+        ]
+        _extra(root, plan, PLAN_EXTRA_FIELDS, target_groups=groups)
+        core = _el(root, "StrategicPlanCore")
+        municipalities = sorted(
+            plan.municipalities.all(), key=lambda m: (m.pk != plan.lead_municipality_id, m.code)
+        )
+        for municipality in municipalities:
+            organisation = _el(core, "Organization")
+            _el(organisation, "Name", translated(municipality, "name", language)[0])
+            _el(organisation, "Identifier", f"municipality-{municipality.code}")
+        for section in plan_outline(plan=plan):
+            if not section.objectives and not section.theme.statutory:
+                continue
+            theme = section.theme
+            goal = _el(core, "Goal")
+            _el(goal, "Name", translated(theme, "name", language)[0])
+            _el(goal, "Description", (plan.theme_justifications or {}).get(theme.code, ""))
+            _el(goal, "Identifier", f"theme-{theme.code}")
+            _el(goal, "SequenceIndicator", theme.order)
+            for number, objective in enumerate(section.objectives, start=1):
+                _objective(goal, objective, f"{theme.order}.{number}", language)
+        admin = _el(root, "AdministrativeInformation")
+        _el(admin, "Identifier", f"plan-{plan.lineage}-v{plan.version_number}")
+        _el(admin, "StartDate", f"{plan.period_start}-01-01")
+        _el(admin, "EndDate", f"{plan.period_end}-12-31")
+        if plan.decision_date:
+            _el(admin, "PublicationDate", plan.decision_date.isoformat())
+        if plan.contact_name or plan.contact_email or plan.contact_phone:
+            submitter = _el(root, "Submitter")
+            given, _sep, surname = plan.contact_name.partition(" ")
+            if given:
+                _el(submitter, "GivenName", given)
+            if surname:
+                _el(submitter, "Surname", surname)
+            if plan.contact_phone:
+                _el(submitter, "PhoneNumber", plan.contact_phone)
+            if plan.contact_email:
+                _el(submitter, "EmailAddress", plan.contact_email)
+        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)

@@ -1,0 +1,1 @@
+"""Importers parse a whole file first, then write the plan in one transaction (all or nothing)."""

@@ -1,0 +1,365 @@
+"""Consultations on a draft plan, the feedback they collect, the response report, and the
+participation events (workshops, community meetings, …) that count as evidence of participation.
+
+Feedback is plain text, stored as typed. Nothing is ever deleted: moderation hides a comment with a
+reason, and the audit trail keeps what was hidden.
+"""
+
+from django.conf import settings
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kotoplan.core.models import TimeStampedModel, VersionedModel
+
+COMMENT_MAX_LENGTH = 4000
+RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})
+# Languages of the interface and of the plan's own texts, plus plain-language Finnish.
+BUILTIN_LANGUAGES = ("fi", "sv", "en", "selko")
+
+
+def direction_of(code: str) -> str:
+    return "rtl" if code.split("-")[0].lower() in RTL_LANGUAGES else "ltr"
+
+
+class Consultation(VersionedModel):
+    class Status(models.TextChoices):
+        UPCOMING = "upcoming", _("Not open yet")
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
+
+    plan = models.ForeignKey(
+        "planning.Plan", on_delete=models.PROTECT, related_name="consultations"
+    )
+    slug = models.SlugField(_("address"), max_length=80, unique=True)
+    objectives = models.ManyToManyField(
+        "planning.Objective",
+        verbose_name=_("objectives consulted on"),
+        blank=True,
+        related_name="consultations",
+        help_text=_("Leave empty to consult on the whole plan."),
+    )
+    title_fi = models.CharField(_("title in Finnish"), max_length=300, blank=True)
+    title_sv = models.CharField(_("title in Swedish"), max_length=300, blank=True)
+    title_en = models.CharField(_("title in English"), max_length=300, blank=True)
+    opens_at = models.DateTimeField(_("opens"))
+    closes_at = models.DateTimeField(_("closes"))
+    intro_fi = models.TextField(_("introduction in Finnish"), blank=True)
+    intro_sv = models.TextField(_("introduction in Swedish"), blank=True)
+    intro_en = models.TextField(_("introduction in English"), blank=True)
+    intro_plain_fi = models.TextField(
+        _("introduction in plain-language Finnish (selkosuomi)"), blank=True
+    )
+    report_intro_fi = models.TextField(_("response report summary in Finnish"), blank=True)
+    report_intro_sv = models.TextField(_("response report summary in Swedish"), blank=True)
+    report_intro_en = models.TextField(_("response report summary in English"), blank=True)
+    report_published_at = models.DateTimeField(
+        _("response report published"), null=True, blank=True, editable=False
+    )
+
+    class Meta:
+        ordering = ["-opens_at", "pk"]
+        verbose_name = _("consultation")
+        verbose_name_plural = _("consultations")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closes_at__gt=models.F("opens_at")), name="consultation_closes_after"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title_fi or self.title_sv or self.title_en or self.slug
+
+    def status(self, now=None) -> str:
+        now = now or timezone.now()
+        if now < self.opens_at:
+            return self.Status.UPCOMING
+        if now >= self.closes_at:
+            return self.Status.CLOSED
+        return self.Status.OPEN
+
+    @property
+    def status_label(self) -> str:
+        return str(self.Status(self.status()).label)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status() == self.Status.OPEN
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status() == self.Status.CLOSED
+
+    def get_additional_data(self) -> dict:
+        return {"plan_id": self.plan_id}
+
+
+class ConsultationLanguage(TimeStampedModel):
+    """A further language the municipality provides for this consultation."""
+
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, related_name="languages"
+    )
+    code = models.CharField(
+        _("language code"),
+        max_length=12,
+        help_text=_("ISO 639-1 code, such as ar, ru, so, uk or fa."),
+    )
+    name = models.CharField(
+        _("name of the language in that language"), max_length=60, help_text=_("E.g. العربية.")
+    )
+    intro = models.TextField(_("introduction"), blank=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("consultation language")
+        verbose_name_plural = _("consultation languages")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consultation", "code"], name="consultation_language_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.consultation} · {self.code}"
+
+    @property
+    def direction(self) -> str:
+        return direction_of(self.code)
+
+    def get_additional_data(self) -> dict:
+        return {"plan_id": self.consultation.plan_id}
+
+
+class ContentTranslation(models.Model):
+    """A text of the draft or of a question in a further language.
+
+    `key` names what is translated: "objective:<pk>", "measure:<pk>", "question:<pk>" or
+    "option:<pk>"; untranslated parts are shown in Finnish or English, marked as such.
+    """
+
+    language = models.ForeignKey(
+        ConsultationLanguage, on_delete=models.CASCADE, related_name="translations"
+    )
+    key = models.CharField(max_length=40)
+    text = models.CharField(_("text"), max_length=500)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["language", "key"], name="translation_key_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.language.code} {self.key}"
+
+    def get_additional_data(self) -> dict:
+        return {"plan_id": self.language.consultation.plan_id}
+
+
+class Question(TimeStampedModel):
+    class Kind(models.TextChoices):
+        SINGLE = "single", _("Single choice")
+        MULTIPLE = "multiple", _("Multiple choice")
+        RATING = "rating", _("Rating from 1 to 5")
+        TEXT = "text", _("Free text")
+
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, related_name="questions"
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    text_fi = models.CharField(_("question in Finnish"), max_length=500, blank=True)
+    text_sv = models.CharField(_("question in Swedish"), max_length=500, blank=True)
+    text_en = models.CharField(_("question in English"), max_length=500, blank=True)
+    text_plain_fi = models.CharField(
+        _("question in plain-language Finnish"), max_length=500, blank=True
+    )
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+
+    def __str__(self) -> str:
+        return self.text_fi or self.text_sv or self.text_en
+
+    @property
+    def has_options(self) -> bool:
+        return self.kind in (self.Kind.SINGLE, self.Kind.MULTIPLE)
+
+    def get_additional_data(self) -> dict:
+        return {"plan_id": self.consultation.plan_id}
+
+
+class QuestionOption(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="options")
+    order = models.PositiveSmallIntegerField(default=0)
+    label_fi = models.CharField(_("option in Finnish"), max_length=300, blank=True)
+    label_sv = models.CharField(_("option in Swedish"), max_length=300, blank=True)
+    label_en = models.CharField(_("option in English"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.label_fi or self.label_sv or self.label_en
+
+
+class Submission(models.Model):
+    """One person's visit that sent feedback. Only optional, non-identifying details."""
+
+    class Category(models.TextChoices):
+        NOT_GIVEN = "", _("Not told")
+        IMMIGRANT = "immigrant_resident", _("Immigrant living in the area")
+        ORGANISATION = "organisation", _("Organisation")
+        EMPLOYEE = "municipal_employee", _("Municipal employee")
+        OTHER = "other", _("Other")
+
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.PROTECT, related_name="submissions"
+    )
+    language = models.CharField(_("language of the page"), max_length=12)
+    category = models.CharField(
+        _("participant"), max_length=20, choices=Category.choices, blank=True, default=""
+    )
+    organisation_name = models.CharField(_("organisation"), max_length=200, blank=True)
+    email = models.EmailField(
+        _("email for a reply"), blank=True, help_text=_("Personal data: never exported.")
+    )
+    submitted_at = models.DateTimeField(_("sent"), default=timezone.now)
+
+    class Meta:
+        ordering = ["submitted_at", "pk"]
+        verbose_name = _("feedback submission")
+        verbose_name_plural = _("feedback submissions")
+
+    def __str__(self) -> str:
+        return f"{self.consultation} #{self.pk}"
+
+    def get_additional_data(self) -> dict:
+        return {"plan_id": self.consultation.plan_id}
+
+
+class Comment(models.Model):
+    """A comment on the whole plan (no objective), an objective or a measure."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.PROTECT, related_name="comments")
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.PROTECT, related_name="comments"
+    )
+    objective = models.ForeignKey(
+        "planning.Objective", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    measure = models.ForeignKey(
+        "planning.Measure", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    text = models.TextField(_("comment"), validators=[MaxLengthValidator(COMMENT_MAX_LENGTH)])
+    hidden = models.BooleanField(_("hidden"), default=False)
+    hidden_reason = models.CharField(_("reason for hiding"), max_length=300, blank=True)
+    hidden_at = models.DateTimeField(_("hidden at"), null=True, blank=True)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(hidden=False) | ~Q(hidden_reason=""), name="comment_hidden_has_reason"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+    def get_additional_data(self) -> dict:
+        return {"plan_id": self.consultation.plan_id}
+
+
+class Answer(models.Model):
+    submission = models.ForeignKey(Submission, on_delete=models.PROTECT, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="answers")
+    options = models.ManyToManyField(QuestionOption, blank=True, related_name="answers")
+    rating = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    text = models.TextField(blank=True, validators=[MaxLengthValidator(COMMENT_MAX_LENGTH)])
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.question} #{self.pk}"
+
+
+class ResponseItem(VersionedModel):
+    """How one comment, or a cluster of similar comments, was taken into account."""
+
+    class Outcome(models.TextChoices):
+        ADOPTED = "adopted", _("Taken into the plan")
+        PARTLY = "partly", _("Partly taken into the plan")
+        ALREADY = "already", _("Already in the plan")
+        NOT_ADOPTED = "not_adopted", _("Not taken into the plan")
+        ELSEWHERE = "elsewhere", _("Passed on to another body")
+
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, related_name="response_items"
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    comments = models.ManyToManyField(
+        Comment, verbose_name=_("feedback answered"), blank=True, related_name="responses"
+    )
+    summary_fi = models.TextField(_("feedback in short (Finnish)"), blank=True)
+    summary_sv = models.TextField(_("feedback in short (Swedish)"), blank=True)
+    summary_en = models.TextField(_("feedback in short (English)"), blank=True)
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
+    response_fi = models.TextField(_("how it was taken into account (Finnish)"), blank=True)
+    response_sv = models.TextField(_("how it was taken into account (Swedish)"), blank=True)
+    response_en = models.TextField(_("how it was taken into account (English)"), blank=True)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("response")
+        verbose_name_plural = _("responses")
+
+    def __str__(self) -> str:
+        return self.summary_fi or self.summary_sv or self.summary_en
+
+    def get_additional_data(self) -> dict:
+        return {"plan_id": self.consultation.plan_id}
+
+
+class ParticipationEvent(VersionedModel):
+    class Kind(models.TextChoices):
+        WORKSHOP = "workshop", _("Workshop")
+        COMMUNITY = "community_meeting", _("Meeting with a community")
+        SCHOOL = "school_visit", _("School or course visit")
+        INFO = "information_event", _("Information event")
+        OTHER = "other", _("Other")
+
+    plan = models.ForeignKey(
+        "planning.Plan", on_delete=models.PROTECT, related_name="participation_events"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    held_on = models.DateField(_("date"))
+    audience = models.CharField(_("audience"), max_length=300)
+    languages = models.CharField(
+        _("languages used"), max_length=200, help_text=_("For example: Finnish, Arabic, Somali.")
+    )
+    participants = models.PositiveIntegerField(_("number of participants"))
+    summary = models.TextField(_("summary"))
+
+    class Meta:
+        ordering = ["-held_on", "pk"]
+        verbose_name = _("participation event")
+        verbose_name_plural = _("participation events")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.held_on.isoformat()}"
+
+    def get_additional_data(self) -> dict:
+        return {"plan_id": self.plan_id}

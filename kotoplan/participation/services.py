@@ -1,0 +1,337 @@
+"""Writes for participation. Invariants every function here keeps:
+
+- coordinators (rule "participation.manage" on the plan) run consultations and record events;
+  the public sends feedback without an account, only while the consultation is open;
+- feedback is plain text within COMMENT_MAX_LENGTH; the only personal data is an optional email,
+  asked for only when a reply is wanted, and never exported;
+- moderation hides a comment with a reason; nothing is deleted, and the audit trail keeps it;
+- every change runs in a transaction inside `acting_as(actor)` so auditlog names the actor.
+"""
+
+import secrets
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from kotoplan.audit.services import acting_as
+from kotoplan.core.errors import DomainError
+from kotoplan.core.permissions import require
+from kotoplan.core.services import versioned_update
+from kotoplan.planning.models import Measure, Objective, Plan
+
+from .models import (
+    Answer,
+    Comment,
+    Consultation,
+    ConsultationLanguage,
+    ContentTranslation,
+    ParticipationEvent,
+    Question,
+    QuestionOption,
+    ResponseItem,
+    Submission,
+)
+
+CONSULTABLE_STATES = (Plan.State.DRAFT, Plan.State.CONSULTATION)
+
+
+def _unique_slug(plan: Plan) -> str:
+    base = slugify(plan.lead_municipality.name_fi)[:40] or "kuuleminen"
+    return f"{base}-{plan.period_start}-{secrets.token_hex(3)}"
+
+
+@transaction.atomic
+def consultation_create(
+    *, actor, plan: Plan, data: dict, objectives: list[Objective] | None = None
+) -> Consultation:
+    require(actor, "participation.manage", plan)
+    if plan.state not in CONSULTABLE_STATES:
+        raise DomainError(_("Consultations are held on draft plans only."))
+    objectives = list(objectives or [])
+    if any(o.plan_id != plan.pk for o in objectives):
+        raise DomainError(_("The objectives must belong to this plan."))
+    consultation = Consultation(plan=plan, slug=data.pop("slug", "") or _unique_slug(plan), **data)
+    with acting_as(actor):
+        consultation.full_clean()
+        consultation.save()
+        consultation.objectives.set(objectives)
+    return consultation
+
+
+@transaction.atomic
+def consultation_update(
+    *,
+    actor,
+    consultation: Consultation,
+    expected_version: int,
+    data: dict,
+    objectives: list[Objective] | None = None,
+) -> Consultation:
+    require(actor, "participation.manage", consultation.plan)
+    m2m = {} if objectives is None else {"objectives": objectives}
+    if any(o.plan_id != consultation.plan_id for o in objectives or []):
+        raise DomainError(_("The objectives must belong to this plan."))
+    with acting_as(actor):
+        return versioned_update(
+            obj=consultation, expected_version=expected_version, changes=data, m2m=m2m
+        )
+
+
+def _translation_keys(consultation: Consultation) -> set[str]:
+    keys = {"title"}
+    keys |= {f"objective:{pk}" for pk in consultation.plan.objectives.values_list("pk", flat=True)}
+    keys |= {
+        f"measure:{pk}"
+        for pk in Measure.objects.filter(objective__plan=consultation.plan).values_list(
+            "pk", flat=True
+        )
+    }
+    for question in consultation.questions.prefetch_related("options"):
+        keys.add(f"question:{question.pk}")
+        keys |= {f"option:{option.pk}" for option in question.options.all()}
+    return keys
+
+
+@transaction.atomic
+def language_save(
+    *,
+    actor,
+    consultation: Consultation,
+    code: str,
+    name: str,
+    intro: str,
+    texts: dict[str, str],
+    language: ConsultationLanguage | None = None,
+) -> ConsultationLanguage:
+    """Add or update a further language with its introduction and translated titles and
+    questions; an empty text removes that translation (the page then shows the fallback)."""
+    require(actor, "participation.manage", consultation.plan)
+    unknown = set(texts) - _translation_keys(consultation)
+    if unknown:
+        raise DomainError(_("Unknown parts to translate: %(keys)s") % {"keys": sorted(unknown)})
+    language = language or ConsultationLanguage(consultation=consultation)
+    language.code, language.name, language.intro = code.strip().lower(), name.strip(), intro
+    with acting_as(actor):
+        language.full_clean()
+        language.save()
+        for key, text in texts.items():
+            text = text.strip()
+            existing = ContentTranslation.objects.filter(language=language, key=key).first()
+            if existing and not text:
+                existing.delete()
+            elif existing and existing.text != text:
+                existing.text = text
+                existing.save()
+            elif not existing and text:
+                ContentTranslation.objects.create(language=language, key=key, text=text)
+    return language
+
+
+@transaction.atomic
+def question_create(
+    *, actor, consultation: Consultation, data: dict, options: list[dict] | None = None
+) -> Question:
+    """`options`: one dict per option with label_fi / label_sv / label_en."""
+    require(actor, "participation.manage", consultation.plan)
+    if consultation.submissions.exists():
+        raise DomainError(_("Questions cannot be added after feedback has arrived."))
+    question = Question(consultation=consultation, order=consultation.questions.count() + 1, **data)
+    options = [o for o in options or [] if any(v.strip() for v in o.values())]
+    if question.has_options and len(options) < 2:
+        raise DomainError(_("A choice question needs at least two options."))
+    with acting_as(actor):
+        question.full_clean()
+        question.save()
+        if question.has_options:
+            for order, labels in enumerate(options, start=1):
+                QuestionOption.objects.create(question=question, order=order, **labels)
+    return question
+
+
+@transaction.atomic
+def feedback_submit(
+    *,
+    consultation: Consultation,
+    language: str,
+    comment: str = "",
+    target: Objective | Measure | None = None,
+    answers: dict[int, object] | None = None,
+    category: str = "",
+    organisation_name: str = "",
+    email: str = "",
+) -> Submission:
+    """Store a participant's feedback. `answers` maps question id → option ids, a rating or text.
+
+    Anonymous by design: no actor. The organisation name is kept only for organisations.
+    """
+    locked = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    if not locked.is_open:
+        raise DomainError(_("This consultation is closed. Feedback can no longer be sent."))
+    comment = comment.strip()
+    answers = {pk: value for pk, value in (answers or {}).items() if value not in ("", [], None)}
+    if not comment and not answers:
+        raise DomainError(_("Write a comment or answer at least one question."))
+    objective, measure = _target(locked, target)
+    if category != Submission.Category.ORGANISATION:
+        organisation_name = ""
+    submission = Submission(
+        consultation=locked,
+        language=language,
+        category=category,
+        organisation_name=organisation_name.strip(),
+        email=email.strip(),
+    )
+    with acting_as(None):
+        submission.full_clean()
+        submission.save()
+        if comment:
+            row = Comment(
+                submission=submission,
+                consultation=locked,
+                objective=objective,
+                measure=measure,
+                text=comment,
+            )
+            row.full_clean()
+            row.save()
+        _save_answers(locked, submission, answers)
+    return submission
+
+
+def _target(consultation: Consultation, target) -> tuple[Objective | None, Measure | None]:
+    if target is None:
+        return None, None
+    objective = target.objective if isinstance(target, Measure) else target
+    if objective.plan_id != consultation.plan_id:
+        raise DomainError(_("That part does not belong to the plan consulted on."))
+    chosen = set(consultation.objectives.values_list("pk", flat=True))
+    if chosen and objective.pk not in chosen:
+        raise DomainError(_("That part is not included in this consultation."))
+    return objective, target if isinstance(target, Measure) else None
+
+
+def _save_answers(consultation: Consultation, submission: Submission, answers: dict) -> None:
+    questions = {q.pk: q for q in consultation.questions.prefetch_related("options")}
+    for pk, value in answers.items():
+        question = questions.get(int(pk))
+        if question is None:
+            raise DomainError(_("Unknown question."))
+        answer = Answer(submission=submission, question=question)
+        option_ids: list[int] = []
+        if question.kind == Question.Kind.RATING:
+            answer.rating = int(value)
+        elif question.kind == Question.Kind.TEXT:
+            answer.text = str(value).strip()
+        else:
+            option_ids = [int(v) for v in (value if isinstance(value, list) else [value])]
+            valid = {o.pk for o in question.options.all()}
+            if not set(option_ids) <= valid or (
+                question.kind == Question.Kind.SINGLE and len(option_ids) != 1
+            ):
+                raise DomainError(_("Choose among the options given."))
+        answer.full_clean()
+        answer.save()
+        answer.options.set(option_ids)
+
+
+@transaction.atomic
+def comment_hide(*, actor, comment: Comment, reason: str) -> Comment:
+    """Hide a comment from the public and from summaries; it stays stored and in the trail."""
+    require(actor, "participation.manage", comment.consultation.plan)
+    reason = reason.strip()
+    if not reason:
+        raise DomainError(_("Give a reason for hiding the comment."))
+    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    comment.hidden, comment.hidden_reason = True, reason
+    comment.hidden_at, comment.hidden_by = timezone.now(), actor
+    with acting_as(actor):
+        comment.full_clean()
+        comment.save()
+    return comment
+
+
+@transaction.atomic
+def comment_restore(*, actor, comment: Comment) -> Comment:
+    require(actor, "participation.manage", comment.consultation.plan)
+    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    comment.hidden, comment.hidden_reason, comment.hidden_at, comment.hidden_by = (
+        False,
+        "",
+        None,
+        None,
+    )
+    with acting_as(actor):
+        comment.save()
+    return comment
+
+
+def _check_comments(consultation: Consultation, comments: list[Comment]) -> None:
+    if any(c.consultation_id != consultation.pk for c in comments):
+        raise DomainError(_("The feedback must come from this consultation."))
+
+
+@transaction.atomic
+def response_item_create(
+    *, actor, consultation: Consultation, data: dict, comments: list[Comment]
+) -> ResponseItem:
+    require(actor, "participation.manage", consultation.plan)
+    _check_comments(consultation, comments)
+    item = ResponseItem(
+        consultation=consultation, order=consultation.response_items.count() + 1, **data
+    )
+    with acting_as(actor):
+        item.full_clean()
+        item.save()
+        item.comments.set(comments)
+    return item
+
+
+@transaction.atomic
+def response_item_update(
+    *, actor, item: ResponseItem, expected_version: int, data: dict, comments: list[Comment]
+) -> ResponseItem:
+    require(actor, "participation.manage", item.consultation.plan)
+    _check_comments(item.consultation, comments)
+    with acting_as(actor):
+        return versioned_update(
+            obj=item, expected_version=expected_version, changes=data, m2m={"comments": comments}
+        )
+
+
+@transaction.atomic
+def report_publish(*, actor, consultation: Consultation) -> Consultation:
+    """Publish the response report on the public consultation page (after closing)."""
+    require(actor, "participation.manage", consultation.plan)
+    if not consultation.is_closed:
+        raise DomainError(_("The response report is published after the consultation closes."))
+    if not consultation.response_items.exists():
+        raise DomainError(_("Write at least one response before publishing the report."))
+    with acting_as(actor):
+        return versioned_update(
+            obj=consultation,
+            expected_version=consultation.version,
+            changes={"report_published_at": timezone.now()},
+        )
+
+
+@transaction.atomic
+def event_save(
+    *,
+    actor,
+    plan: Plan,
+    data: dict,
+    event: ParticipationEvent | None = None,
+    expected_version: int | None = None,
+) -> ParticipationEvent:
+    require(actor, "participation.manage", plan)
+    with acting_as(actor):
+        if event is not None:
+            return versioned_update(
+                obj=event, expected_version=expected_version or event.version, changes=data
+            )
+        event = ParticipationEvent(plan=plan, **data)
+        event.full_clean()
+        event.save()
+    return event

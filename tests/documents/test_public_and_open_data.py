@@ -1,0 +1,118 @@
+"""Public plan pages and open data: adopted plans only, no login, readable by csv/json parsers."""
+
+import csv
+import io
+import json
+from datetime import date
+
+import pytest
+
+from kotoplan.documents.models import PlainLanguageSummary
+from kotoplan.planning.models import Plan
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def adopted(rich_plan):
+    Plan.objects.filter(pk=rich_plan.pk).update(
+        state=Plan.State.ADOPTED, decision_date=date(2026, 3, 2), languages=["fi", "sv"]
+    )
+    rich_plan.refresh_from_db()
+    return rich_plan
+
+
+def test_public_page__adopted_plan_is_readable_without_login(client, adopted):
+    response = client.get("/documents/public/049/2026-2029/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="fi">' in html
+    assert adopted.title_fi in html
+    assert "Työnhakuklubi kolmella kielellä" in html
+    assert '<th scope="col">' in html
+    assert 'href="?lang=sv"' in html
+    assert "document.css" in html
+
+
+def test_public_page__swedish_version_and_plain_language_summary(client, adopted):
+    PlainLanguageSummary.objects.create(plan=adopted, text_sv="Kort och enkelt om planen.")
+    response = client.get("/documents/public/049/2026-2029/?lang=sv")
+    html = response.content.decode()
+    assert '<html lang="sv">' in html
+    assert adopted.title_sv in html
+    assert "Kort och enkelt om planen." in html
+    assert response["Content-Language"] == "sv"
+
+
+def test_public_page__language_not_in_the_plan_falls_back_to_the_first(client, adopted):
+    response = client.get("/documents/public/049/2026-2029/?lang=en")
+    assert '<html lang="fi">' in response.content.decode()
+
+
+@pytest.mark.parametrize("state", ["draft", "consultation", "awaiting_decision", "superseded"])
+def test_public_page__unpublished_plans_are_never_public(client, rich_plan, state, admin_user):
+    Plan.objects.filter(pk=rich_plan.pk).update(state=state)
+    assert client.get("/documents/public/049/2026-2029/").status_code == 404
+    client.force_login(admin_user)
+    assert client.get("/documents/public/049/2026-2029/").status_code == 404
+
+
+def test_public_page__unknown_municipality_or_period_is_404(client, adopted):
+    assert client.get("/documents/public/999/2026-2029/").status_code == 404
+    assert client.get("/documents/public/049/2025-2028/").status_code == 404
+
+
+def _csv(response) -> list[dict]:
+    raw = response.content
+    assert raw.startswith(b"\xef\xbb\xbf")
+    text = raw.decode("utf-8-sig")
+    assert "\r\n" in text
+    return list(csv.DictReader(io.StringIO(text), delimiter=";"))
+
+
+def test_open_data_csv__only_adopted_plans_excel_friendly(client, adopted, adopted_plan, themes):
+    draft = Plan.objects.create(
+        lead_municipality=adopted.lead_municipality, period_start=2030, period_end=2033
+    )
+    plans = _csv(client.get("/documents/open-data/plans.csv"))
+    ids = {int(row["plan_id"]) for row in plans}
+    assert ids == {adopted.pk, adopted_plan.pk}
+    assert draft.pk not in ids
+    row = next(r for r in plans if int(r["plan_id"]) == adopted.pk)
+    assert row["title_fi"] == adopted.title_fi
+    assert row["measures"] == "3"
+    assert row["public_url"].endswith("/documents/public/049/2026-2029/")
+    measures = _csv(client.get("/documents/open-data/measures.csv"))
+    club = next(r for r in measures if r["measure_title_fi"] == "Työnhakuklubi kolmella kielellä")
+    assert club["schedule_start"] == "2026-09-01"
+    indicators = _csv(client.get("/documents/open-data/049/indicators.csv"))
+    assert {r["baseline_value"] for r in indicators} == {"40"}
+
+
+def test_open_data_json__versioned_schema_nationwide_and_per_municipality(
+    client, adopted, municipality_b
+):
+    document = json.loads(client.get("/documents/open-data/plans.json").content)
+    assert document["schema"] == "kotoplan-open-data"
+    assert document["schema_version"] == "1.0"
+    [plan] = document["plans"]
+    assert plan["municipality_codes"] == ["049"]
+    assert len(plan["measures"]) == 3
+    assert plan["indicators"][0]["target_value"] == 55
+    other = json.loads(client.get("/documents/open-data/179/plans.json").content)
+    assert other["plans"] == []
+    assert client.get("/documents/open-data/999/plans.json").status_code == 404
+    assert client.get("/documents/open-data/secrets.csv").status_code == 404
+
+
+def test_open_data_index_lists_published_plans(client, adopted):
+    response = client.get("/documents/open-data/")
+    assert response.status_code == 200
+    assert "/documents/public/049/2026-2029/" in response.content.decode()
+
+
+def test_open_data_needs_a_constant_number_of_queries(
+    client, adopted, adopted_plan, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(12):
+        client.get("/documents/open-data/plans.json")

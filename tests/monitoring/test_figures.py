@@ -1,0 +1,88 @@
+"""Situation picture figures from imported data, and the bundled real statistics."""
+
+from decimal import Decimal
+
+from django.template import Context, Template
+
+from kotoplan.geography.models import Municipality
+from kotoplan.monitoring import catalogue as known
+from kotoplan.monitoring.bundled import load_bundled_statistics
+from kotoplan.monitoring.models import Observation, StatIndicator
+from kotoplan.monitoring.selectors import situation_figures
+
+
+def _observe(code, value, period, status="ok", **area):
+    return Observation.objects.create(
+        indicator=StatIndicator.objects.get(code=code),
+        period=period,
+        value=None if value is None else Decimal(value),
+        status=status,
+        **area,
+    )
+
+
+def _render(subject) -> str:
+    template = Template("{% load monitoring_figures %}{% situation_figures subject %}")
+    return template.render(Context({"subject": subject}))
+
+
+def test_figures__municipality_county_and_country_for_the_same_year(
+    municipality_a, wellbeing_county, catalogue, django_assert_max_num_queries
+):
+    _observe(known.FOREIGN_LANGUAGE_SHARE, "19.0", 2020, municipality=municipality_a)
+    _observe(known.FOREIGN_LANGUAGE_SHARE, "25.9", 2025, municipality=municipality_a)
+    _observe(known.FOREIGN_LANGUAGE_SHARE, "20.5", 2025, area=wellbeing_county)
+    _observe(known.FOREIGN_LANGUAGE_SHARE, "9.9", 2024, country=True)  # other year: not compared
+    _observe(known.ECEC_FOREIGN_LANGUAGE, None, 2024, "suppressed", municipality=municipality_a)
+    with django_assert_max_num_queries(3):
+        figures = situation_figures(municipalities=[municipality_a])
+    share, ecec = figures.rows
+    assert [c.kind for c in figures.columns] == ["municipality", "county", "country"]
+    assert share.period == 2025
+    assert [c.value for c in share.cells] == [Decimal("25.9"), Decimal("20.5"), None]
+    assert ecec.cells[0].status == "suppressed"
+    assert [row.period for row in figures.trend] == [2020, 2025]
+    assert figures.attributions == [("Statistics Finland", "CC BY 4.0")]
+
+
+def test_partial__accessible_table_with_attribution(municipality_a, wellbeing_county, catalogue):
+    _observe(known.FOREIGN_LANGUAGE_SHARE, "25.9", 2025, municipality=municipality_a)
+    _observe(known.FOREIGN_LANGUAGE_SHARE, "24.0", 2024, municipality=municipality_a)
+    _observe(known.POPULATION, "305274", 2022, municipality=municipality_a)
+    html = _render(municipality_a)
+    assert "<caption>" in html
+    assert "(latest year with data for Espoo)" in html
+    assert '<th scope="col">Whole country</th>' in html
+    assert '<th scope="row">Share of foreign-language speakers in the population (%)</th>' in html
+    assert "25.9" in html
+    assert "305,274" in html or "305 274" in html
+    assert "Source: Statistics Finland (CC BY 4.0)" in html
+    assert "Source: THL Sotkanet" in html
+    assert "not available" in html  # the county and country have no value: not shown as 0
+
+
+def test_partial__nothing_imported(municipality_a, catalogue):
+    assert "No statistics have been imported for this municipality yet." in _render(municipality_a)
+
+
+def test_partial__plan_lists_lead_first(draft_plan, municipality_a, municipality_b, catalogue):
+    draft_plan.municipalities.add(municipality_b)
+    _observe(known.FOREIGN_LANGUAGE_SHARE, "25.9", 2025, municipality=municipality_a)
+    html = _render(draft_plan)
+    assert html.index("Espoo") < html.index("Jyväskylä")
+
+
+def test_bundled_statistics__real_files_load_once(reference_data):
+    first = load_bundled_statistics()
+    ecec = first["statfin_14jt_ecec_2024.jsonstat.json"]
+    population = first["foreign_language_population.csv"]
+    assert (ecec.created, ecec.skipped) == (618, 2)
+    assert population.created == 1848 + 4004
+    second = load_bundled_statistics()
+    assert not any(counts.changed for counts in second.values())
+    tampere = Municipality.objects.get(code="837")
+    figures = situation_figures(municipalities=[tampere])
+    share = next(r for r in figures.rows if r.indicator.code == known.FOREIGN_LANGUAGE_SHARE)
+    assert share.period == 2025
+    ecec_row = next(r for r in figures.rows if r.indicator.code == known.ECEC_FOREIGN_LANGUAGE)
+    assert ecec_row.cells[-1].value == Decimal(32520)  # the whole country, same year
