@@ -6,10 +6,10 @@ from .base import text
 from .seinajoki_objectives import OBJECTIVES
 
 FIELDS = {
-    "has_cooperation_group": False,
+    "has_cooperation_group": True,
     "cooperation_group_note": text("""
-        Kunnat käyttävät Etelä-Pohjanmaan alueellista yhteistyöryhmää, jonka elinvoimakeskus on
-        asettanut; erillistä kunnallista ryhmää ei ole tarpeen perustaa.
+        Seinäjoki, Lapua ja Kauhava asettivat yhteisen kotoutumisen yhteistyöryhmän. Lisäksi
+        kunnat osallistuvat elinvoimakeskuksen asettaman alueellisen ryhmän työhön.
     """),
     "participation_evidence": text("""
         Järjestöjen ja asukkaiden työpajat pidettiin Seinäjoella, Lapualla ja Kauhavalla
