@@ -263,3 +263,28 @@ def test_monitoring_not_overdue__not_applicable_until_rounds_exist(ready_plan):
     result = check("R17-monitoring-not-overdue", ready_plan)
     assert result.status == NA
     assert "not recorded" in str(result.reason)
+
+
+def test_participation__event_in_the_participation_register(draft_plan, coordinator_a):
+    """A workshop recorded in the participation register is evidence of participation."""
+    from kotoplan.participation.models import ParticipationEvent
+
+    assert check("R11-participation", draft_plan).status == MISSING
+    ParticipationEvent.objects.create(
+        plan=draft_plan,
+        kind=ParticipationEvent.Kind.WORKSHOP,
+        held_on=date(2026, 3, 3),
+        audience="Maahanmuuttajajärjestöt",
+        participants=18,
+        summary="Keskusteltiin kielikoulutuksen tarpeista.",
+    )
+    assert check("R11-participation", draft_plan).status == PASSED
+
+
+def test_cooperation_group__group_in_the_register(draft_plan, municipality_a, organisation_a):
+    """A group in the cooperation register that serves the plan satisfies the rule."""
+    from tests.cooperation.conftest import make_group
+
+    assert check("R12-cooperation-group", draft_plan).status == MISSING
+    make_group(municipality=municipality_a, appointed_by=organisation_a, plans=[draft_plan])
+    assert check("R12-cooperation-group", draft_plan).status == PASSED

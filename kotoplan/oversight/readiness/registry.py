@@ -14,7 +14,7 @@ from django.db import models
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-RULESET_VERSION = "2026.1"
+RULESET_VERSION = "2026.2"  # 2026.2: R11 and R12 read the participation and cooperation registers
 
 
 class Status(models.TextChoices):

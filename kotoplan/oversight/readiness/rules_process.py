@@ -1,5 +1,6 @@
 """Readiness rules on how the plan was made, decided and is monitored."""
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kotoplan.planning.models import Milestone, Plan
@@ -26,6 +27,10 @@ EDIT = "planning:plan_edit"
     fix_field="participation_evidence",
 )
 def participation(ctx: PlanContext) -> Result:
+    from kotoplan.participation.selectors import participation_evidence_for_plan
+
+    if participation_evidence_for_plan(plan=ctx.plan).exists:
+        return passed(_("A consultation or participation event is recorded."))
     if ctx.plan.participation_evidence.strip():
         return passed(_("The participation is described."))
     done = [m for m in ctx.milestones if m.kind == Milestone.Kind.CONSULTATION and m.done]
@@ -48,10 +53,19 @@ def participation(ctx: PlanContext) -> Result:
     fix_field="has_cooperation_group",
 )
 def cooperation_group(ctx: PlanContext) -> Result:
+    from kotoplan.cooperation.models import CooperationGroup, NoGroupReason
+
     plan = ctx.plan
-    if plan.has_cooperation_group:
+    municipalities = plan.municipalities.all()
+    registered = CooperationGroup.objects.filter(
+        Q(plans=plan) | Q(municipalities__in=municipalities)
+    )
+    if plan.has_cooperation_group or registered.exists():
         return passed(_("A cooperation group exists."))
-    if plan.cooperation_group_note.strip():
+    if (
+        plan.cooperation_group_note.strip()
+        or NoGroupReason.objects.filter(municipality__in=municipalities).exists()
+    ):
         return passed(_("No group of its own; the reason is recorded."))
     return missing(
         _("Neither a cooperation group nor the reason for having none is recorded."),
