@@ -94,8 +94,18 @@ class DemoLoader:
         load_consultations(self.report)  # participation: consultations and feedback
         load_cooperation(admin=self.admin, organisations=self.organisations, report=self.report)
         self.load_statistics()
+        self.load_monitoring()
         call_command("refresh_readiness", verbosity=0)  # fill the oversight dashboards
         return self.report
+
+    def load_monitoring(self) -> None:
+        """A completed and an open monitoring round of the adopted Tampere plan (idempotent)."""
+        from kotoplan.monitoring.progress_demo import load_demo_monitoring
+
+        from .content import monitoring
+
+        for line in load_demo_monitoring(monitoring):
+            self.report.add(line)
 
     def load_statistics(self) -> None:
         """The real statistics in data/statistics/ (idempotent: unchanged rows are not written)."""

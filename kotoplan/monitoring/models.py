@@ -217,3 +217,21 @@ class ImportRun(TimeStampedModel):
             return 100
         steps = list(self.PHASE_STEPS)
         return round(100 * steps.index(self.phase) / (len(steps) - 1))
+
+
+from .models_rounds import (  # noqa: E402  (progress by responsible parties)
+    IndicatorValue,
+    MeasureUpdate,
+    MonitoringRound,
+    ReminderLog,
+)
+
+__all__ = [
+    "ImportRun",
+    "IndicatorValue",
+    "MeasureUpdate",
+    "MonitoringRound",
+    "Observation",
+    "ReminderLog",
+    "StatIndicator",
+]

@@ -73,7 +73,9 @@ class MunicipalityRow:
     readiness: ReadinessResult | None = None
     themes: list[ThemeCell] = field(default_factory=list)
     open_observations: int | None = None
-    last_monitoring: date | None = None  # monitoring rounds arrive with a later issue
+    last_monitoring: date | None = None  # the latest progress update of the newest round
+    monitoring_period: str = ""
+    monitoring_coverage: object | None = None  # monitoring.progress_selectors.Coverage
 
     @property
     def state(self) -> str:
@@ -102,8 +104,7 @@ class MunicipalityRow:
 
     @property
     def monitoring_overdue(self) -> bool:
-        """Whether the stored check found the monitoring round overdue (the rule is dormant
-        until monitoring rounds are recorded, so this is False for now)."""
+        """Whether the stored check found the monitoring round overdue (rule R17)."""
         if self.readiness is None:
             return False
         return any(
@@ -179,6 +180,13 @@ def open_observation_counts(plan_ids: list[int]) -> dict[int, int] | None:
     return counter(plan_ids=plan_ids) if counter else None
 
 
+def _monitoring_summaries(plan_ids: list[int]) -> dict:
+    """The newest monitoring round per plan (one query), read from the monitoring app."""
+    from kotoplan.monitoring.progress_selectors import monitoring_summaries
+
+    return monitoring_summaries(plan_ids=plan_ids) if plan_ids else {}
+
+
 def municipality_rows(
     municipalities: list[Municipality], *, show_drafts: bool, themes: list[Theme] | None = None
 ) -> list[MunicipalityRow]:
@@ -190,6 +198,7 @@ def municipality_rows(
     stored = readiness_stored(plan_ids=[p.pk for p in plans])
     cells = _theme_cells(plans, themes)
     observations = open_observation_counts([p.pk for p in plans])
+    monitoring = _monitoring_summaries([p.pk for p in plans])
     missing_cells = [ThemeCell(theme, "missing") for theme in themes]
     rows = []
     for municipality in municipalities:
@@ -205,6 +214,11 @@ def municipality_rows(
             row.themes = cells[plan.pk]
             if observations is not None:
                 row.open_observations = observations.get(plan.pk, 0)
+            summary = monitoring.get(plan.pk)
+            if summary is not None:
+                row.last_monitoring = summary.last_update
+                row.monitoring_period = summary.period_label
+                row.monitoring_coverage = summary.coverage
         rows.append(row)
     return rows
 

@@ -303,6 +303,9 @@ def test_reply__emails_the_observing_official(
 def test_reopen__emails_coordinators_again_and_resolve_sends_nothing(
     observation, regional_official, coordinator_a, django_capture_on_commit_callbacks
 ):
+    """Reopening mails the coordinators again (in their language); resolving mails nobody."""
+    coordinator_a.preferred_language = "en"
+    coordinator_a.save()
     services.observation_reply(actor=coordinator_a, observation=observation, text="Done.")
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):

@@ -259,10 +259,26 @@ def test_monitoring_cycle(draft_plan):
     assert check("R16-monitoring-cycle", draft_plan).status == MISSING
 
 
-def test_monitoring_not_overdue__not_applicable_until_rounds_exist(ready_plan):
+def test_monitoring_not_overdue__not_applicable_until_adopted(ready_plan):
     result = check("R17-monitoring-not-overdue", ready_plan)
     assert result.status == NA
-    assert "not recorded" in str(result.reason)
+    assert "not been adopted" in str(result.reason)
+
+
+def test_monitoring_not_overdue__adopted_plan_without_rounds(adopted_plan, coordinator_a, clock):
+    """Adopted 2022-03-14 and no round since: overdue; an open round not yet due passes; past its
+    due date without being closed it is overdue again, and closing it passes."""
+    from kotoplan.monitoring import progress_services
+
+    assert check("R17-monitoring-not-overdue", adopted_plan).status == MISSING
+    r = progress_services.round_open(
+        actor=coordinator_a, plan=adopted_plan, period_label="2025", due_date=date(2026, 6, 30)
+    )
+    assert check("R17-monitoring-not-overdue", adopted_plan).status == PASSED
+    clock.day = date(2026, 7, 1)
+    assert check("R17-monitoring-not-overdue", adopted_plan).status == MISSING
+    progress_services.round_close(actor=coordinator_a, monitoring_round=r)
+    assert check("R17-monitoring-not-overdue", adopted_plan).status == PASSED
 
 
 def test_participation__event_in_the_participation_register(draft_plan, coordinator_a):

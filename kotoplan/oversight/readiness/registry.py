@@ -14,7 +14,9 @@ from django.db import models
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-RULESET_VERSION = "2026.2"  # 2026.2: R11 and R12 read the participation and cooperation registers
+# 2026.2: R11 and R12 read the participation and cooperation registers;
+# 2026.3: R17 reads the monitoring rounds.
+RULESET_VERSION = "2026.3"
 
 
 class Status(models.TextChoices):

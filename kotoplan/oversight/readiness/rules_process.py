@@ -163,12 +163,25 @@ def monitoring_cycle(ctx: PlanContext) -> Result:
 @rule(
     "R17-monitoring-not-overdue",
     title=_("The last monitoring round is not overdue"),
-    explanation=_("Monitoring rounds follow the chosen cycle."),
+    explanation=_(
+        "Monitoring rounds follow the chosen cycle: a round is opened within one cycle of "
+        "the adoption, and the latest round is closed by its due date."
+    ),
     basis=CHECKLIST,
     level=RECOMMENDATION,
     anchor="plan-basics",
 )
 def monitoring_not_overdue(ctx: PlanContext) -> Result:
-    return not_applicable(
-        _("Monitoring rounds are not recorded in Kotoplan yet; this check starts when they are.")
-    )
+    from kotoplan.monitoring.progress_selectors import overdue_state
+
+    state = overdue_state(plan=ctx.plan)
+    if state == "not_applicable":
+        return not_applicable(_("The plan has not been adopted yet."))
+    if state == "overdue":
+        return missing(
+            _(
+                "The latest monitoring round is past its due date without being closed, or no "
+                "round was opened although a monitoring cycle has passed since the adoption."
+            )
+        )
+    return passed(_("Monitoring rounds follow the cycle."))
