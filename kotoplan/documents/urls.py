@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import exports, opendata, public
+from .views import exports, imports, opendata, public
 
 app_name = "documents"
 
@@ -26,5 +26,12 @@ urlpatterns = [
         "open-data/<str:code>/<slug:table>.csv",
         opendata.open_data_table,
         name="open_data_municipality_csv",
+    ),
+    path("import/", imports.spreadsheet_import, name="import_spreadsheet"),
+    path("import/stratml/", imports.stratml_import, name="import_stratml"),
+    path(
+        "import/kotoplan-plan-import.<str:fmt>",
+        imports.import_template,
+        name="import_template",
     ),
 ]

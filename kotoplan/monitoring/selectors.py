@@ -14,6 +14,8 @@ from kotoplan.geography.models import Area, AreaMembership, Municipality
 from .models import ImportRun, Observation, StatIndicator
 
 TREND_YEARS = 8
+LANGUAGE_BREAKDOWN = "language"  # Observation.breakdown_key of figures by language group
+MAIN_LANGUAGE_GROUPS = 5
 
 
 def import_runs_for_user(*, user) -> QuerySet[ImportRun]:
@@ -59,6 +61,19 @@ class TrendRow:
 
 
 @dataclass
+class LanguageGroup:
+    language: str
+    value: Decimal
+
+
+@dataclass
+class LanguageGroups:
+    indicator: StatIndicator
+    period: int
+    groups: list[LanguageGroup]
+
+
+@dataclass
 class SituationFigures:
     municipality: Municipality | None
     columns: list[Column] = field(default_factory=list)
@@ -66,10 +81,11 @@ class SituationFigures:
     trend_indicators: list[StatIndicator] = field(default_factory=list)
     trend: list[TrendRow] = field(default_factory=list)
     attributions: list[tuple[str, str]] = field(default_factory=list)
+    languages: LanguageGroups | None = None
 
     @property
     def is_empty(self) -> bool:
-        return not self.rows
+        return not self.rows and self.languages is None
 
 
 def _key(obs: Observation) -> tuple:
@@ -84,7 +100,7 @@ def situation_figures(
     *, municipalities: list[Municipality], on: date | None = None
 ) -> SituationFigures:
     """Figures for the municipalities (the first one leads), their wellbeing counties and the
-    whole country, from imported observations; three queries whatever the number of years."""
+    whole country, from imported observations; four queries whatever the number of years."""
     on = on or today()
     figures = SituationFigures(municipality=municipalities[0] if municipalities else None)
     if not municipalities:
@@ -131,6 +147,7 @@ def situation_figures(
         pair = (indicator.attribution, indicator.licence)
         if indicator.attribution and pair not in figures.attributions:
             figures.attributions.append(pair)
+    figures.languages = main_language_groups(municipality=municipalities[0], indicators=indicators)
     trend_ids = {i.pk for i in figures.trend_indicators}
     years = sorted({p for (ind, key, p) in data if key == lead and ind in trend_ids})
     years = years[-TREND_YEARS:]
@@ -145,3 +162,30 @@ def _cell(obs: Observation | None, indicator: StatIndicator) -> Cell:
     if obs is None:
         return Cell(number_format=number_format)
     return Cell(value=obs.value, status=obs.status, present=True, number_format=number_format)
+
+
+def main_language_groups(
+    *, municipality: Municipality, indicators: list[StatIndicator]
+) -> LanguageGroups | None:
+    """The largest language groups of the municipality in the latest year that has figures
+    broken down by language (one query); None when no such figures were imported."""
+    rows = list(
+        Observation.objects.filter(
+            municipality=municipality,
+            indicator__in=indicators,
+            breakdown_key=LANGUAGE_BREAKDOWN,
+            status=Observation.Status.OK,
+        )
+        .order_by("-period", "-value")
+        .only("indicator_id", "period", "breakdown_value", "value")
+    )
+    if not rows:
+        return None
+    latest = rows[0]
+    by_id = {indicator.pk: indicator for indicator in indicators}
+    groups = [
+        LanguageGroup(language=row.breakdown_value, value=row.value)
+        for row in rows
+        if row.period == latest.period and row.indicator_id == latest.indicator_id
+    ][:MAIN_LANGUAGE_GROUPS]
+    return LanguageGroups(indicator=by_id[latest.indicator_id], period=latest.period, groups=groups)

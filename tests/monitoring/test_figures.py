@@ -34,7 +34,7 @@ def test_figures__municipality_county_and_country_for_the_same_year(
     _observe(known.FOREIGN_LANGUAGE_SHARE, "20.5", 2025, area=wellbeing_county)
     _observe(known.FOREIGN_LANGUAGE_SHARE, "9.9", 2024, country=True)  # other year: not compared
     _observe(known.ECEC_FOREIGN_LANGUAGE, None, 2024, "suppressed", municipality=municipality_a)
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(4):
         figures = situation_figures(municipalities=[municipality_a])
     share, ecec = figures.rows
     assert [c.kind for c in figures.columns] == ["municipality", "county", "country"]
@@ -86,3 +86,40 @@ def test_bundled_statistics__real_files_load_once(reference_data):
     assert share.period == 2025
     ecec_row = next(r for r in figures.rows if r.indicator.code == known.ECEC_FOREIGN_LANGUAGE)
     assert ecec_row.cells[-1].value == Decimal(32520)  # the whole country, same year
+
+
+def test_figures__main_language_groups_of_the_latest_year(municipality_a, catalogue):
+    """Figures broken down by language show the largest groups of the latest year, largest first."""
+    indicator = StatIndicator.objects.get(code=known.FOREIGN_LANGUAGE_SHARE)
+    _observe(known.FOREIGN_LANGUAGE_SHARE, "25.9", 2025, municipality=municipality_a)
+    for period, language, value in [
+        (2024, "venäjä", "9000"),
+        (2025, "venäjä", "9400"),
+        (2025, "arabia", "5100"),
+        (2025, "ukraina", "6200"),
+        (2025, "viro", "3000"),
+        (2025, "englanti", "2500"),
+        (2025, "somali", "1200"),
+    ]:
+        Observation.objects.create(
+            indicator=indicator,
+            period=period,
+            municipality=municipality_a,
+            breakdown_key="language",
+            breakdown_value=language,
+            value=Decimal(value),
+            status="ok",
+        )
+    figures = situation_figures(municipalities=[municipality_a])
+    assert figures.languages.period == 2025
+    assert [g.language for g in figures.languages.groups] == [
+        "venäjä",
+        "ukraina",
+        "arabia",
+        "viro",
+        "englanti",
+    ]
+    html = _render(municipality_a)
+    assert "Main language groups (2025)" in html
+    assert '<th scope="row">ukraina</th><td>6200</td>' in html
+    assert "somali" not in html
