@@ -10,6 +10,11 @@ urlpatterns = [
     path("plans/<int:pk>/plan.pdf", exports.plan_pdf_view, name="plan_pdf"),
     path("plans/<int:pk>/stratml.xml", exports.plan_stratml_view, name="plan_stratml"),
     path(
+        "plans/<int:pk>/rounds/<int:round_id>/report.docx",
+        exports.round_report_docx_view,
+        name="round_report_docx",
+    ),
+    path(
         "public/<str:code>/<int:start>-<int:end>/",
         public.public_plan,
         name="public_plan",
