@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kotoplan.core.permissions import can, require
+from kotoplan.core.views import run_service
 from kotoplan.planning.selectors import plan_get_for_user
-from kotoplan.planning.views.common import run_service
 
 from . import observation_selectors as selectors
 from . import observation_services as services

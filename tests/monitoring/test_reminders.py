@@ -28,6 +28,8 @@ def _run(clock, day):
 def test_reminders__schedule_before_after_and_escalation(
     monitored_plan, coordinator_a, contributor, clock
 ):
+    coordinator_a.preferred_language = "en"  # the escalation is read in English below
+    coordinator_a.save()
     r = open_round(monitored_plan, coordinator_a, due=DUE)
     assert [d for d, _k in reminder_dates(monitoring_round=r)] == [
         date(2026, 6, 16),

@@ -6,11 +6,12 @@ from django.utils.translation import gettext as _
 
 from kotoplan.accounts.selectors import user_reach
 from kotoplan.core.permissions import can, require
+from kotoplan.core.views import run_service
 from kotoplan.geography.models import Municipality
 
 from .. import selectors, services
 from ..forms import GroupForm, MembershipForm, NoGroupReasonForm, RepresentativeForm
-from .common import render_form, run_service
+from .common import render_form
 
 
 def group_url(group) -> str:

@@ -6,10 +6,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kotoplan.core.permissions import can, require
+from kotoplan.core.views import run_service
 
 from .. import selectors, services
 from ..forms import DecisionForm, InitiativeForm
-from .common import render_form, run_service
+from .common import render_form
 from .groups import group_url
 
 

@@ -8,12 +8,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kotoplan.core.permissions import can, require
+from kotoplan.core.views import run_service
 
 from .. import selectors, services
 from ..forms import AgendaItemForm, AttendanceForm, DocumentForm, MeetingForm, MinutesForm
 from ..ics import meeting_ics
 from ..models import Initiative
-from .common import run_service
 from .groups import group_url
 
 

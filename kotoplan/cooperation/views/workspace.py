@@ -10,11 +10,11 @@ from django.views.decorators.http import require_POST
 
 from kotoplan.core.errors import DomainError
 from kotoplan.core.permissions import can, require
+from kotoplan.core.views import run_service
 from kotoplan.planning.selectors import plan_outline
 
 from .. import selectors, services
 from ..forms import CommentForm, DeclineForm, ProposalForm
-from .common import run_service
 
 
 def workspace_url(group, plan, anchor: str = "") -> str:

@@ -7,9 +7,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from kotoplan.core.errors import DomainError, EditConflict
-from kotoplan.core.errors import ValidationError as DjangoValidationError
 from kotoplan.core.models import translated
+from kotoplan.core.views import run_service
 from kotoplan.planning.models import Measure
 
 from .. import services
@@ -22,26 +21,6 @@ from ..selectors import (
     plan_get_for_manager,
     questions_of,
 )
-
-
-def run_service(form, call):
-    """Run a service; on a domain problem put the message on the form and return None."""
-    try:
-        return call()
-    except EditConflict as exc:
-        data = form.data.copy()
-        data["expected_version"] = exc.current.version
-        form.data = data
-        form.add_error(None, exc.message)
-    except DjangoValidationError as exc:
-        if hasattr(exc, "error_dict"):
-            for name, errors in exc.error_dict.items():
-                form.add_error(name if name in form.fields else None, errors)
-        else:
-            form.add_error(None, exc.messages)
-    except DomainError as exc:
-        form.add_error(None, exc.message)
-    return None
 
 
 def manage_url(consultation) -> str:

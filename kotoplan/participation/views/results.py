@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kotoplan.core.errors import DomainError
+from kotoplan.core.views import run_service
 
 from .. import services
 from ..exports import feedback_csv, feedback_xlsx
@@ -19,7 +20,7 @@ from ..selectors import (
     consultation_get_for_user,
     response_item_get_for_user,
 )
-from .manage import _form_page, run_service
+from .manage import _form_page
 
 
 def results_url(consultation) -> str:

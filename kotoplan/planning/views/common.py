@@ -1,55 +1,12 @@
 """Helpers shared by the planning views: turn domain errors into form messages."""
 
-from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.urls import reverse
-
-from kotoplan.core.errors import DomainError, EditConflict
 
 
 def plan_url(plan, anchor: str = "") -> str:
     url = reverse("planning:plan_detail", args=[plan.pk])
     return f"{url}#{anchor}" if anchor else url
-
-
-def run_service(form, call):
-    """Run a service; on a domain problem put the message on the form and return None."""
-    try:
-        return call()
-    except EditConflict as exc:
-        _show_conflict(form, exc.current)
-        form.add_error(None, exc.message)
-    except ValidationError as exc:
-        if hasattr(exc, "error_dict"):
-            for field, errors in exc.error_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, exc.messages)
-    except DomainError as exc:
-        form.add_error(None, exc.message)
-    return None
-
-
-def _show_conflict(form, current) -> None:
-    """Keep the user's input, list what the other person saved, and arm the form to overwrite."""
-    differing = []
-    for name, field in form.fields.items():
-        if name == "expected_version" or not hasattr(current, name):
-            continue
-        value = getattr(current, name)
-        if hasattr(value, "all"):
-            value = list(value.all())
-            mine = list(form.cleaned_data.get(name) or [])
-        else:
-            mine = form.cleaned_data.get(name)
-        if value != mine and not (value in (None, "") and mine in (None, "")):
-            shown = ", ".join(str(v) for v in value) if isinstance(value, list) else value
-            differing.append((field.label, "" if shown is None else str(shown)))
-    form.conflict = current
-    form.conflict_fields = differing
-    data = form.data.copy()
-    data["expected_version"] = current.version
-    form.data = data
 
 
 def redirect_to(url: str) -> HttpResponseRedirect:

@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kotoplan.core.permissions import can
+from kotoplan.core.views import run_service
 
 from .. import forms, selectors, services
 from ..models import Indicator, Measure, Milestone, Objective, TargetGroup, Theme
-from .common import plan_url, redirect_to, run_service
+from .common import plan_url, redirect_to
 
 
 @dataclass(frozen=True)

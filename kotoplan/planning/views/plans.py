@@ -11,13 +11,14 @@ from kotoplan.accounts.selectors import user_reach
 from kotoplan.audit.selectors import entry_changes, plan_trail
 from kotoplan.core.errors import DomainError
 from kotoplan.core.permissions import can, require
+from kotoplan.core.views import run_service
 from kotoplan.geography.models import Municipality
 
 from .. import services
 from ..forms import DecisionForm, PlanBasicsForm, PlanCreateForm, SituationForm, TransitionForm
 from ..models import Plan
 from ..selectors import plan_compare, plan_get_for_user, plan_outline, plan_versions, plans_for_user
-from .common import plan_url, redirect_to, run_service
+from .common import plan_url, redirect_to
 
 
 @login_required
