@@ -54,7 +54,9 @@ class AreaFilterForm(DateForm):
     overdue = forms.BooleanField(
         label=_("Monitoring overdue"),
         required=False,
-        help_text=_("Monitoring rounds are recorded in a later version; none is overdue yet."),
+        help_text=_(
+            "Plans whose latest monitoring round is past its due date without being closed."
+        ),
     )
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORT_CHOICES)
 

@@ -37,6 +37,9 @@ def test_public_consultation_pages_have_no_wcag_violations(page, demo_site):
         if lang == "ar":
             assert page.get_attribute("html", "dir") == "rtl"
             assert page.get_attribute("html", "lang") == "ar"
+        # Nothing hidden off-screen widens the page (a right-to-left page would scroll to it).
+        widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert widths[0] <= widths[1], (slug, lang, widths)
         _assert_accessible(page, f"{slug} in {lang}")
 
     page.goto(f"{base}/participation/c/{open_.slug}/?lang=ar")
