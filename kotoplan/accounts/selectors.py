@@ -3,7 +3,8 @@
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import QuerySet
+from django.contrib.auth import get_user_model
+from django.db.models import Q, QuerySet
 
 from kotoplan.core.clock import today
 
@@ -77,3 +78,34 @@ def organisations_for_choice() -> QuerySet[Organisation]:
 
 def roles_for_user(*, user) -> QuerySet[RoleAssignment]:
     return RoleAssignment.objects.filter(user=user).select_related("organisation").order_by("role")
+
+
+def users_with_role(
+    role: str,
+    *,
+    municipalities=None,
+    organisations=None,
+    areas=None,
+    on: date | None = None,
+) -> list:
+    """Active users with an e-mail address who hold `role` on the date (default today).
+
+    Narrowed to organisations of the given municipalities, to the given organisations, or to
+    organisations of the given areas (ids, objects or querysets; several narrowings add up).
+    """
+    roles = RoleAssignment.objects.active_on(on or today()).filter(role=role)
+    where = Q()
+    if municipalities is not None:
+        where |= Q(organisation__municipality__in=municipalities)
+    if organisations is not None:
+        where |= Q(organisation__in=organisations)
+    if areas is not None:
+        where |= Q(organisation__area__in=areas)
+    if where:
+        roles = roles.filter(where)
+    return list(
+        get_user_model()
+        .objects.filter(pk__in=roles.values("user_id"), is_active=True)
+        .exclude(email="")
+        .order_by("pk")
+    )

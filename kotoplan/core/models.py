@@ -1,6 +1,7 @@
 """Abstract base models shared by every bounded context."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -38,3 +39,20 @@ def translated(obj: object, field: str, language: str | None = None) -> tuple[st
         if value.strip():
             return value, code
     return "", wanted
+
+
+def has_text(values, field: str) -> bool:
+    """True when <field>_fi/_sv/_en of a model instance or a dict has text in some language."""
+
+    def get(name):
+        return values.get(name) if isinstance(values, dict) else getattr(values, name, "")
+
+    return any((get(f"{field}_{code}") or "").strip() for code in CONTENT_LANGUAGES)
+
+
+def require_one_language(values, field: str, message) -> None:
+    """The one rule behind every "a title in at least one language": raise a ValidationError on
+    <field>_fi with `message` unless the text is written in one language. `values` is a model
+    instance (from `clean()`) or a dict of data (services, importers)."""
+    if not has_text(values, field):
+        raise ValidationError({f"{field}_fi": message})

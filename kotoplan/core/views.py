@@ -1,6 +1,8 @@
 """Helpers for views of every app: run a service and turn domain errors into form messages."""
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
 
 from .errors import DomainError, EditConflict
 
@@ -43,3 +45,29 @@ def _show_conflict(form, current) -> None:
     data = form.data.copy()
     data["expected_version"] = current.version
     form.data = data
+
+
+def form_view(
+    request,
+    *,
+    form,
+    call,
+    success_message,
+    redirect_to,
+    render_page,
+):
+    """The POST → service → message → redirect pattern of every edit page.
+
+    `call(form)` runs the service with the cleaned form; domain errors land on the form through
+    `run_service`. On success the message is shown and the browser is sent to `redirect_to`
+    (a URL, or a callable taking the service's result). Otherwise `render_page(form)` renders
+    the page again with the form and its errors.
+    """
+    if request.method == "POST" and form.is_valid():
+        result = run_service(form, lambda: call(form))
+        if result is not None:
+            if success_message:
+                messages.success(request, success_message)
+            target = redirect_to(result) if callable(redirect_to) else redirect_to
+            return HttpResponseRedirect(target)
+    return render_page(form)

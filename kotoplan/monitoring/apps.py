@@ -6,4 +6,4 @@ class MonitoringConfig(AppConfig):
     label = "monitoring"
 
     def ready(self) -> None:
-        from . import audit, permissions  # noqa: F401  (registers rules and audited models)
+        from . import audit, panels, permissions  # noqa: F401  (registers rules, audit, panels)

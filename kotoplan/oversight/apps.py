@@ -11,6 +11,7 @@ class OversightConfig(AppConfig):
         from . import (  # noqa: F401
             observation_permissions,
             observations_audit,
+            panels,
             permissions,
             signals,
         )

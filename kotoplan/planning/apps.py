@@ -6,4 +6,4 @@ class PlanningConfig(AppConfig):
     label = "planning"
 
     def ready(self) -> None:
-        from . import audit, permissions  # noqa: F401  (registers rules and audited models)
+        from . import audit, panels, permissions  # noqa: F401  (registers rules, audit, panels)

@@ -6,11 +6,11 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from kotoplan.core.languages import language_name
 from kotoplan.core.models import translated
+from kotoplan.core.panels import menu_items
 
 register = template.Library()
-
-LANGUAGE_NAMES = {"fi": "suomeksi", "sv": "på svenska", "en": "in English"}
 
 
 @register.simple_tag
@@ -30,7 +30,7 @@ def tr(obj, field, multiline=False):
         '<span lang="{}">{}</span> <span class="fallback-note">({})</span>',
         code,
         text,
-        LANGUAGE_NAMES.get(code, code),
+        language_name(code, in_language=current),
     )
 
 
@@ -75,3 +75,25 @@ def is_checkbox(bound_field) -> bool:
     from django.forms import CheckboxInput
 
     return isinstance(bound_field.field.widget, CheckboxInput)
+
+
+@register.simple_tag(takes_context=True)
+def render_panel(context, panel):
+    """Render a registered panel (kotoplan.core.panels) with its own context and the request."""
+    template_obj = context.template.engine.get_template(panel.template)
+    return template_obj.render(context.new(panel.context))
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """The navigation entries every app registered, for the current user: (key, label, url)."""
+    user = context.get("user")
+    if user is None or not user.is_authenticated:
+        return []
+    return menu_items(user)
+
+
+@register.filter
+def language_label(code):
+    """A language's name in that language ("suomi", "svenska", "English", "العربية")."""
+    return language_name(code)

@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from kotoplan.core.permissions import can
-from kotoplan.core.templatetags.kotoplan import LANGUAGE_NAMES
+from kotoplan.core.languages import current_language, language_name
 
 from ..selectors import participation_evidence_for_plan
 
@@ -26,7 +26,8 @@ def text(context, value, multiline=False):
     note = ""
     if value.fallback:
         note = format_html(
-            ' <span class="fallback-note">({})</span>', LANGUAGE_NAMES.get(value.lang, value.lang)
+            ' <span class="fallback-note">({})</span>',
+            language_name(value.lang, in_language=current_language()),
         )
     return format_html('<span lang="{}" dir="{}">{}</span>{}', value.lang, value.dir, body, note)
 
