@@ -226,7 +226,7 @@ def report(plans: int, results: list[dict], n_municipalities: int) -> str:
     lines += [
         "",
         "The query count does not grow with the number of municipalities or plans (asserted in",
-        "`tests/oversight/test_dashboards_national.py`); the dashboards read stored readiness",
+        "`tests/oversight/dashboards/test_national.py`); the dashboards read stored readiness",
         "results and never recompute them.",
         "",
     ]

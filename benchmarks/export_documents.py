@@ -42,9 +42,9 @@ def main() -> None:
     for command in ("load_reference_data", "sync_organisations", "load_demo_data"):
         call_command(command, verbosity=0)
 
-    from kotoplan.documents.content import plan_document
     from kotoplan.documents.exporters.docx import plan_docx
     from kotoplan.documents.exporters.pdf import plan_pdf
+    from kotoplan.documents.selectors import plan_document
     from kotoplan.planning.models import Plan
 
     plan = (

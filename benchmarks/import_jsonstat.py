@@ -53,9 +53,15 @@ from django.core.management import call_command  # noqa: E402
 from django.db import transaction  # noqa: E402
 
 from kotoplan.geography.models import Municipality  # noqa: E402
-from kotoplan.monitoring.integrations.statfin.parsers import parse_jsonstat  # noqa: E402
-from kotoplan.monitoring.models import ImportRun, Observation, StatIndicator  # noqa: E402
-from kotoplan.monitoring.services import (  # noqa: E402
+from kotoplan.monitoring.statistics.integrations.statfin.parsers import (  # noqa: E402
+    parse_jsonstat,
+)
+from kotoplan.monitoring.statistics.models import (  # noqa: E402
+    ImportRun,
+    StatIndicator,
+    StatisticValue,
+)
+from kotoplan.monitoring.statistics.services import (  # noqa: E402
     _resolve,
     catalogue_sync,
     import_run_execute,
@@ -141,7 +147,7 @@ def floor(text: str, municipality_ids: dict[str, int], indicator_ids: list[int])
             for indicator in indicator_ids:
                 raw = values[n]
                 rows.append(
-                    Observation(
+                    StatisticValue(
                         indicator_id=indicator,
                         municipality_id=mun,
                         country=area == "SSS",
@@ -156,7 +162,7 @@ def floor(text: str, municipality_ids: dict[str, int], indicator_ids: list[int])
                 )
                 n += 1
     with transaction.atomic():
-        Observation.objects.bulk_create(rows, batch_size=1000)
+        StatisticValue.objects.bulk_create(rows, batch_size=1000)
     return len(rows)
 
 
@@ -179,7 +185,7 @@ def main() -> None:
     for _ in range(args.rounds):
         seconds, _rows = timed(lambda: _resolve(parse_jsonstat(text)))
         results["check"].append(seconds)
-        Observation.objects.all().delete()
+        StatisticValue.objects.all().delete()
         seconds, run = timed(run_import, text)
         assert run.rows_created + run.rows_unchanged == values
         results["import"].append(seconds)
@@ -191,10 +197,10 @@ def main() -> None:
             .order_by("code")
             .values_list("pk", flat=True)
         )
-        Observation.objects.all().delete()
+        StatisticValue.objects.all().delete()
         seconds, _rows = timed(floor, text, municipalities, indicator_ids)
         results["floor"].append(seconds)
-    assert Observation.objects.count() == values
+    assert StatisticValue.objects.count() == values
 
     medians = {name: statistics.median(times) for name, times in results.items()}
     machine = (

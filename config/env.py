@@ -1,13 +1,18 @@
-"""Every environment variable Kotoplan reads, declared once with its type and default."""
+"""Every environment variable Kotoplan reads, declared once with its type and default.
+
+Settings modules read variables only through `env` below; nothing else reads the environment.
+"""
 
 from pathlib import Path
 
 import environ
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+STRATML_SCHEMA = BASE_DIR / "data" / "stratml" / "PerformancePlanOrReport20160216.xsd"
 
 env = environ.Env(
-    DEBUG=(bool, False),
+    # None = the settings module decides: on in config.settings.local, off everywhere else.
+    DEBUG=(bool, None),
     SECRET_KEY=(str, ""),
     ALLOWED_HOSTS=(list, ["127.0.0.1", "localhost"]),
     DATABASE_URL=(str, f"sqlite:///{BASE_DIR / 'var' / 'kotoplan.sqlite3'}"),
@@ -15,8 +20,10 @@ env = environ.Env(
     DEFAULT_FROM_EMAIL=(str, "kotoplan@localhost"),
     KOTOPLAN_SITE_URL=(str, "http://127.0.0.1:8000"),
     KOTOPLAN_SECURE_COOKIES=(bool, False),
-    # StratML Part 2 schema used to validate exports and imports; empty = ../shared/data/stratml/
-    KOTOPLAN_STRATML_XSD=(str, ""),
+    # Production only: redirect plain HTTP to HTTPS (off when a proxy in front already does).
+    KOTOPLAN_SSL_REDIRECT=(bool, True),
+    # StratML Part 2 schema that validates every export and import (shipped in data/stratml/).
+    KOTOPLAN_STRATML_XSD=(str, str(STRATML_SCHEMA)),
     KOTOPLAN_PARTICIPATION_RATE=(str, "10/h"),
     KOTOPLAN_STATFIN_URL=(str, "https://pxdata.stat.fi/PxWeb/api/v1/fi/StatFin/"),
     KOTOPLAN_SOTKANET_URL=(str, "https://sotkanet.fi/rest/1.1/"),

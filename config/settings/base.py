@@ -1,10 +1,12 @@
 """Settings shared by every environment. Environment variables come from config.env only."""
 
+from pathlib import Path
+
 from django.utils.translation import gettext_lazy as _
 
 from config.env import BASE_DIR, env
 
-DEBUG = env("DEBUG")
+DEBUG = env("DEBUG") is True
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env("ALLOWED_HOSTS")
 
@@ -52,7 +54,7 @@ WSGI_APPLICATION = "config.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "kotoplan" / "templates"],
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -66,10 +68,20 @@ TEMPLATES = [
     },
 ]
 
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
 DATABASES = {"default": env.db("DATABASE_URL")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["CONN_MAX_AGE"] = 60
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded database serves the web server and the background worker at once: write-ahead
+    # logging lets readers go on during a write, IMMEDIATE transactions take the write lock up
+    # front (no "database is locked" on lock upgrade), and a writer waits instead of failing.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -95,7 +107,6 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
-STATICFILES_DIRS = [BASE_DIR / "kotoplan" / "static"]
 
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
@@ -124,8 +135,15 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-EMAIL_CONFIG = env.email_url("EMAIL_URL")
-vars().update(EMAIL_CONFIG)
+_email = env.email_url("EMAIL_URL")  # e.g. smtp+tls://user:password@host:587
+EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+EMAIL_HOST = _email["EMAIL_HOST"] or "localhost"
+EMAIL_PORT = _email["EMAIL_PORT"] or 25
+EMAIL_HOST_USER = _email["EMAIL_HOST_USER"] or ""
+EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"] or ""
+EMAIL_USE_TLS = _email.get("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = _email.get("EMAIL_USE_SSL", False)
+EMAIL_FILE_PATH = _email["EMAIL_FILE_PATH"]
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL")
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -139,7 +157,7 @@ AUDITLOG_INCLUDE_ALL_MODELS = False
 AUDITLOG_DISABLE_REMOTE_ADDR = True
 
 KOTOPLAN_SITE_URL = env("KOTOPLAN_SITE_URL")
-KOTOPLAN_STRATML_XSD = env("KOTOPLAN_STRATML_XSD")
+KOTOPLAN_STRATML_XSD = Path(env("KOTOPLAN_STRATML_XSD"))
 # Public consultation feedback allowed per client (hashed IP and session), e.g. "10/h".
 KOTOPLAN_PARTICIPATION_RATE = env("KOTOPLAN_PARTICIPATION_RATE")
 KOTOPLAN_STATFIN_URL = env("KOTOPLAN_STATFIN_URL")

@@ -4,5 +4,5 @@ from config.env import env
 
 from .base import *  # noqa: F403
 
-DEBUG = env.bool("DEBUG", default=True)
+DEBUG = env("DEBUG") is not False  # on unless DEBUG=false
 SECRET_KEY = env("SECRET_KEY") or "kotoplan-local-development-key-not-for-production"

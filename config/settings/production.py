@@ -5,19 +5,19 @@ from django.core.exceptions import ImproperlyConfigured
 from config.env import env
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY
+from .base import ALLOWED_HOSTS, SECRET_KEY
 
 if not SECRET_KEY or len(SECRET_KEY) < 40:
     raise ImproperlyConfigured(
         "SECRET_KEY must be set to a random value of at least 40 characters."
     )
-if not env("ALLOWED_HOSTS"):
+if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set.")
 
 DEBUG = False
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-SECURE_SSL_REDIRECT = env.bool("KOTOPLAN_SSL_REDIRECT", default=True)
+SECURE_SSL_REDIRECT = env("KOTOPLAN_SSL_REDIRECT")
 SECURE_HSTS_SECONDS = 31536000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True

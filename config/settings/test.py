@@ -1,7 +1,5 @@
 """Settings for the test suite: SQLite by default, PostgreSQL when DATABASE_URL points to one."""
 
-import os
-
 from .base import *  # noqa: F403
 from .base import DATABASES
 
@@ -14,7 +12,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
-    DATABASES["default"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_MAX_AGE"] = 0  # live-server threads must not keep the test DB open
+else:
+    DATABASES["default"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}

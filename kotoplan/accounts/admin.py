@@ -6,6 +6,7 @@ from .models import Organisation, RoleAssignment, User
 
 class RoleInline(admin.TabularInline):
     model = RoleAssignment
+    fields = ["organisation", "role", "valid_from", "valid_to"]
     extra = 0
     autocomplete_fields = ["organisation"]
 

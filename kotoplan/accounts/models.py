@@ -1,14 +1,18 @@
 """Users, the organisations they act for, and their dated roles."""
 
-from datetime import date
-
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from kotoplan.core.models import TimeStampedModel
+from kotoplan.core.models import NAME, TimeStampedModel, in_languages, optional_link
+from kotoplan.geography.models import Dated, valid_range
+
+
+def _kept_link(to, verbose_name, **options) -> models.ForeignKey:
+    """An optional reference that keeps the row it refers to from being deleted."""
+    return optional_link(to, verbose_name, on_delete=models.PROTECT, **options)
 
 
 class Organisation(TimeStampedModel):
@@ -42,35 +46,22 @@ class Organisation(TimeStampedModel):
         unique=True,
         help_text=_("Stable key of an organisation loaded from reference data."),
     )
-    name_fi = models.CharField(_("name in Finnish"), max_length=200)
-    name_sv = models.CharField(_("name in Swedish"), max_length=200, blank=True)
-    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
-    municipality = models.ForeignKey(
+    name_fi, name_sv, name_en = in_languages(
+        models.CharField, NAME, finnish_required=True, max_length=200
+    )
+    municipality = _kept_link(
         "geography.Municipality",
-        verbose_name=_("municipality"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
+        _("municipality"),
         related_name="organisations",
         help_text=_("The municipality of a municipality, municipal unit or local organisation."),
     )
-    area = models.ForeignKey(
+    area = _kept_link(
         "geography.Area",
-        verbose_name=_("area"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
+        _("area"),
         related_name="organisations",
         help_text=_("The area of a wellbeing county, employment area or regional authority."),
     )
-    parent = models.ForeignKey(
-        "self",
-        verbose_name=_("parent organisation"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="units",
-    )
+    parent = _kept_link("self", _("parent organisation"), related_name="units")
     email = models.EmailField(_("email"), blank=True)
     website = models.URLField(_("website"), blank=True)
 
@@ -123,14 +114,7 @@ class User(AbstractUser):
         return self.get_full_name() or self.username
 
 
-class RoleQuerySet(models.QuerySet):
-    def active_on(self, on: date) -> "RoleQuerySet":
-        return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=on)).filter(
-            Q(valid_to__isnull=True) | Q(valid_to__gte=on)
-        )
-
-
-class RoleAssignment(TimeStampedModel):
+class RoleAssignment(TimeStampedModel, Dated):
     class Role(models.TextChoices):
         COORDINATOR = "coordinator", _("Municipal coordinator")
         CONTRIBUTOR = "contributor", _("Contributor")
@@ -153,22 +137,11 @@ class RoleAssignment(TimeStampedModel):
         Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="roles"
     )
     role = models.CharField(_("role"), max_length=32, choices=Role.choices)
-    valid_from = models.DateField(_("valid from"), null=True, blank=True)
-    valid_to = models.DateField(_("valid to"), null=True, blank=True)
-
-    objects = RoleQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("role")
         verbose_name_plural = _("roles")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(valid_to__isnull=True)
-                | Q(valid_from__isnull=True)
-                | Q(valid_to__gte=models.F("valid_from")),
-                name="role_valid_range",
-            ),
-        ]
+        constraints = [valid_range("role_valid_range")]
 
     def __str__(self) -> str:
         return f"{self.user} · {self.get_role_display()} · {self.organisation}"

@@ -8,7 +8,7 @@ from django.db.models import Q, QuerySet
 
 from kotoplan.core.clock import today
 
-from .models import Organisation, RoleAssignment
+from .models import RoleAssignment
 
 
 @dataclass(frozen=True)
@@ -70,10 +70,6 @@ def user_reach(*, user, on: date | None = None) -> Reach:
     )
     setattr(user, cache_key, reach)
     return reach
-
-
-def organisations_for_choice() -> QuerySet[Organisation]:
-    return Organisation.objects.select_related("municipality").order_by("name_fi")
 
 
 def roles_for_user(*, user) -> QuerySet[RoleAssignment]:

@@ -64,14 +64,6 @@ def organisations_sync_public(*, directory: Path | None = None) -> int:
     return changed
 
 
-def municipality_organisation(*, municipality: Municipality) -> Organisation:
-    return Organisation.objects.get(kind=Organisation.Kind.MUNICIPALITY, municipality=municipality)
-
-
-def area_organisation(*, area: Area) -> Organisation:
-    return Organisation.objects.get(area=area)
-
-
 @transaction.atomic
 def role_grant(*, user: User, organisation: Organisation, role: str, **dates) -> RoleAssignment:
     assignment = RoleAssignment(user=user, organisation=organisation, role=role, **dates)

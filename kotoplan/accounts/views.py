@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.urls import reverse_lazy
 
 from .selectors import roles_for_user
 
@@ -23,6 +24,23 @@ class LoginView(auth_views.LoginView):
                 secure=settings.SESSION_COOKIE_SECURE,
             )
         return response
+
+
+class LogoutView(auth_views.LogoutView):
+    """The menu links here: GET shows a page with the log-out button, POST logs out."""
+
+    http_method_names = ["get", "post", "options"]
+    template_name = "accounts/logout.html"
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:password_change_done")
+
+
+class PasswordChangeDoneView(auth_views.PasswordChangeDoneView):
+    template_name = "accounts/password_change_done.html"
+    extra_context = {"home_url": reverse_lazy(settings.LOGIN_REDIRECT_URL)}
 
 
 @login_required

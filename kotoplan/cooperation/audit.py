@@ -3,37 +3,25 @@ fields. Entries carry the group's id, and the plan's id for what concerns a plan
 
 from auditlog.registry import auditlog
 
-from .models import (
-    AgendaItem,
-    Attendance,
-    CooperationGroup,
-    Initiative,
-    MeasureProposal,
-    Meeting,
-    MeetingDocument,
-    Membership,
-    NoGroupReason,
-    PlanComment,
-    Representative,
-)
+from . import models
 
 TIMESTAMPS = ["updated_at", "created_at"]
 
 auditlog.register(
-    CooperationGroup,
+    models.CooperationGroup,
     exclude_fields=["version", *TIMESTAMPS],
     m2m_fields={"municipalities", "plans"},
 )
-auditlog.register(Meeting, exclude_fields=["version", *TIMESTAMPS])
+auditlog.register(models.Meeting, exclude_fields=["version", *TIMESTAMPS])
 for model in (
-    AgendaItem,
-    Initiative,
-    MeasureProposal,
-    MeetingDocument,
-    Membership,
-    NoGroupReason,
-    PlanComment,
-    Representative,
+    models.AgendaItem,
+    models.Initiative,
+    models.MeasureProposal,
+    models.MeetingDocument,
+    models.Membership,
+    models.NoGroupReason,
+    models.PlanComment,
+    models.Representative,
 ):
     auditlog.register(model, exclude_fields=TIMESTAMPS)
-auditlog.register(Attendance)
+auditlog.register(models.Attendance)

@@ -3,35 +3,43 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kotoplan.accounts.models import Organisation
 from kotoplan.accounts.selectors import user_reach
+from kotoplan.core.forms import (
+    DATETIME_FORMAT,
+    DateInput,
+    DateTimeInput,
+    ModelForm,
+    VersionedModelForm,
+    offer,
+)
 from kotoplan.geography.models import Municipality
 from kotoplan.planning.models import Measure, Objective
 from kotoplan.planning.selectors import plans_for_user
 
-from .categories import Category
-from .models import CooperationGroup, MeasureProposal, Meeting, Membership, Representative
-
-DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
-
-
-def _date_widget() -> forms.DateInput:
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+from .models import (
+    Category,
+    CooperationGroup,
+    MeasureProposal,
+    Meeting,
+    Membership,
+    Representative,
+)
+from .selectors import representatives_active_on
 
 
 def _datetime_field(label) -> forms.DateTimeField:
     return forms.DateTimeField(
         label=label,
         input_formats=[DATETIME_FORMAT, "%Y-%m-%d %H:%M"],
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_FORMAT),
+        widget=DateTimeInput(),
     )
 
 
-class GroupForm(forms.ModelForm):
-    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
+class GroupForm(VersionedModelForm):
     class Meta:
         model = CooperationGroup
         fields = [
@@ -48,9 +56,9 @@ class GroupForm(forms.ModelForm):
             "plans",
         ]
         widgets = {
-            "appointed_on": _date_widget(),
-            "term_start": _date_widget(),
-            "term_end": _date_widget(),
+            "appointed_on": DateInput(),
+            "term_start": DateInput(),
+            "term_end": DateInput(),
             "municipalities": forms.SelectMultiple(attrs={"size": 6}),
             "plans": forms.CheckboxSelectMultiple,
         }
@@ -71,15 +79,6 @@ class GroupForm(forms.ModelForm):
         )
         self.fields["plans"].queryset = plans_for_user(user=user)
         self.fields["plans"].required = False
-        if self.instance.pk:
-            self.fields["expected_version"].initial = self.instance.version
-
-    def model_data(self) -> dict:
-        return {
-            name: self.cleaned_data[name]
-            for name in self._meta.fields
-            if name not in ("municipalities", "plans")
-        }
 
 
 class NoGroupReasonForm(forms.Form):
@@ -87,18 +86,18 @@ class NoGroupReasonForm(forms.Form):
         queryset=Municipality.objects.none(), label=_("Municipality")
     )
     reason = forms.CharField(label=_("Why no group is needed"), widget=forms.Textarea)
-    decided_on = forms.DateField(label=_("Decided on"), widget=_date_widget())
+    decided_on = forms.DateField(label=_("Decided on"), widget=DateInput())
 
     def __init__(self, *args, municipalities, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["municipality"].queryset = municipalities
 
 
-class MembershipForm(forms.ModelForm):
+class MembershipForm(ModelForm):
     class Meta:
         model = Membership
         fields = ["organisation", "category", "start_date", "end_date"]
-        widgets = {"start_date": _date_widget(), "end_date": _date_widget()}
+        widgets = {"start_date": DateInput(), "end_date": DateInput()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -109,8 +108,11 @@ class MembershipForm(forms.ModelForm):
             *Category.choices,
         ]
 
+    def model_data(self, *skip: str) -> dict:
+        return super().model_data("organisation", *skip)
 
-class RepresentativeForm(forms.ModelForm):
+
+class RepresentativeForm(ModelForm):
     username = forms.CharField(
         label=_("User account (username)"),
         required=False,
@@ -120,7 +122,7 @@ class RepresentativeForm(forms.ModelForm):
     class Meta:
         model = Representative
         fields = ["role", "name", "title", "email", "phone", "start_date", "end_date"]
-        widgets = {"start_date": _date_widget(), "end_date": _date_widget()}
+        widgets = {"start_date": DateInput(), "end_date": DateInput()}
 
     def clean_username(self):
         username = self.cleaned_data["username"].strip()
@@ -131,10 +133,8 @@ class RepresentativeForm(forms.ModelForm):
             raise forms.ValidationError(_("No active user has this username."))
         return user
 
-    def model_data(self) -> dict:
-        data = {name: self.cleaned_data[name] for name in self._meta.fields}
-        data["user"] = self.cleaned_data.get("username")
-        return data
+    def model_data(self, *skip: str) -> dict:
+        return {**super().model_data(*skip), "user": self.cleaned_data.get("username")}
 
 
 class InitiativeForm(forms.Form):
@@ -150,9 +150,7 @@ class InitiativeForm(forms.Form):
 
     def __init__(self, *args, memberships, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["membership"].queryset = memberships
-        if memberships.count() == 1:
-            self.fields["membership"].initial = memberships.first()
+        offer(self.fields["membership"], memberships)
 
 
 class DecisionForm(forms.Form):
@@ -163,7 +161,7 @@ class DecisionForm(forms.Form):
     )
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(ModelForm):
     starts_at = _datetime_field(_("Starts"))
     ends_at = _datetime_field(_("Ends"))
     agenda = forms.CharField(
@@ -177,28 +175,21 @@ class MeetingForm(forms.ModelForm):
         model = Meeting
         fields = ["title", "starts_at", "ends_at", "place", "online_url"]
 
-    def clean(self):
-        data = super().clean()
-        if data.get("starts_at") and data.get("ends_at") and data["ends_at"] < data["starts_at"]:
-            self.add_error("ends_at", _("The meeting ends before it starts."))
-        return data
-
-    def model_data(self) -> dict:
-        return {name: self.cleaned_data[name] for name in self._meta.fields}
-
     def agenda_items(self) -> list[dict]:
         lines = (line.strip() for line in self.cleaned_data.get("agenda", "").splitlines())
         return [{"title": line} for line in lines if line]
 
 
-def _plan_parts(group: CooperationGroup):
-    plans = group.plans.all()
-    objectives = Objective.objects.filter(plan__in=plans).select_related("plan")
-    measures = Measure.objects.filter(objective__plan__in=plans)
-    return objectives, measures
+class MeetingPageForm(forms.Form):
+    """A form on a meeting's page, made for that meeting: its choices and current values come
+    from the meeting. A form without fields carries a button's action (approve, invite)."""
+
+    def __init__(self, data=None, *, meeting, **kwargs):
+        super().__init__(data, **kwargs)
+        self.meeting = meeting
 
 
-class AgendaItemForm(forms.Form):
+class AgendaItemForm(MeetingPageForm):
     title = forms.CharField(label=_("Item"), max_length=300)
     objective = forms.ModelChoiceField(
         queryset=Objective.objects.none(), label=_("Plan objective"), required=False
@@ -207,14 +198,16 @@ class AgendaItemForm(forms.Form):
         queryset=Measure.objects.none(), label=_("Plan measure"), required=False
     )
 
-    def __init__(self, *args, group, **kwargs):
-        super().__init__(*args, **kwargs)
-        objectives, measures = _plan_parts(group)
-        self.fields["objective"].queryset = objectives
-        self.fields["measure"].queryset = measures
+    def __init__(self, data=None, *, meeting, **kwargs):
+        super().__init__(data, meeting=meeting, **kwargs)
+        plans = meeting.group.plans.all()
+        self.fields["objective"].queryset = Objective.objects.filter(plan__in=plans).select_related(
+            "plan"
+        )
+        self.fields["measure"].queryset = Measure.objects.filter(objective__plan__in=plans)
 
 
-class AttendanceForm(forms.Form):
+class AttendanceForm(MeetingPageForm):
     present = forms.ModelMultipleChoiceField(
         queryset=Representative.objects.none(),
         label=_("Present"),
@@ -222,23 +215,33 @@ class AttendanceForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, representatives, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["present"].queryset = representatives
+    def __init__(self, data=None, *, meeting, **kwargs):
+        super().__init__(data, meeting=meeting, **kwargs)
+        self.fields["present"].queryset = representatives_active_on(
+            group=meeting.group, on=timezone.localdate(meeting.starts_at)
+        )
         self.fields["present"].label_from_instance = lambda r: (
             f"{r.name} ({r.get_role_display()}, {r.membership.organisation})"
         )
+        present = meeting.attendance.filter(present=True).values_list("representative_id")
+        self.initial["present"] = [pk for (pk,) in present]
 
 
-class MinutesForm(forms.Form):
+class MinutesForm(MeetingPageForm):
     expected_version = forms.IntegerField(widget=forms.HiddenInput)
     minutes = forms.CharField(label=_("Minutes"), widget=forms.Textarea, required=False)
     decisions = forms.CharField(
         label=_("Decisions"), widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
 
+    def __init__(self, data=None, *, meeting, **kwargs):
+        super().__init__(data, meeting=meeting, **kwargs)
+        self.initial.update(
+            expected_version=meeting.version, minutes=meeting.minutes, decisions=meeting.decisions
+        )
 
-class DocumentForm(forms.Form):
+
+class DocumentForm(MeetingPageForm):
     title = forms.CharField(label=_("Title"), max_length=300)
     url = forms.URLField(label=_("Link"), assume_scheme="https")
 
@@ -254,17 +257,15 @@ class CommentForm(forms.Form):
         self.fields["objective"].queryset = plan.objectives.all()
 
 
-class ProposalForm(forms.ModelForm):
+class ProposalForm(ModelForm):
     class Meta:
         model = MeasureProposal
         fields = ["membership", "objective", "language", "title", "description"]
 
     def __init__(self, *args, plan, memberships, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["membership"].queryset = memberships
+        offer(self.fields["membership"], memberships)
         self.fields["objective"].queryset = plan.objectives.all()
-        if memberships.count() == 1:
-            self.fields["membership"].initial = memberships.first()
 
 
 class DeclineForm(forms.Form):

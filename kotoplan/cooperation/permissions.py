@@ -13,34 +13,21 @@ from django.db.models import Q, QuerySet
 
 from kotoplan.accounts.selectors import user_reach
 from kotoplan.core.clock import today
-from kotoplan.core.permissions import rule, scope_rule
+from kotoplan.core.permissions import related_ids, rule, scope_rule
 
 from .models import CooperationGroup, Initiative, MeasureProposal, Meeting, Representative
 
 
-def _group_municipality_ids(group: CooperationGroup) -> set[int]:
-    cached = getattr(group, "_municipality_ids", None)
-    if cached is None:
-        cached = {m.pk for m in group.municipalities.all()}
-        group._municipality_ids = cached
-    return cached
-
-
 def active_seats(user, group: CooperationGroup) -> QuerySet[Representative]:
     """The user's representative seats in the group that are in force today."""
-    on = today()
-    return (
-        Representative.objects.active_on(on)
-        .filter(user=user, membership__group=group, membership__start_date__lte=on)
-        .filter(Q(membership__end_date__isnull=True) | Q(membership__end_date__gte=on))
-    )
+    return Representative.objects.serving_on(today()).filter(user=user, membership__group=group)
 
 
 def manages(user, group: CooperationGroup) -> bool:
     reach = user_reach(user=user)
     if reach.admin:
         return True
-    if _group_municipality_ids(group) & reach.coordinator_municipalities:
+    if related_ids(group, "municipalities") & reach.coordinator_municipalities:
         return True
     return (
         group.kind == CooperationGroup.Kind.REGIONAL
@@ -57,7 +44,6 @@ def scope_visible_groups(user, queryset: QuerySet) -> QuerySet:
     reach = user_reach(user=user)
     if reach.admin:
         return queryset
-    on = today()
     condition = Q(municipalities__in=reach.coordinator_municipalities)
     if reach.official_areas:
         condition |= Q(
@@ -65,10 +51,7 @@ def scope_visible_groups(user, queryset: QuerySet) -> QuerySet:
             appointed_by__area__in=reach.official_areas,
         )
     seats = (
-        Representative.objects.active_on(on)
-        .filter(user=user, membership__start_date__lte=on)
-        .filter(Q(membership__end_date__isnull=True) | Q(membership__end_date__gte=on))
-        .values("membership__group_id")
+        Representative.objects.serving_on(today()).filter(user=user).values("membership__group_id")
     )
     condition |= Q(pk__in=seats)
     ids = CooperationGroup.objects.filter(condition).values("pk")
@@ -80,9 +63,8 @@ def can_view_group(user, group: CooperationGroup) -> bool:
     return manages(user, group) or is_member(user, group)
 
 
-@rule("cooperation.manage_group")
-def can_manage_group(user, group: CooperationGroup) -> bool:
-    return manages(user, group)
+def manages_its_group(user, obj: Initiative | MeasureProposal | Meeting) -> bool:
+    return manages(user, obj.group)
 
 
 @rule("cooperation.create_group")
@@ -93,41 +75,23 @@ def can_create_group(user, _obj=None) -> bool:
 
 
 @rule("cooperation.record_no_group")
-def can_record_no_group(user, municipality) -> bool:
+def can_record_no_group(user, municipality=None) -> bool:
+    """For the municipality; without one, whether the user may record for any municipality."""
     reach = user_reach(user=user)
+    if municipality is None:
+        return reach.admin or bool(reach.coordinator_municipalities)
     return reach.admin or municipality.pk in reach.coordinator_municipalities
 
 
-@rule("cooperation.file_initiative")
-def can_file_initiative(user, group: CooperationGroup) -> bool:
-    return is_member(user, group)
-
-
-@rule("cooperation.answer_initiative")
-def can_answer_initiative(user, initiative: Initiative) -> bool:
-    return manages(user, initiative.group)
-
-
-@rule("cooperation.view_workspace")
-def can_view_workspace(user, group: CooperationGroup) -> bool:
-    return can_view_group(user, group)
-
-
-@rule("cooperation.comment_plan")
-def can_comment_plan(user, group: CooperationGroup) -> bool:
-    return can_view_group(user, group)
-
-
-@rule("cooperation.propose_measure")
-def can_propose_measure(user, group: CooperationGroup) -> bool:
-    return is_member(user, group)
-
-
-@rule("cooperation.decide_proposal")
-def can_decide_proposal(user, proposal: MeasureProposal) -> bool:
-    return manages(user, proposal.group)
-
-
-@rule("cooperation.manage_meeting")
-def can_manage_meeting(user, meeting: Meeting) -> bool:
-    return manages(user, meeting.group)
+# The other actions follow from managing a group, belonging to it, or seeing it.
+for action, check in {
+    "cooperation.manage_group": manages,  # on a group
+    "cooperation.answer_initiative": manages_its_group,  # on an initiative
+    "cooperation.decide_proposal": manages_its_group,  # on a proposed measure
+    "cooperation.manage_meeting": manages_its_group,  # on a meeting
+    "cooperation.file_initiative": is_member,  # on a group
+    "cooperation.propose_measure": is_member,  # on a group
+    "cooperation.view_workspace": can_view_group,  # on a group
+    "cooperation.comment_plan": can_view_group,  # on a group
+}.items():
+    rule(action)(check)

@@ -1,19 +1,23 @@
 """Reads of the cooperation register. `*_get_for_user` are the only way views load objects;
-missing and forbidden both give 404."""
+missing and forbidden both give 404. Given an `action`, they also require the user to be allowed
+it on what they load (PermissionDenied otherwise)."""
 
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
-from kotoplan.accounts.selectors import user_reach
+from kotoplan.accounts.models import RoleAssignment
+from kotoplan.accounts.selectors import user_reach, users_with_role
 from kotoplan.core.clock import today
-from kotoplan.core.permissions import can, scope
+from kotoplan.core.permissions import can, require, scope
+from kotoplan.geography.models import Municipality
 from kotoplan.planning.models import Plan
 
-from .categories import RECOMMENDED_CATEGORIES, Category
 from .models import (
+    RECOMMENDED_CATEGORIES,
+    Category,
     CooperationGroup,
     Initiative,
     MeasureProposal,
@@ -33,47 +37,49 @@ def groups_for_user(*, user) -> QuerySet[CooperationGroup]:
     )
 
 
-def group_get_for_user(*, user, pk: int) -> CooperationGroup:
-    group = groups_for_user(user=user).filter(pk=pk).first()
-    if group is None:
-        raise Http404
-    return group
-
-
-def _via_group(queryset: QuerySet, *, user, pk: int, path: str):
-    obj = queryset.filter(pk=pk).first()
-    if obj is None:
-        raise Http404
-    group = obj
-    for part in path.split("__"):
-        group = getattr(group, part)
-    if not can(user, "cooperation.view_group", group):
-        raise Http404
+def _allowed(user, obj, action: str | None):
+    if action:
+        require(user, action, obj)
     return obj
 
 
-def initiative_get_for_user(*, user, pk: int) -> Initiative:
+def group_get_for_user(*, user, group_id: int, action: str | None = None) -> CooperationGroup:
+    group = groups_for_user(user=user).filter(pk=group_id).first()
+    if group is None:
+        raise Http404
+    return _allowed(user, group, action)
+
+
+def _in_visible_group(queryset: QuerySet, *, user, pk: int, action: str | None = None):
+    """The row of a group the user may see; missing and forbidden both give 404."""
+    obj = queryset.filter(pk=pk).first()
+    if obj is None or not can(user, "cooperation.view_group", obj.group):
+        raise Http404
+    return _allowed(user, obj, action)
+
+
+def initiative_get_for_user(*, user, initiative_id: int, action: str | None = None) -> Initiative:
     queryset = Initiative.objects.select_related(
         "group__appointed_by", "membership__organisation", "filed_by", "meeting", "answered_by"
     )
-    return _via_group(queryset, user=user, pk=pk, path="group")
+    return _in_visible_group(queryset, user=user, pk=initiative_id, action=action)
 
 
-def meeting_get_for_user(*, user, pk: int) -> Meeting:
+def meeting_get_for_user(*, user, meeting_id: int, action: str | None = None) -> Meeting:
     queryset = Meeting.objects.select_related("group__appointed_by", "minutes_approved_by")
-    return _via_group(queryset, user=user, pk=pk, path="group")
+    return _in_visible_group(queryset, user=user, pk=meeting_id, action=action)
 
 
-def membership_get_for_user(*, user, pk: int) -> Membership:
+def membership_get_for_user(*, user, membership_id: int) -> Membership:
     queryset = Membership.objects.select_related("group__appointed_by", "organisation")
-    return _via_group(queryset, user=user, pk=pk, path="group")
+    return _in_visible_group(queryset, user=user, pk=membership_id)
 
 
-def proposal_get_for_user(*, user, pk: int) -> MeasureProposal:
+def proposal_get_for_user(*, user, proposal_id: int, action: str | None = None) -> MeasureProposal:
     queryset = MeasureProposal.objects.select_related(
         "group__appointed_by", "plan", "objective", "membership__organisation"
     )
-    return _via_group(queryset, user=user, pk=pk, path="group")
+    return _in_visible_group(queryset, user=user, pk=proposal_id, action=action)
 
 
 def workspace_plan_get(*, user, group: CooperationGroup, plan_id: int) -> Plan:
@@ -85,10 +91,6 @@ def workspace_plan_get(*, user, group: CooperationGroup, plan_id: int) -> Plan:
     if plan is None:
         raise Http404
     return plan
-
-
-def seats_of(*, user, group: CooperationGroup) -> QuerySet[Representative]:
-    return active_seats(user, group).select_related("membership__organisation")
 
 
 def member_organisations_of(*, user, group: CooperationGroup) -> QuerySet[Membership]:
@@ -109,12 +111,24 @@ def group_members(*, group: CooperationGroup) -> QuerySet[Membership]:
 
 def representatives_active_on(*, group: CooperationGroup, on: date) -> QuerySet[Representative]:
     return (
-        Representative.objects.active_on(on)
-        .filter(membership__group=group, membership__start_date__lte=on)
-        .filter(Q(membership__end_date__isnull=True) | Q(membership__end_date__gte=on))
+        Representative.objects.serving_on(on)
+        .filter(membership__group=group)
         .select_related("membership__organisation", "user")
         .order_by("membership__organisation__name_fi", "role", "name")
     )
+
+
+def group_managers(*, group: CooperationGroup) -> list:
+    """Who answers for the group, with an e-mail address: the coordinators of its municipalities
+    today, and for a regional group the officials of the appointing authority's area."""
+    managers = users_with_role(
+        RoleAssignment.Role.COORDINATOR, municipalities=group.municipalities.all()
+    )
+    if group.kind == CooperationGroup.Kind.REGIONAL:
+        managers += users_with_role(
+            RoleAssignment.Role.REGIONAL_OFFICIAL, areas=[group.appointed_by.area_id]
+        )
+    return sorted({user.pk: user for user in managers}.values(), key=lambda user: user.pk)
 
 
 @dataclass
@@ -166,6 +180,15 @@ def group_coverage(*, group: CooperationGroup, on: date | None = None) -> Covera
         else:
             without.append(membership)
     return Coverage(on=on, rows=list(rows.values()), members_without_representative=without)
+
+
+def municipalities_for_no_group_reason(*, user) -> QuerySet[Municipality]:
+    """The municipalities for which the user may record why no group is needed."""
+    reach = user_reach(user=user)
+    municipalities = Municipality.objects.in_act_scope()
+    if reach.admin:
+        return municipalities
+    return municipalities.filter(pk__in=reach.coordinator_municipalities)
 
 
 def no_group_reasons_for_user(*, user) -> QuerySet[NoGroupReason]:

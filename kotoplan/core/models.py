@@ -1,12 +1,24 @@
-"""Abstract base models shared by every bounded context."""
+"""Abstract base models and field helpers shared by every bounded context."""
+
+from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F, Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 CONTENT_LANGUAGES = ("fi", "sv", "en")
+
+# Labels of the Finnish, Swedish and English fields of the usual texts (see `in_languages`).
+TITLE = (_("title in Finnish"), _("title in Swedish"), _("title in English"))
+NAME = (_("name in Finnish"), _("name in Swedish"), _("name in English"))
+DESCRIPTION = (
+    _("description in Finnish"),
+    _("description in Swedish"),
+    _("description in English"),
+)
 
 
 class TimeStampedModel(models.Model):
@@ -26,6 +38,99 @@ class VersionedModel(TimeStampedModel):
         abstract = True
 
 
+# --- field helpers -------------------------------------------------------------------------------
+
+
+def in_languages(field_class, labels, *, finnish_required: bool = False, **options) -> tuple:
+    """The Finnish, Swedish and English fields of one text, labelled in that order:
+    `title_fi, title_sv, title_en = in_languages(models.CharField, TITLE, max_length=300,
+    blank=True)`. With `finnish_required`, only the Swedish and English ones may be blank."""
+    first, *others = labels
+    if finnish_required:
+        return (
+            field_class(first, **options),
+            *(field_class(label, blank=True, **options) for label in others),
+        )
+    return tuple(field_class(label, **options) for label in labels)
+
+
+def text_fields(*fields: str) -> tuple[str, ...]:
+    """The fi/sv/en names of each text: text_fields("title") → title_fi, title_sv, title_en."""
+    return tuple(f"{field}_{code}" for field in fields for code in CONTENT_LANGUAGES)
+
+
+def link(
+    to, verbose_name=None, *, related_name: str, on_delete=models.CASCADE
+) -> models.ForeignKey:
+    """A required reference: by default to the row this one belongs to and goes with."""
+    return models.ForeignKey(
+        to, verbose_name=verbose_name, on_delete=on_delete, related_name=related_name
+    )
+
+
+def optional_link(
+    to, verbose_name=None, *, on_delete=models.SET_NULL, related_name: str = "+", **options
+) -> models.ForeignKey:
+    """A reference that may be empty; no reverse accessor unless `related_name` names one."""
+    return models.ForeignKey(
+        to,
+        verbose_name=verbose_name,
+        on_delete=on_delete,
+        null=True,
+        blank=True,
+        related_name=related_name,
+        **options,
+    )
+
+
+def user_link(
+    verbose_name=None, *, optional: bool = False, related_name: str = "+"
+) -> models.ForeignKey:
+    """The person who did something (filed, answered, decided, wrote); never deleted under it."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
+        on_delete=models.PROTECT,
+        null=optional,
+        blank=optional,
+        related_name=related_name,
+    )
+
+
+# --- periods -------------------------------------------------------------------------------------
+
+
+def in_force_on(on: date, start: str, end: str) -> Q:
+    """Rows whose period from the date field `start` to `end` (both inclusive; an empty start or
+    end is open) covers the day `on`."""
+    return (Q(**{f"{start}__isnull": True}) | Q(**{f"{start}__lte": on})) & (
+        Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": on})
+    )
+
+
+class DatedQuerySet(models.QuerySet):
+    """Rows of a model whose `dated_by` names its start and end date fields."""
+
+    def valid_on(self, on: date) -> "DatedQuerySet":
+        """The rows valid on the day."""
+        return self.filter(in_force_on(on, *self.model.dated_by))
+
+    active_on = valid_on  # roles and seats: the ones held on the day
+
+
+def period_order(
+    name: str, start: str, end: str, *, open_start: bool = False, open_end: bool = False
+) -> models.CheckConstraint:
+    """The constraint that a period does not end before it starts; an empty end (`open_end`) or
+    start (`open_start`) passes."""
+    condition = Q(**{f"{end}__gte": F(start)})
+    if open_start:
+        condition = Q(**{f"{start}__isnull": True}) | condition
+    if open_end:
+        condition = Q(**{f"{end}__isnull": True}) | condition
+    return models.CheckConstraint(condition=condition, name=name)
+
+
 def translated(obj: object, field: str, language: str | None = None) -> tuple[str, str]:
     """Return (text, language of the text) for a field stored as <field>_fi/_sv/_en.
 
@@ -39,6 +144,13 @@ def translated(obj: object, field: str, language: str | None = None) -> tuple[st
         if value.strip():
             return value, code
     return "", wanted
+
+
+def first_written(obj: object, field: str) -> str:
+    """The text of <field>_fi/_sv/_en in the first of these languages it is written in (the
+    name a row shows in lists and the admin, whoever looks)."""
+    texts = (getattr(obj, f"{field}_{code}") for code in CONTENT_LANGUAGES)
+    return next((text for text in texts if text), "")
 
 
 def has_text(values, field: str) -> bool:

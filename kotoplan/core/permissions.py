@@ -17,28 +17,42 @@ _rules: dict[str, Rule] = {}
 _scopes: dict[str, Scope] = {}
 
 
-def rule(action: str) -> Callable[[Rule], Rule]:
-    def register(fn: Rule) -> Rule:
-        if action in _rules:
-            raise RuntimeError(f"Permission rule {action!r} registered twice")
-        _rules[action] = fn
-        return fn
+def _registration(registry: dict[str, Any], what: str) -> Callable[[str], Callable]:
+    """The decorator factory that files a function under an action in `registry`, once."""
 
-    return register
+    def for_action(action: str) -> Callable:
+        def register(fn):
+            if action in registry:
+                raise RuntimeError(f"{what} {action!r} registered twice")
+            registry[action] = fn
+            return fn
+
+        return register
+
+    return for_action
 
 
-def scope_rule(action: str) -> Callable[[Scope], Scope]:
-    def register(fn: Scope) -> Scope:
-        if action in _scopes:
-            raise RuntimeError(f"Scope {action!r} registered twice")
-        _scopes[action] = fn
-        return fn
+rule: Callable[[str], Callable[[Rule], Rule]] = _registration(_rules, "Permission rule")
+scope_rule: Callable[[str], Callable[[Scope], Scope]] = _registration(_scopes, "Scope")
 
-    return register
+
+def _active(user: Any) -> bool:
+    return user is not None and getattr(user, "is_authenticated", False) and user.is_active
+
+
+def related_ids(obj: Any, relation: str) -> set[int]:
+    """The pks behind a many-to-many of `obj` (e.g. a plan's or a group's municipalities), read
+    once per object: the rules of one request ask for them again and again."""
+    cache = f"_{relation}_ids"
+    ids = getattr(obj, cache, None)
+    if ids is None:
+        ids = {related.pk for related in getattr(obj, relation).all()}
+        setattr(obj, cache, ids)
+    return ids
 
 
 def can(user: Any, action: str, obj: Any = None) -> bool:
-    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+    if not _active(user):
         return False
     check = _rules.get(action)
     if check is None:
@@ -52,7 +66,7 @@ def require(user: Any, action: str, obj: Any = None) -> None:
 
 
 def scope(user: Any, action: str, queryset: QuerySet) -> QuerySet:
-    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+    if not _active(user):
         return queryset.none()
     narrow = _scopes.get(action)
     if narrow is None:

@@ -1,8 +1,12 @@
-"""Helpers for views of every app: run a service and turn domain errors into form messages."""
+"""Helpers for views of every app: run a service and turn domain errors into form messages,
+the edit page (`form_view`, `form_page`), the button without a form (`action_view`), and page
+addresses with an anchor (`page_url`)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
 
 from .errors import DomainError, EditConflict
 
@@ -71,3 +75,35 @@ def form_view(
             target = redirect_to(result) if callable(redirect_to) else redirect_to
             return HttpResponseRedirect(target)
     return render_page(form)
+
+
+def form_page(request, template, *, form, call, success_message, redirect_to, **context):
+    """`form_view` on a page of its own: `template` is rendered with the form and `context`."""
+    return form_view(
+        request,
+        form=form,
+        call=call,
+        success_message=success_message,
+        redirect_to=redirect_to,
+        render_page=lambda form: render(request, template, {"form": form, **context}),
+    )
+
+
+def action_view(request, *, call, success_message, redirect_to, refused_to=None):
+    """The POST of a button without a form (publish, accept, close): run `call()`; a domain
+    refusal is shown as an error message, success as `success_message`. The browser goes on to
+    `redirect_to`: a URL, or a callable taking the service's result; after a refusal to
+    `refused_to` (by default `redirect_to`, which is then a URL)."""
+    try:
+        result = call()
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return HttpResponseRedirect(refused_to or redirect_to)
+    messages.success(request, success_message)
+    return HttpResponseRedirect(redirect_to(result) if callable(redirect_to) else redirect_to)
+
+
+def page_url(url_name: str, *args, anchor: str = "") -> str:
+    """The address of a page, at the element `anchor` when one is given."""
+    url = reverse(url_name, args=args)
+    return f"{url}#{anchor}" if anchor else url

@@ -1,9 +1,25 @@
-"""Reads for documents: published plans are the adopted ones; nothing else is public."""
+"""Reads for documents: published plans, and a plan as one language-resolved document.
 
+Published plans are the adopted ones; nothing else is public. DOCX, PDF, the chapter export and
+the public page all read `plan_document(...)`, so they say the same thing in the same order.
+Texts written in another language than the one asked for are `Text`s that know it, so
+renderers can mark them (`lang`).
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
+from django.utils import formats, translation
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
+from kotoplan.core.languages import content_languages
+from kotoplan.core.text import Text, text_of
 from kotoplan.planning.models import Indicator, Measure, Objective, Plan
+from kotoplan.planning.selectors import plan_outline
 
 
 def published_plans(*, municipality_code: str | None = None) -> QuerySet[Plan]:
@@ -46,3 +62,258 @@ def public_plan_get(*, municipality_code: str, start: int, end: int) -> Plan:
     if plan is None:
         raise Http404
     return plan
+
+
+def plan_languages(plan: Plan) -> list[str]:
+    """The content languages the plan is published in, in its order (Finnish when none)."""
+    available = content_languages()
+    return [code for code in plan.languages or [] if code in available] or [settings.LANGUAGE_CODE]
+
+
+# --- the plan as a document ----------------------------------------------------------------
+
+
+@dataclass
+class MeasureRow:
+    title: Text
+    description: Text
+    responsible: str
+    partners: list[str]
+    schedule: str
+    status: str
+
+
+@dataclass
+class IndicatorRow:
+    objective: Text
+    name: Text
+    unit: str
+    baseline: str
+    target: str
+    direction: str
+    source: str
+
+
+@dataclass
+class ObjectiveBlock:
+    title: Text
+    description: Text
+    target_groups: list[str]
+    measures: list[MeasureRow]
+    indicators: list[IndicatorRow]
+
+
+@dataclass
+class ThemeBlock:
+    code: str
+    name: str
+    statutory: bool
+    justification: str
+    objectives: list[ObjectiveBlock]
+
+
+@dataclass
+class PlanDocument:
+    language: str
+    title: Text
+    municipalities: list[str]
+    period: str
+    state: str
+    version: int
+    basics: list[tuple[str, str]]
+    situation_figures: Text
+    situation_needs: Text
+    themes: list[ThemeBlock]
+    cooperation: list[tuple[str, str]]
+    monitoring: list[tuple[str, str]]
+    decision: list[tuple[str, str]]
+
+    @property
+    def indicators(self) -> list[IndicatorRow]:
+        return [i for t in self.themes for o in t.objectives for i in o.indicators]
+
+
+def _name(obj, language: str) -> str:
+    return text_of(obj, "name", language).value if obj is not None else ""
+
+
+def _day(value: date | None) -> str:
+    return formats.date_format(value, "SHORT_DATE_FORMAT") if value else ""
+
+
+def _number(value) -> str:
+    if value is None:
+        return ""
+    text = f"{value.normalize():f}" if hasattr(value, "normalize") else str(value)
+    return formats.number_format(text, use_l10n=True) if "." in text else text
+
+
+def _with_year(value, year) -> str:
+    number = _number(value)
+    if number and year:
+        return f"{number} ({year})"
+    return number or (str(year) if year else "")
+
+
+def _schedule(measure: Measure) -> str:
+    parts = [p for p in (_day(measure.schedule_start), _day(measure.schedule_end)) if p]
+    text = "–".join(parts)
+    if measure.schedule_note:
+        text = f"{text}, {measure.schedule_note}" if text else measure.schedule_note
+    return text
+
+
+def _responsible(measure: Measure, language: str) -> str:
+    parts = [
+        _name(measure.responsible_organisation, language),
+        measure.responsible_unit,
+        measure.responsible_contact,
+    ]
+    return ", ".join(p for p in parts if p)
+
+
+def _measure_row(measure, language: str) -> MeasureRow:
+    return MeasureRow(
+        title=text_of(measure, "title", language),
+        description=text_of(measure, "description", language),
+        responsible=_responsible(measure, language),
+        partners=[_name(p, language) for p in measure.partners.all()],
+        schedule=_schedule(measure),
+        status=measure.get_status_display(),
+    )
+
+
+def _indicator_row(indicator, objective_title: Text, language: str) -> IndicatorRow:
+    source = indicator.get_source_display()
+    if indicator.source_code:
+        source = f"{source}: {indicator.source_code}"
+    return IndicatorRow(
+        objective=objective_title,
+        name=text_of(indicator, "name", language),
+        unit=indicator.unit,
+        baseline=_with_year(indicator.baseline_value, indicator.baseline_year),
+        target=_with_year(indicator.target_value, indicator.target_year),
+        direction=indicator.get_direction_display(),
+        source=source,
+    )
+
+
+def _objective(objective, language: str) -> ObjectiveBlock:
+    title = text_of(objective, "title", language)
+    return ObjectiveBlock(
+        title=title,
+        description=text_of(objective, "description", language),
+        target_groups=[_name(g, language) for g in objective.target_groups.all()],
+        measures=[_measure_row(m, language) for m in objective.measures.all()],
+        indicators=[_indicator_row(i, title, language) for i in objective.indicators.all()],
+    )
+
+
+def _yes_no(value: bool) -> str:
+    return capfirst(_("yes") if value else _("no"))
+
+
+def _pairs(items) -> list[tuple[str, str]]:
+    return [
+        (capfirst(str(label)), str(value))
+        for label, value in items
+        if value is not None and str(value).strip()
+    ]
+
+
+def plan_document(*, plan: Plan, language: str) -> PlanDocument:
+    """Everything a plan document shows, with labels in `language`."""
+    with translation.override(language):
+        field = Plan._meta.get_field
+        themes = []
+        for section in plan_outline(plan=plan):
+            theme = section.theme
+            themes.append(
+                ThemeBlock(
+                    code=theme.code,
+                    name=_name(theme, language),
+                    statutory=theme.statutory,
+                    justification=(plan.theme_justifications or {}).get(theme.code, ""),
+                    objectives=[_objective(o, language) for o in section.objectives],
+                )
+            )
+        coordinating = plan.coordinating_authority or _name(plan.coordinating_unit, language)
+        contact = ", ".join(
+            p for p in (plan.contact_name, plan.contact_email, plan.contact_phone) if p
+        )
+        basics = _pairs(
+            [
+                (field("form").verbose_name, plan.get_form_display()),
+                (field("host_document_name").verbose_name, plan.host_document_name),
+                (field("host_document_url").verbose_name, plan.host_document_url),
+                (field("host_document_approval").verbose_name, plan.host_document_approval),
+                (
+                    _("Mainstreaming into municipal strategy"),
+                    text_of(plan, "mainstreaming", language),
+                ),
+                (field("coordinating_authority").verbose_name, coordinating),
+                (field("contact_name").verbose_name, contact),
+                (field("programme_mode").verbose_name, plan.get_programme_mode_display()),
+                (field("programme_url").verbose_name, plan.programme_url),
+                (field("programme_note").verbose_name, plan.programme_note),
+                (
+                    field("covers_all_immigrants").verbose_name,
+                    _yes_no(plan.covers_all_immigrants),
+                ),
+                (
+                    field("covers_good_relations").verbose_name,
+                    _yes_no(plan.covers_good_relations),
+                ),
+            ]
+        )
+        cooperation = _pairs(
+            [
+                (field("has_cooperation_group").verbose_name, _yes_no(plan.has_cooperation_group)),
+                (field("cooperation_group_note").verbose_name, plan.cooperation_group_note),
+                (field("participation_evidence").verbose_name, plan.participation_evidence),
+                (field("county_coordination").verbose_name, plan.county_coordination),
+                (
+                    field("employment_area_coordination").verbose_name,
+                    plan.employment_area_coordination,
+                ),
+                (field("authority_contacted_on").verbose_name, _day(plan.authority_contacted_on)),
+            ]
+        )
+        monitoring = _pairs(
+            [
+                (field("monitoring_cycle").verbose_name, plan.get_monitoring_cycle_display()),
+                (field("monitoring_description").verbose_name, plan.monitoring_description),
+            ]
+        )
+        decision = _pairs(
+            [
+                (field("decision_body").verbose_name, plan.decision_body),
+                (field("decision_date").verbose_name, _day(plan.decision_date)),
+                (field("decision_reference").verbose_name, plan.decision_reference),
+                (field("decision_url").verbose_name, plan.decision_url),
+            ]
+        )
+        return PlanDocument(
+            language=language,
+            title=text_of(plan, "title", language),
+            municipalities=[_name(m, language) for m in plan.municipalities.all()],
+            period=f"{plan.period_start}–{plan.period_end}",
+            state=plan.get_state_display(),
+            version=plan.version_number,
+            basics=basics,
+            situation_figures=text_of(plan, "situation_quantitative", language),
+            situation_needs=text_of(plan, "situation_qualitative", language),
+            themes=themes,
+            cooperation=cooperation,
+            monitoring=monitoring,
+            decision=decision,
+        )
+
+
+def table_labels() -> dict[str, str]:
+    """Column labels the HTML templates take from existing model field names."""
+    return {
+        "objective": capfirst(_("objective")),
+        "unit": capfirst(_("unit")),
+        "direction": capfirst(_("desired direction")),
+    }

@@ -1,42 +1,40 @@
 from django.urls import path
 
-from .views import exports, imports, opendata, public
+from . import views
 
 app_name = "documents"
 
+OPEN_DATA = [
+    # (URL prefix, URL name part): nationwide, or one municipality's plans
+    ("open-data/", "open_data"),
+    ("open-data/<str:municipality_code>/", "open_data_municipality"),
+]
+
 urlpatterns = [
-    path("plans/<int:pk>/plan.docx", exports.plan_docx_view, name="plan_docx"),
-    path("plans/<int:pk>/chapter.docx", exports.chapter_docx_view, name="chapter_docx"),
-    path("plans/<int:pk>/plan.pdf", exports.plan_pdf_view, name="plan_pdf"),
-    path("plans/<int:pk>/stratml.xml", exports.plan_stratml_view, name="plan_stratml"),
+    *[
+        path(f"plans/<int:plan_id>/{last}", views.plan_file, {"kind": name}, name=name)
+        for name, (last, *_rest) in views.PLAN_FILES.items()
+    ],
     path(
-        "plans/<int:pk>/rounds/<int:round_id>/report.docx",
-        exports.round_report_docx_view,
+        "plans/<int:plan_id>/rounds/<int:round_id>/report.docx",
+        views.round_report_docx,
         name="round_report_docx",
     ),
     path(
-        "public/<str:code>/<int:start>-<int:end>/",
-        public.public_plan,
+        "public/<str:municipality_code>/<int:start>-<int:end>/",
+        views.public_plan,
         name="public_plan",
     ),
-    path("open-data/", opendata.open_data_index, name="open_data"),
-    path("open-data/plans.json", opendata.open_data_document, name="open_data_json"),
-    path("open-data/<slug:table>.csv", opendata.open_data_table, name="open_data_csv"),
-    path(
-        "open-data/<str:code>/plans.json",
-        opendata.open_data_document,
-        name="open_data_municipality_json",
-    ),
-    path(
-        "open-data/<str:code>/<slug:table>.csv",
-        opendata.open_data_table,
-        name="open_data_municipality_csv",
-    ),
-    path("import/", imports.spreadsheet_import, name="import_spreadsheet"),
-    path("import/stratml/", imports.stratml_import, name="import_stratml"),
-    path(
-        "import/kotoplan-plan-import.<str:fmt>",
-        imports.import_template,
-        name="import_template",
-    ),
+    path("open-data/", views.open_data_index, name="open_data"),
+    *[
+        pattern
+        for prefix, name in OPEN_DATA
+        for pattern in (
+            path(f"{prefix}plans.json", views.open_data_document, name=f"{name}_json"),
+            path(f"{prefix}<slug:table>.csv", views.open_data_table, name=f"{name}_csv"),
+        )
+    ],
+    path("import/", views.spreadsheet_import, name="import_spreadsheet"),
+    path("import/stratml/", views.stratml_import, name="import_stratml"),
+    path("import/kotoplan-plan-import.<str:fmt>", views.import_template, name="import_template"),
 ]

@@ -13,8 +13,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
-from kotoplan.core.errors import DomainError
-
+from .errors import ReferenceDataError
 from .models import Area, AreaMembership, Municipality
 
 REQUIRED_COLUMNS = ("code", "name_fi", "name_sv", "region_code")
@@ -22,10 +21,6 @@ REQUIRED_COLUMNS = ("code", "name_fi", "name_sv", "region_code")
 
 def default_reference_dir() -> Path:
     return Path(settings.BASE_DIR) / "data" / "reference"
-
-
-class ReferenceDataError(DomainError):
-    pass
 
 
 @dataclass

@@ -1,26 +1,3 @@
-from django.contrib import admin
+"""The admin of monitoring's sub-contexts (Django loads `<app>.admin`)."""
 
-from .models import ImportRun, Observation, StatIndicator
-
-
-@admin.register(StatIndicator)
-class StatIndicatorAdmin(admin.ModelAdmin):
-    list_display = ["code", "name_fi", "source", "source_code", "unit", "situation_order"]
-    list_filter = ["source"]
-    search_fields = ["code", "name_fi", "name_sv", "name_en", "source_code"]
-
-
-@admin.register(Observation)
-class ObservationAdmin(admin.ModelAdmin):
-    list_display = ["indicator", "municipality", "area", "country", "period", "value", "status"]
-    list_filter = ["indicator", "status", "period"]
-    raw_id_fields = ["municipality", "area", "import_run"]
-    list_select_related = ["indicator", "municipality", "area"]
-
-
-@admin.register(ImportRun)
-class ImportRunAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "source", "file_name", "status", "rows_created", "rows_updated"]
-    list_filter = ["source", "status"]
-    readonly_fields = [f.name for f in ImportRun._meta.fields if f.name not in ("payload",)]
-    exclude = ["payload", "regions_payload"]
+from .statistics import admin as statistics_admin  # noqa: F401  (registers its model admins)

@@ -6,4 +6,9 @@ class MonitoringConfig(AppConfig):
     label = "monitoring"
 
     def ready(self) -> None:
-        from . import audit, panels, permissions  # noqa: F401  (registers rules, audit, panels)
+        # Registers permission rules, audit logging and the plan page panels.
+        from . import panels  # noqa: F401
+        from .rounds import audit as rounds_audit  # noqa: F401
+        from .rounds import permissions as rounds_permissions  # noqa: F401
+        from .statistics import audit as statistics_audit  # noqa: F401
+        from .statistics import permissions as statistics_permissions  # noqa: F401

@@ -7,12 +7,9 @@ class OversightConfig(AppConfig):
     verbose_name = "Oversight"
 
     def ready(self) -> None:
-        # Register permission rules, audited models and the readiness refresh on audit entries.
-        from . import (  # noqa: F401
-            observation_permissions,
-            observations_audit,
-            panels,
-            permissions,
-            signals,
-        )
-        from .readiness import evaluate  # noqa: F401  (registers the readiness rules)
+        # Permission rules, audited models, plan panels and menu item, and the readiness
+        # refresh queued by every audit entry of a plan.
+        from . import panels  # noqa: F401
+        from .dashboards import permissions as dashboard_permissions  # noqa: F401
+        from .dialogue import audit, permissions  # noqa: F401
+        from .readiness import tasks  # noqa: F401

@@ -1,8 +1,10 @@
+"""The oversight app's URLs under one namespace: its sub-contexts' URL lists."""
+
 from django.urls import include, path
 
 app_name = "oversight"
 
 urlpatterns = [
-    path("", include("kotoplan.oversight.urls_dashboards")),
-    path("", include("kotoplan.oversight.urls_observations")),
+    path("", include("kotoplan.oversight.dashboards.urls")),
+    path("", include("kotoplan.oversight.dialogue.urls")),
 ]

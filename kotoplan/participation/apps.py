@@ -6,4 +6,4 @@ class ParticipationConfig(AppConfig):
     label = "participation"
 
     def ready(self) -> None:
-        from . import audit, permissions  # noqa: F401  (registers rules and audited models)
+        from . import audit, panels, permissions  # noqa: F401  (registers rules, audit, panels)

@@ -3,24 +3,15 @@ the trail, so a hidden comment stays traceable. A participant's email is never c
 
 from auditlog.registry import auditlog
 
-from .models import (
-    Comment,
-    Consultation,
-    ConsultationLanguage,
-    ContentTranslation,
-    ParticipationEvent,
-    Question,
-    ResponseItem,
-    Submission,
-)
+from . import models
 
 SKIPPED = ["version", "updated_at", "created_at"]
 
-auditlog.register(Consultation, exclude_fields=SKIPPED, m2m_fields={"objectives"})
-auditlog.register(ConsultationLanguage, exclude_fields=SKIPPED)
-auditlog.register(ContentTranslation)
-auditlog.register(Question, exclude_fields=SKIPPED)
-auditlog.register(Submission, exclude_fields=["email"])
-auditlog.register(Comment)
-auditlog.register(ResponseItem, exclude_fields=SKIPPED, m2m_fields={"comments"})
-auditlog.register(ParticipationEvent, exclude_fields=SKIPPED)
+auditlog.register(models.Consultation, exclude_fields=SKIPPED, m2m_fields={"objectives"})
+auditlog.register(models.ConsultationLanguage, exclude_fields=SKIPPED)
+auditlog.register(models.ContentTranslation)
+auditlog.register(models.Question, exclude_fields=SKIPPED)
+auditlog.register(models.Submission, exclude_fields=["email"])
+auditlog.register(models.Comment)
+auditlog.register(models.ResponseItem, exclude_fields=SKIPPED, m2m_fields={"comments"})
+auditlog.register(models.ParticipationEvent, exclude_fields=SKIPPED)

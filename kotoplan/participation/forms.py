@@ -5,7 +5,9 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kotoplan.core.models import translated
+from kotoplan.core.forms import DateInput, DateTimeInput, ModelForm, VersionedModelForm
+from kotoplan.core.languages import content_languages
+from kotoplan.core.text import text_of
 
 from .models import (
     COMMENT_MAX_LENGTH,
@@ -15,35 +17,13 @@ from .models import (
     Question,
     ResponseItem,
     Submission,
+    builtin_languages,
 )
 
 LANGUAGE_CODE_RE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$")
 
 
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self):
-        super().__init__(format="%Y-%m-%dT%H:%M")
-
-
-class Versioned(forms.ModelForm):
-    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["expected_version"].initial = self.instance.version
-
-    def model_data(self, *skip: str) -> dict:
-        return {
-            name: self.cleaned_data[name]
-            for name in self._meta.fields
-            if name in self.cleaned_data and name not in skip
-        }
-
-
-class ConsultationForm(Versioned):
+class ConsultationForm(VersionedModelForm):
     class Meta:
         model = Consultation
         fields = [
@@ -68,16 +48,7 @@ class ConsultationForm(Versioned):
         super().__init__(*args, **kwargs)
         objectives = self.fields["objectives"]
         objectives.queryset = plan.objectives.select_related("theme")
-        objectives.label_from_instance = lambda o: translated(o, "title")[0]
-
-    def clean(self):
-        data = super().clean()
-        opens, closes = data.get("opens_at"), data.get("closes_at")
-        if opens and closes and closes <= opens:
-            self.add_error("closes_at", _("The consultation must close after it opens."))
-        if not any(data.get(f"title_{code}") for code in ("fi", "sv", "en")):
-            self.add_error("title_fi", _("Give the consultation a title in at least one language."))
-        return data
+        objectives.label_from_instance = lambda o: text_of(o, "title").value
 
 
 class LanguageForm(forms.Form):
@@ -102,7 +73,7 @@ class LanguageForm(forms.Form):
         code = self.cleaned_data["code"].strip().lower()
         if not LANGUAGE_CODE_RE.match(code):
             raise forms.ValidationError(_("Write a language code such as ar or uk."))
-        if code in ("fi", "sv", "en", "selko"):
+        if code in builtin_languages():
             raise forms.ValidationError(_("This language is always offered."))
         return code
 
@@ -110,7 +81,7 @@ class LanguageForm(forms.Form):
         return {key: self.cleaned_data.get(name, "") for name, key in self.part_keys.items()}
 
 
-class QuestionForm(forms.ModelForm):
+class QuestionForm(ModelForm):
     options_fi = forms.CharField(
         label=_("Options in Finnish, one per line"), widget=forms.Textarea, required=False
     )
@@ -125,16 +96,10 @@ class QuestionForm(forms.ModelForm):
         model = Question
         fields = ["kind", "text_fi", "text_sv", "text_en", "text_plain_fi"]
 
-    def clean(self):
-        data = super().clean()
-        if not any(data.get(f"text_{code}") for code in ("fi", "sv", "en")):
-            self.add_error("text_fi", _("Write the question in at least one language."))
-        return data
-
     def options(self) -> list[dict]:
         columns = {
             code: [line.strip() for line in self.cleaned_data[f"options_{code}"].splitlines()]
-            for code in ("fi", "sv", "en")
+            for code in content_languages()
         }
         count = max(len([v for v in values if v]) for values in columns.values())
         for code in columns:
@@ -156,7 +121,7 @@ class HideForm(forms.Form):
     )
 
 
-class ResponseItemForm(Versioned):
+class ResponseItemForm(VersionedModelForm):
     class Meta:
         model = ResponseItem
         fields = [
@@ -177,18 +142,12 @@ class ResponseItemForm(Versioned):
         field.queryset = Comment.objects.filter(consultation=consultation, hidden=False)
         field.label_from_instance = lambda c: f"#{c.pk}: {c.text[:120]}"
 
-    def clean(self):
-        data = super().clean()
-        if not any(data.get(f"response_{code}") for code in ("fi", "sv", "en")):
-            self.add_error("response_fi", _("Write the response in at least one language."))
-        return data
 
-
-class EventForm(Versioned):
+class EventForm(VersionedModelForm):
     class Meta:
         model = ParticipationEvent
         fields = ["kind", "held_on", "audience", "languages", "participants", "summary"]
-        widgets = {"held_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        widgets = {"held_on": DateInput()}
 
 
 class FeedbackForm(forms.Form):

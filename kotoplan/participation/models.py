@@ -6,22 +6,46 @@ reason, and the audit trail keeps what was hidden.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from kotoplan.core.models import TimeStampedModel, VersionedModel
+from kotoplan.core.languages import content_languages, direction
+from kotoplan.core.models import (
+    TITLE,
+    TimeStampedModel,
+    VersionedModel,
+    first_written,
+    in_languages,
+    optional_link,
+    require_one_language,
+)
+from kotoplan.planning.models import Plan
 
 COMMENT_MAX_LENGTH = 4000
-RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})
-# Languages of the interface and of the plan's own texts, plus plain-language Finnish.
-BUILTIN_LANGUAGES = ("fi", "sv", "en", "selko")
+PLAIN_FINNISH = "selko"  # the page language code of plain-language Finnish (selkosuomi)
+# Consultations are held on plans that can still change.
+CONSULTABLE_STATES = (Plan.State.DRAFT, Plan.State.CONSULTATION)
 
 
-def direction_of(code: str) -> str:
-    return "rtl" if code.split("-")[0].lower() in RTL_LANGUAGES else "ltr"
+def builtin_languages() -> tuple[str, ...]:
+    """The languages every consultation offers: the content languages and plain Finnish."""
+    return (*content_languages(), PLAIN_FINNISH)
+
+
+def _in_consultation(related_name: str, on_delete=models.CASCADE) -> models.ForeignKey:
+    return models.ForeignKey("Consultation", on_delete=on_delete, related_name=related_name)
+
+
+class InConsultation:
+    """A row of a consultation: its audit entries carry the plan's id."""
+
+    def get_additional_data(self) -> dict:
+        return {"plan_id": self.consultation.plan_id}
 
 
 class Consultation(VersionedModel):
@@ -41,9 +65,7 @@ class Consultation(VersionedModel):
         related_name="consultations",
         help_text=_("Leave empty to consult on the whole plan."),
     )
-    title_fi = models.CharField(_("title in Finnish"), max_length=300, blank=True)
-    title_sv = models.CharField(_("title in Swedish"), max_length=300, blank=True)
-    title_en = models.CharField(_("title in English"), max_length=300, blank=True)
+    title_fi, title_sv, title_en = in_languages(models.CharField, TITLE, max_length=300, blank=True)
     opens_at = models.DateTimeField(_("opens"))
     closes_at = models.DateTimeField(_("closes"))
     intro_fi = models.TextField(_("introduction in Finnish"), blank=True)
@@ -70,7 +92,16 @@ class Consultation(VersionedModel):
         ]
 
     def __str__(self) -> str:
-        return self.title_fi or self.title_sv or self.title_en or self.slug
+        return first_written(self, "title") or self.slug
+
+    def clean(self) -> None:
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError(
+                {"closes_at": gettext("The consultation must close after it opens.")}
+            )
+        require_one_language(
+            self, "title", gettext("Give the consultation a title in at least one language.")
+        )
 
     def status(self, now=None) -> str:
         now = now or timezone.now()
@@ -96,12 +127,10 @@ class Consultation(VersionedModel):
         return {"plan_id": self.plan_id}
 
 
-class ConsultationLanguage(TimeStampedModel):
+class ConsultationLanguage(InConsultation, TimeStampedModel):
     """A further language the municipality provides for this consultation."""
 
-    consultation = models.ForeignKey(
-        Consultation, on_delete=models.CASCADE, related_name="languages"
-    )
+    consultation = _in_consultation("languages")
     code = models.CharField(
         _("language code"),
         max_length=12,
@@ -127,10 +156,7 @@ class ConsultationLanguage(TimeStampedModel):
 
     @property
     def direction(self) -> str:
-        return direction_of(self.code)
-
-    def get_additional_data(self) -> dict:
-        return {"plan_id": self.consultation.plan_id}
+        return direction(self.code)
 
 
 class ContentTranslation(models.Model):
@@ -158,16 +184,14 @@ class ContentTranslation(models.Model):
         return {"plan_id": self.language.consultation.plan_id}
 
 
-class Question(TimeStampedModel):
+class Question(InConsultation, TimeStampedModel):
     class Kind(models.TextChoices):
         SINGLE = "single", _("Single choice")
         MULTIPLE = "multiple", _("Multiple choice")
         RATING = "rating", _("Rating from 1 to 5")
         TEXT = "text", _("Free text")
 
-    consultation = models.ForeignKey(
-        Consultation, on_delete=models.CASCADE, related_name="questions"
-    )
+    consultation = _in_consultation("questions")
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     text_fi = models.CharField(_("question in Finnish"), max_length=500, blank=True)
@@ -183,14 +207,14 @@ class Question(TimeStampedModel):
         verbose_name_plural = _("questions")
 
     def __str__(self) -> str:
-        return self.text_fi or self.text_sv or self.text_en
+        return first_written(self, "text")
+
+    def clean(self) -> None:
+        require_one_language(self, "text", gettext("Write the question in at least one language."))
 
     @property
     def has_options(self) -> bool:
         return self.kind in (self.Kind.SINGLE, self.Kind.MULTIPLE)
-
-    def get_additional_data(self) -> dict:
-        return {"plan_id": self.consultation.plan_id}
 
 
 class QuestionOption(models.Model):
@@ -204,10 +228,10 @@ class QuestionOption(models.Model):
         ordering = ["order", "pk"]
 
     def __str__(self) -> str:
-        return self.label_fi or self.label_sv or self.label_en
+        return first_written(self, "label")
 
 
-class Submission(models.Model):
+class Submission(InConsultation, models.Model):
     """One person's visit that sent feedback. Only optional, non-identifying details."""
 
     class Category(models.TextChoices):
@@ -217,9 +241,7 @@ class Submission(models.Model):
         EMPLOYEE = "municipal_employee", _("Municipal employee")
         OTHER = "other", _("Other")
 
-    consultation = models.ForeignKey(
-        Consultation, on_delete=models.PROTECT, related_name="submissions"
-    )
+    consultation = _in_consultation("submissions", on_delete=models.PROTECT)
     language = models.CharField(_("language of the page"), max_length=12)
     category = models.CharField(
         _("participant"), max_length=20, choices=Category.choices, blank=True, default=""
@@ -238,30 +260,19 @@ class Submission(models.Model):
     def __str__(self) -> str:
         return f"{self.consultation} #{self.pk}"
 
-    def get_additional_data(self) -> dict:
-        return {"plan_id": self.consultation.plan_id}
 
-
-class Comment(models.Model):
+class Comment(InConsultation, models.Model):
     """A comment on the whole plan (no objective), an objective or a measure."""
 
     submission = models.ForeignKey(Submission, on_delete=models.PROTECT, related_name="comments")
-    consultation = models.ForeignKey(
-        Consultation, on_delete=models.PROTECT, related_name="comments"
-    )
-    objective = models.ForeignKey(
-        "planning.Objective", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    measure = models.ForeignKey(
-        "planning.Measure", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    consultation = _in_consultation("comments", on_delete=models.PROTECT)
+    objective = optional_link("planning.Objective")
+    measure = optional_link("planning.Measure")
     text = models.TextField(_("comment"), validators=[MaxLengthValidator(COMMENT_MAX_LENGTH)])
     hidden = models.BooleanField(_("hidden"), default=False)
     hidden_reason = models.CharField(_("reason for hiding"), max_length=300, blank=True)
     hidden_at = models.DateTimeField(_("hidden at"), null=True, blank=True)
-    hidden_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    hidden_by = optional_link(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
 
     class Meta:
         ordering = ["pk"]
@@ -275,9 +286,6 @@ class Comment(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
-
-    def get_additional_data(self) -> dict:
-        return {"plan_id": self.consultation.plan_id}
 
 
 class Answer(models.Model):
@@ -296,7 +304,7 @@ class Answer(models.Model):
         return f"{self.question} #{self.pk}"
 
 
-class ResponseItem(VersionedModel):
+class ResponseItem(InConsultation, VersionedModel):
     """How one comment, or a cluster of similar comments, was taken into account."""
 
     class Outcome(models.TextChoices):
@@ -306,9 +314,7 @@ class ResponseItem(VersionedModel):
         NOT_ADOPTED = "not_adopted", _("Not taken into the plan")
         ELSEWHERE = "elsewhere", _("Passed on to another body")
 
-    consultation = models.ForeignKey(
-        Consultation, on_delete=models.CASCADE, related_name="response_items"
-    )
+    consultation = _in_consultation("response_items")
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     comments = models.ManyToManyField(
         Comment, verbose_name=_("feedback answered"), blank=True, related_name="responses"
@@ -327,10 +333,12 @@ class ResponseItem(VersionedModel):
         verbose_name_plural = _("responses")
 
     def __str__(self) -> str:
-        return self.summary_fi or self.summary_sv or self.summary_en
+        return first_written(self, "summary")
 
-    def get_additional_data(self) -> dict:
-        return {"plan_id": self.consultation.plan_id}
+    def clean(self) -> None:
+        require_one_language(
+            self, "response", gettext("Write the response in at least one language.")
+        )
 
 
 class ParticipationEvent(VersionedModel):

@@ -1,17 +1,24 @@
-"""Reads for participation: the only way views load consultations and events, the public view of a
-consultation in one language, and the evidence of participation the readiness check reads."""
+"""Reads for participation: the only way views load consultations and events, the evidence of
+participation the readiness check reads, the public page in one language, and what a
+consultation brought in (feedback by theme, participants, question results for charts)."""
 
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from operator import attrgetter
 
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
 
-from kotoplan.core.models import translated
+from kotoplan.core.languages import content_languages, direction, language_name
 from kotoplan.core.permissions import can
-from kotoplan.planning.models import Plan
+from kotoplan.core.text import Text, requested_language, text_of
+from kotoplan.planning.models import Objective, Plan, Theme
 from kotoplan.planning.selectors import ThemeSection, plan_get_for_user, plan_outline
 
 from .models import (
+    CONSULTABLE_STATES,
+    PLAIN_FINNISH,
+    Answer,
     Comment,
     Consultation,
     ConsultationLanguage,
@@ -19,7 +26,7 @@ from .models import (
     Question,
     QuestionOption,
     ResponseItem,
-    direction_of,
+    Submission,
 )
 
 # --- doors for the coordinator's pages --------------------------------------------------------
@@ -33,39 +40,37 @@ def plan_get_for_manager(*, user, plan_id: int) -> Plan:
     return plan
 
 
-def consultation_get_for_user(*, user, pk: int) -> Consultation:
-    consultation = Consultation.objects.select_related("plan").filter(pk=pk).first()
-    if consultation is None or not can(user, "participation.manage", consultation.plan):
-        raise Http404
-    return consultation
-
-
-def _owned_get(model, *, user, pk: int, path: str):
-    obj = model.objects.select_related(path).filter(pk=pk).first()
-    if obj is None:
-        raise Http404
-    plan = obj
-    for part in path.split("__"):
-        plan = getattr(plan, part)
-    if not can(user, "participation.manage", plan):
+def _managed_get(model, *, user, pk: int, plan_path: str):
+    """A row of a plan whose participation the user manages; missing and forbidden look alike."""
+    obj = model.objects.select_related(plan_path).filter(pk=pk).first()
+    plan = attrgetter(plan_path.replace("__", "."))(obj) if obj else None
+    if plan is None or not can(user, "participation.manage", plan):
         raise Http404
     return obj
 
 
-def comment_get_for_user(*, user, pk: int) -> Comment:
-    return _owned_get(Comment, user=user, pk=pk, path="consultation__plan")
+def consultation_get_for_user(*, user, consultation_id: int) -> Consultation:
+    return _managed_get(Consultation, user=user, pk=consultation_id, plan_path="plan")
 
 
-def language_get_for_user(*, user, pk: int) -> ConsultationLanguage:
-    return _owned_get(ConsultationLanguage, user=user, pk=pk, path="consultation__plan")
+def comment_get_for_user(*, user, comment_id: int) -> Comment:
+    return _managed_get(Comment, user=user, pk=comment_id, plan_path="consultation__plan")
 
 
-def response_item_get_for_user(*, user, pk: int) -> ResponseItem:
-    return _owned_get(ResponseItem, user=user, pk=pk, path="consultation__plan")
+def language_get_for_user(*, user, language_id: int) -> ConsultationLanguage:
+    return _managed_get(
+        ConsultationLanguage, user=user, pk=language_id, plan_path="consultation__plan"
+    )
 
 
-def event_get_for_user(*, user, pk: int) -> ParticipationEvent:
-    return _owned_get(ParticipationEvent, user=user, pk=pk, path="plan")
+def response_item_get_for_user(*, user, response_item_id: int) -> ResponseItem:
+    return _managed_get(
+        ResponseItem, user=user, pk=response_item_id, plan_path="consultation__plan"
+    )
+
+
+def event_get_for_user(*, user, event_id: int) -> ParticipationEvent:
+    return _managed_get(ParticipationEvent, user=user, pk=event_id, plan_path="plan")
 
 
 def consultations_for_plan(*, plan: Plan) -> QuerySet[Consultation]:
@@ -77,6 +82,11 @@ def consultations_for_plan(*, plan: Plan) -> QuerySet[Consultation]:
         )
         .order_by("-opens_at", "pk")
     )
+
+
+def is_consultable(plan: Plan) -> bool:
+    """Whether a consultation can be opened on the plan (it can still change)."""
+    return plan.state in CONSULTABLE_STATES
 
 
 def questions_of(*, consultation: Consultation) -> QuerySet[Question]:
@@ -108,6 +118,9 @@ def participation_evidence_for_plan(*, plan: Plan) -> ParticipationEvidence:
 
 # --- the public page ---------------------------------------------------------------------------
 
+# The interface of a further language's page is in English: its labels are not translated.
+FURTHER_UI_LANGUAGE = "en"
+
 
 def consultation_get_public(*, slug: str) -> Consultation:
     """A consultation anyone may read: it has opened (open or closed)."""
@@ -120,38 +133,34 @@ def consultation_get_public(*, slug: str) -> Consultation:
 
 
 @dataclass(frozen=True)
-class Text:
-    """A text to show, with its own language and direction; `fallback` when it is not in the
-    language the reader chose."""
-
-    text: str
-    lang: str
-    dir: str
-    fallback: bool
-
-
-@dataclass(frozen=True)
 class PageLanguage:
     code: str  # as in ?lang=: fi, sv, en, selko or a further language code
     name: str
-    html_lang: str
-    dir: str
+    html_lang: str  # the language of the page's texts
     ui_lang: str  # the interface language for labels and buttons
+    further: bool = False  # a language the municipality added for this consultation
+
+    @property
+    def dir(self) -> str:
+        return direction(self.html_lang)
 
 
 def page_languages(consultation: Consultation) -> list[PageLanguage]:
-    """Finnish, Swedish, English, plain-language Finnish and the further languages provided."""
-    builtin = [
-        PageLanguage("fi", "suomi", "fi", "ltr", "fi"),
-        PageLanguage("sv", "svenska", "sv", "ltr", "sv"),
-        PageLanguage("en", "English", "en", "ltr", "en"),
-        PageLanguage("selko", "selkosuomi", "fi", "ltr", "fi"),
-    ]
+    """The content languages, plain-language Finnish and the further languages provided."""
+    builtin = [PageLanguage(code, language_name(code), code, code) for code in content_languages()]
+    plain = PageLanguage(PLAIN_FINNISH, "selkosuomi", "fi", "fi")
     further = [
-        PageLanguage(lang.code, lang.name, lang.code, lang.direction, "en")
+        PageLanguage(lang.code, lang.name, lang.code, FURTHER_UI_LANGUAGE, further=True)
         for lang in consultation.languages.all()
     ]
-    return builtin + further
+    return [*builtin, plain, *further]
+
+
+def page_language(request, consultation: Consultation) -> tuple[PageLanguage, list[PageLanguage]]:
+    """The language of `?lang=` (else the interface language), and all the page offers."""
+    languages = page_languages(consultation)
+    by_code = {language.code: language for language in languages}
+    return by_code[requested_language(request, list(by_code))], languages
 
 
 class Reader:
@@ -166,17 +175,18 @@ class Reader:
         self.translations = (
             dict(self.further.translations.values_list("key", "text")) if self.further else {}
         )
-        # Which of the plan's own languages to try first.
-        self.base = language.code if language.code in ("fi", "sv", "en") else "fi"
+        # Which of the plan's own languages to try first: English for a further language.
         if self.further:
-            self.base = "en"
+            self.base = FURTHER_UI_LANGUAGE
+        else:
+            self.base = language.code if language.code in content_languages() else "fi"
 
     def _own(self, text: str) -> Text:
-        return Text(text, self.language.html_lang, self.language.dir, False)
+        return Text(text, self.language.html_lang, self.language.html_lang)
 
     def _stored(self, obj, field_name: str) -> Text:
-        text, code = translated(obj, field_name, self.base)
-        return Text(text, code, direction_of(code), code != self.language.html_lang)
+        """The stored text, marked as a fallback unless it is in the page's language."""
+        return replace(text_of(obj, field_name, self.base), wanted=self.language.html_lang)
 
     def field(self, obj, field_name: str, key: str = "") -> Text:
         if key and self.translations.get(key):
@@ -187,17 +197,17 @@ class Reader:
         if self.translations.get("title"):
             return self._own(self.translations["title"])
         own = self._stored(self.consultation, "title")
-        return own if own.text else self._stored(self.consultation.plan, "title")
+        return own if own else self._stored(self.consultation.plan, "title")
 
     def intro(self) -> Text:
-        if self.language.code == "selko" and self.consultation.intro_plain_fi.strip():
+        if self.language.code == PLAIN_FINNISH and self.consultation.intro_plain_fi.strip():
             return self._own(self.consultation.intro_plain_fi)
         if self.further and self.further.intro.strip():
             return self._own(self.further.intro)
         return self._stored(self.consultation, "intro")
 
     def question(self, question: Question) -> Text:
-        if self.language.code == "selko" and question.text_plain_fi.strip():
+        if self.language.code == PLAIN_FINNISH and question.text_plain_fi.strip():
             return self._own(question.text_plain_fi)
         return self.field(question, "text", f"question:{question.pk}")
 
@@ -230,5 +240,163 @@ def published_responses(*, consultation: Consultation) -> QuerySet[ResponseItem]
     )
 
 
-def visible_comments(*, consultation: Consultation) -> QuerySet[Comment]:
-    return Comment.objects.filter(consultation=consultation, hidden=False)
+# --- results -----------------------------------------------------------------------------------
+
+CHART_WIDTH = 360  # px of the longest bar
+ROW_HEIGHT = 28
+
+
+@dataclass
+class Bar:
+    label: str
+    count: int
+    percent: int = 0
+    width: int = 0
+    y: int = 0
+
+
+@dataclass
+class Chart:
+    bars: list[Bar]
+    total: int
+
+    @property
+    def height(self) -> int:
+        return max(len(self.bars), 1) * ROW_HEIGHT + 4
+
+    @property
+    def description(self) -> str:
+        return "; ".join(f"{b.label}: {b.count} ({b.percent} %)" for b in self.bars)
+
+
+def chart(pairs: list[tuple[str, int]], total: int | None = None) -> Chart:
+    total = sum(c for _label, c in pairs) if total is None else total
+    top = max((c for _label, c in pairs), default=0)
+    bars = [
+        Bar(
+            label=label,
+            count=count,
+            percent=round(100 * count / total) if total else 0,
+            width=round(CHART_WIDTH * count / top) if top else 0,
+            y=index * ROW_HEIGHT,
+        )
+        for index, (label, count) in enumerate(pairs)
+    ]
+    return Chart(bars=bars, total=total)
+
+
+@dataclass
+class ObjectiveGroup:
+    objective: Objective
+    title: str
+    comments: list[Comment] = field(default_factory=list)
+
+
+@dataclass
+class ThemeGroup:
+    theme: Theme
+    name: str
+    objectives: list[ObjectiveGroup] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return sum(len(group.comments) for group in self.objectives)
+
+
+@dataclass
+class QuestionResult:
+    question: Question
+    text: str
+    chart: Chart | None = None
+    answered: int = 0
+    average: float | None = None
+    texts: list[str] = field(default_factory=list)
+
+    @property
+    def chart_id(self) -> str:
+        return f"chart-q{self.question.pk}"
+
+
+@dataclass
+class Results:
+    submission_count: int
+    comment_count: int
+    hidden_count: int
+    whole_plan: list[Comment]
+    themes: list[ThemeGroup]
+    categories: Chart
+    languages: Chart
+    questions: list[QuestionResult]
+
+
+def consultation_results(*, consultation: Consultation) -> Results:
+    """Everything the results page shows, in a fixed number of queries."""
+    comments = list(
+        Comment.objects.filter(consultation=consultation)
+        .select_related("objective__theme", "measure", "submission")
+        .order_by("pk")
+    )
+    whole_plan = [c for c in comments if c.objective_id is None]
+    themes: dict[int, ThemeGroup] = {}
+    objectives: dict[int, ObjectiveGroup] = {}
+    for comment in sorted(
+        (c for c in comments if c.objective_id),
+        key=lambda c: (c.objective.theme.order, c.objective.order, c.objective_id, c.pk),
+    ):
+        objective = comment.objective
+        theme = themes.setdefault(
+            objective.theme_id,
+            ThemeGroup(theme=objective.theme, name=text_of(objective.theme, "name").value),
+        )
+        group = objectives.get(objective.pk)
+        if group is None:
+            group = ObjectiveGroup(objective=objective, title=text_of(objective, "title").value)
+            objectives[objective.pk] = group
+            theme.objectives.append(group)
+        group.comments.append(comment)
+
+    submissions = list(Submission.objects.filter(consultation=consultation))
+    by_category = Counter(s.category for s in submissions)
+    categories = chart(
+        [(str(label), by_category.get(value, 0)) for value, label in Submission.Category.choices]
+    )
+    by_language = Counter(s.language for s in submissions)
+    languages = chart(sorted(by_language.items(), key=lambda item: (-item[1], item[0])))
+    return Results(
+        submission_count=len(submissions),
+        comment_count=sum(1 for c in comments if not c.hidden),
+        hidden_count=sum(1 for c in comments if c.hidden),
+        whole_plan=whole_plan,
+        themes=sorted(themes.values(), key=lambda t: t.theme.order),
+        categories=categories,
+        languages=languages,
+        questions=_question_results(consultation),
+    )
+
+
+def _question_results(consultation: Consultation) -> list[QuestionResult]:
+    answers = Answer.objects.prefetch_related("options").order_by("pk")
+    questions = consultation.questions.prefetch_related(
+        "options", Prefetch("answers", queryset=answers)
+    )
+    results = []
+    for question in questions:
+        given = list(question.answers.all())
+        result = QuestionResult(
+            question=question, text=text_of(question, "text").value, answered=len(given)
+        )
+        if question.has_options:
+            counts = Counter(o.pk for a in given for o in a.options.all())
+            result.chart = chart(
+                [(text_of(o, "label").value, counts.get(o.pk, 0)) for o in question.options.all()],
+                total=len(given),
+            )
+        elif question.kind == Question.Kind.RATING:
+            ratings = [a.rating for a in given if a.rating]
+            counts = Counter(ratings)
+            result.chart = chart([(str(n), counts.get(n, 0)) for n in range(1, 6)])
+            result.average = round(sum(ratings) / len(ratings), 1) if ratings else None
+        else:
+            result.texts = [a.text for a in given if a.text]
+        results.append(result)
+    return results

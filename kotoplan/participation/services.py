@@ -5,23 +5,29 @@
 - feedback is plain text within COMMENT_MAX_LENGTH; the only personal data is an optional email,
   asked for only when a reply is wanted, and never exported;
 - moderation hides a comment with a reason; nothing is deleted, and the audit trail keeps it;
-- every change runs in a transaction inside `acting_as(actor)` so auditlog names the actor.
+- every change runs in a transaction inside `acting_as(actor)` so auditlog names the actor;
+- public feedback is rate limited per client (`feedback_throttle`), on Django's cache.
 """
 
+import re
 import secrets
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from kotoplan.audit.services import acting_as
+from kotoplan.audit.services import acting_as, save_changes, save_new, save_version
 from kotoplan.core.errors import DomainError
 from kotoplan.core.permissions import require
-from kotoplan.core.services import versioned_update
+from kotoplan.core.services import belonging
 from kotoplan.planning.models import Measure, Objective, Plan
 
 from .models import (
+    CONSULTABLE_STATES,
     Answer,
     Comment,
     Consultation,
@@ -34,12 +40,16 @@ from .models import (
     Submission,
 )
 
-CONSULTABLE_STATES = (Plan.State.DRAFT, Plan.State.CONSULTATION)
-
 
 def _unique_slug(plan: Plan) -> str:
     base = slugify(plan.lead_municipality.name_fi)[:40] or "kuuleminen"
     return f"{base}-{plan.period_start}-{secrets.token_hex(3)}"
+
+
+def _of_plan(plan: Plan, objectives) -> list[Objective]:
+    return belonging(
+        objectives, to=plan, by="plan_id", message=_("The objectives must belong to this plan.")
+    )
 
 
 @transaction.atomic
@@ -49,15 +59,9 @@ def consultation_create(
     require(actor, "participation.manage", plan)
     if plan.state not in CONSULTABLE_STATES:
         raise DomainError(_("Consultations are held on draft plans only."))
-    objectives = list(objectives or [])
-    if any(o.plan_id != plan.pk for o in objectives):
-        raise DomainError(_("The objectives must belong to this plan."))
+    objectives = _of_plan(plan, objectives)
     consultation = Consultation(plan=plan, slug=data.pop("slug", "") or _unique_slug(plan), **data)
-    with acting_as(actor):
-        consultation.full_clean()
-        consultation.save()
-        consultation.objectives.set(objectives)
-    return consultation
+    return save_new(actor=actor, obj=consultation, objectives=objectives)
 
 
 @transaction.atomic
@@ -70,13 +74,10 @@ def consultation_update(
     objectives: list[Objective] | None = None,
 ) -> Consultation:
     require(actor, "participation.manage", consultation.plan)
-    m2m = {} if objectives is None else {"objectives": objectives}
-    if any(o.plan_id != consultation.plan_id for o in objectives or []):
-        raise DomainError(_("The objectives must belong to this plan."))
-    with acting_as(actor):
-        return versioned_update(
-            obj=consultation, expected_version=expected_version, changes=data, m2m=m2m
-        )
+    m2m = {} if objectives is None else {"objectives": _of_plan(consultation.plan, objectives)}
+    return save_version(
+        actor=actor, obj=consultation, expected_version=expected_version, changes=data, m2m=m2m
+    )
 
 
 def _translation_keys(consultation: Consultation) -> set[str]:
@@ -141,10 +142,9 @@ def question_create(
     options = [o for o in options or [] if any(v.strip() for v in o.values())]
     if question.has_options and len(options) < 2:
         raise DomainError(_("A choice question needs at least two options."))
-    with acting_as(actor):
-        question.full_clean()
-        question.save()
-        if question.has_options:
+    save_new(actor=actor, obj=question)
+    if question.has_options:
+        with acting_as(actor):
             for order, labels in enumerate(options, start=1):
                 QuestionOption.objects.create(question=question, order=order, **labels)
     return question
@@ -183,19 +183,19 @@ def feedback_submit(
         organisation_name=organisation_name.strip(),
         email=email.strip(),
     )
-    with acting_as(None):
-        submission.full_clean()
-        submission.save()
-        if comment:
-            row = Comment(
+    save_new(actor=None, obj=submission)
+    if comment:
+        save_new(
+            actor=None,
+            obj=Comment(
                 submission=submission,
                 consultation=locked,
                 objective=objective,
                 measure=measure,
                 text=comment,
-            )
-            row.full_clean()
-            row.save()
+            ),
+        )
+    with acting_as(None):
         _save_answers(locked, submission, answers)
     return submission
 
@@ -236,6 +236,19 @@ def _save_answers(consultation: Consultation, submission: Submission, answers: d
         answer.options.set(option_ids)
 
 
+def _set_hidden(actor, comment: Comment, reason: str) -> Comment:
+    """Hide the comment with the reason (who and when kept), or show it again without one."""
+    hidden = bool(reason)
+    return save_changes(
+        actor=actor,
+        obj=Comment.objects.select_for_update().get(pk=comment.pk),
+        hidden=hidden,
+        hidden_reason=reason,
+        hidden_at=timezone.now() if hidden else None,
+        hidden_by=actor if hidden else None,
+    )
+
+
 @transaction.atomic
 def comment_hide(*, actor, comment: Comment, reason: str) -> Comment:
     """Hide a comment from the public and from summaries; it stays stored and in the trail."""
@@ -243,33 +256,22 @@ def comment_hide(*, actor, comment: Comment, reason: str) -> Comment:
     reason = reason.strip()
     if not reason:
         raise DomainError(_("Give a reason for hiding the comment."))
-    comment = Comment.objects.select_for_update().get(pk=comment.pk)
-    comment.hidden, comment.hidden_reason = True, reason
-    comment.hidden_at, comment.hidden_by = timezone.now(), actor
-    with acting_as(actor):
-        comment.full_clean()
-        comment.save()
-    return comment
+    return _set_hidden(actor, comment, reason)
 
 
 @transaction.atomic
 def comment_restore(*, actor, comment: Comment) -> Comment:
     require(actor, "participation.manage", comment.consultation.plan)
-    comment = Comment.objects.select_for_update().get(pk=comment.pk)
-    comment.hidden, comment.hidden_reason, comment.hidden_at, comment.hidden_by = (
-        False,
-        "",
-        None,
-        None,
+    return _set_hidden(actor, comment, "")
+
+
+def _of_consultation(consultation: Consultation, comments) -> list[Comment]:
+    return belonging(
+        comments,
+        to=consultation,
+        by="consultation_id",
+        message=_("The feedback must come from this consultation."),
     )
-    with acting_as(actor):
-        comment.save()
-    return comment
-
-
-def _check_comments(consultation: Consultation, comments: list[Comment]) -> None:
-    if any(c.consultation_id != consultation.pk for c in comments):
-        raise DomainError(_("The feedback must come from this consultation."))
 
 
 @transaction.atomic
@@ -277,15 +279,11 @@ def response_item_create(
     *, actor, consultation: Consultation, data: dict, comments: list[Comment]
 ) -> ResponseItem:
     require(actor, "participation.manage", consultation.plan)
-    _check_comments(consultation, comments)
+    comments = _of_consultation(consultation, comments)
     item = ResponseItem(
         consultation=consultation, order=consultation.response_items.count() + 1, **data
     )
-    with acting_as(actor):
-        item.full_clean()
-        item.save()
-        item.comments.set(comments)
-    return item
+    return save_new(actor=actor, obj=item, comments=comments)
 
 
 @transaction.atomic
@@ -293,11 +291,14 @@ def response_item_update(
     *, actor, item: ResponseItem, expected_version: int, data: dict, comments: list[Comment]
 ) -> ResponseItem:
     require(actor, "participation.manage", item.consultation.plan)
-    _check_comments(item.consultation, comments)
-    with acting_as(actor):
-        return versioned_update(
-            obj=item, expected_version=expected_version, changes=data, m2m={"comments": comments}
-        )
+    comments = _of_consultation(item.consultation, comments)
+    return save_version(
+        actor=actor,
+        obj=item,
+        expected_version=expected_version,
+        changes=data,
+        m2m={"comments": comments},
+    )
 
 
 @transaction.atomic
@@ -308,12 +309,12 @@ def report_publish(*, actor, consultation: Consultation) -> Consultation:
         raise DomainError(_("The response report is published after the consultation closes."))
     if not consultation.response_items.exists():
         raise DomainError(_("Write at least one response before publishing the report."))
-    with acting_as(actor):
-        return versioned_update(
-            obj=consultation,
-            expected_version=consultation.version,
-            changes={"report_published_at": timezone.now()},
-        )
+    return save_version(
+        actor=actor,
+        obj=consultation,
+        expected_version=consultation.version,
+        changes={"report_published_at": timezone.now()},
+    )
 
 
 @transaction.atomic
@@ -326,12 +327,57 @@ def event_save(
     expected_version: int | None = None,
 ) -> ParticipationEvent:
     require(actor, "participation.manage", plan)
-    with acting_as(actor):
-        if event is not None:
-            return versioned_update(
-                obj=event, expected_version=expected_version or event.version, changes=data
-            )
-        event = ParticipationEvent(plan=plan, **data)
-        event.full_clean()
-        event.save()
-    return event
+    if event is None:
+        return save_new(actor=actor, obj=ParticipationEvent(plan=plan, **data))
+    return save_version(
+        actor=actor, obj=event, expected_version=expected_version or event.version, changes=data
+    )
+
+
+# --- rate limit of public feedback -------------------------------------------------------------
+# A client is counted twice: by a keyed hash of its IP address (the address itself is never
+# stored) and by its session. Either counter over the limit refuses the submission. The limit
+# comes from settings.KOTOPLAN_PARTICIPATION_RATE, e.g. "10/h" (units s, m, h, d).
+
+UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+SESSION_MARK = "participation_client"
+
+
+def _parse_rate(rate: str) -> tuple[int, int]:
+    match = re.fullmatch(r"\s*(\d+)\s*/\s*(\d*)\s*([smhd])\s*", rate or "")
+    if not match:
+        raise ValueError(f"Bad rate {rate!r}: expected e.g. '10/h'")
+    count, multiplier, unit = match.groups()
+    return int(count), int(multiplier or 1) * UNITS[unit]
+
+
+def feedback_session_mark(request) -> None:
+    """Give an anonymous participant a session, so the session counter has a key by POST time."""
+    if not request.session.get(SESSION_MARK):
+        request.session[SESSION_MARK] = True
+
+
+def _client_keys(request, scope: str) -> list[str]:
+    address = request.META.get("REMOTE_ADDR", "")
+    hashed = salted_hmac("kotoplan.participation.throttle", address).hexdigest()[:32]
+    keys = [f"kp-rate:{scope}:ip:{hashed}"]
+    session_key = getattr(getattr(request, "session", None), "session_key", None)
+    if session_key:
+        keys.append(f"kp-rate:{scope}:session:{session_key}")
+    return keys
+
+
+def feedback_throttle(request, scope: str = "feedback") -> bool:
+    """Count one submission of this client; False once it is over the limit."""
+    limit, window = _parse_rate(settings.KOTOPLAN_PARTICIPATION_RATE)
+    allowed = True
+    for key in _client_keys(request, scope):
+        cache.add(key, 0, timeout=window)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout=window)
+            count = 1
+        if count > limit:
+            allowed = False
+    return allowed

@@ -24,19 +24,21 @@ class PlanAdmin(admin.ModelAdmin):
     readonly_fields = ["lineage", "version_number", "previous_version", "version"]
 
 
+class DescribedPartAdmin(admin.ModelAdmin):
+    search_fields = ["title_fi", "title_sv", "title_en"]
+
+
 @admin.register(Objective)
-class ObjectiveAdmin(admin.ModelAdmin):
+class ObjectiveAdmin(DescribedPartAdmin):
     list_display = ["__str__", "plan", "theme"]
     list_filter = ["theme"]
-    search_fields = ["title_fi", "title_sv", "title_en"]
     raw_id_fields = ["plan"]
 
 
 @admin.register(Measure)
-class MeasureAdmin(admin.ModelAdmin):
+class MeasureAdmin(DescribedPartAdmin):
     list_display = ["__str__", "responsible_organisation", "status"]
     list_filter = ["status"]
-    search_fields = ["title_fi", "title_sv", "title_en"]
     raw_id_fields = ["objective"]
     autocomplete_fields = ["responsible_organisation", "partners"]
 

@@ -6,24 +6,17 @@
 - regional authority officials read every plan of a municipality in their area today;
 - wellbeing county liaisons read the plans of the county's municipalities;
 - national viewers read every plan that has left the draft state;
+- coordinators start plans for their municipalities;
 - administrators do everything.
 """
 
 from django.db.models import Q, QuerySet
 
 from kotoplan.accounts.selectors import user_reach
-from kotoplan.core.permissions import rule, scope_rule
+from kotoplan.core.permissions import related_ids, rule, scope_rule
 from kotoplan.geography.selectors import municipality_ids_in_areas
 
 from .models import Measure, Plan
-
-
-def _plan_municipality_ids(plan: Plan) -> set[int]:
-    cached = getattr(plan, "_municipality_ids", None)
-    if cached is None:
-        cached = {m.pk for m in plan.municipalities.all()}
-        plan._municipality_ids = cached
-    return cached
 
 
 @scope_rule("planning.view_plan")
@@ -67,13 +60,20 @@ def can_change_plan(user, plan: Plan) -> bool:
     reach = user_reach(user=user)
     if reach.admin:
         return True
-    return bool(_plan_municipality_ids(plan) & reach.coordinator_municipalities)
+    return bool(related_ids(plan, "municipalities") & reach.coordinator_municipalities)
 
 
 @rule("planning.create_plan")
 def can_create_plan(user, municipality) -> bool:
     reach = user_reach(user=user)
     return reach.admin or municipality.pk in reach.coordinator_municipalities
+
+
+@scope_rule("planning.create_plan")
+def scope_plan_municipalities(user, queryset: QuerySet) -> QuerySet:
+    """The municipalities (of `queryset`) this user may start a plan for."""
+    reach = user_reach(user=user)
+    return queryset if reach.admin else queryset.filter(pk__in=reach.coordinator_municipalities)
 
 
 @rule("planning.change_measure")

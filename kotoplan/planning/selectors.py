@@ -2,13 +2,16 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
-from kotoplan.core.models import translated
+from kotoplan.accounts.models import Organisation
 from kotoplan.core.permissions import can, scope
+from kotoplan.core.text import text_of
+from kotoplan.geography.models import AreaMembership, Municipality
 
-from .models import Indicator, Measure, Milestone, Objective, Plan, TargetGroup, Theme
+from .models import Indicator, Measure, Objective, Plan, PlanPart, Theme
+from .models.texts import text_fields
 
 
 def plans_for_user(*, user, action: str = "planning.view_plan") -> QuerySet[Plan]:
@@ -23,37 +26,34 @@ def plan_get_for_user(*, user, plan_id: int) -> Plan:
     return plan
 
 
-def _content_get(model, *, user, pk: int, plan_path: str):
-    queryset = model.objects.select_related(plan_path)
-    obj = queryset.filter(pk=pk).first()
-    if obj is None:
-        raise Http404
-    plan = obj
-    for part in plan_path.split("__"):
-        plan = getattr(plan, part)
-    if not can(user, "planning.view_plan", plan):
+def part_get_for_user(*, user, model: type[PlanPart], part_id: int) -> PlanPart:
+    """A part of a plan (objective, measure, …) the user may see; missing and forbidden both
+    give 404."""
+    obj = model.objects.select_related(model.plan_path).filter(pk=part_id).first()
+    if obj is None or not can(user, "planning.view_plan", obj.owner_plan):
         raise Http404
     return obj
 
 
-def objective_get_for_user(*, user, pk: int) -> Objective:
-    return _content_get(Objective, user=user, pk=pk, plan_path="plan")
+def objective_get_for_user(*, user, objective_id: int) -> Objective:
+    return part_get_for_user(user=user, model=Objective, part_id=objective_id)
 
 
-def measure_get_for_user(*, user, pk: int) -> Measure:
-    return _content_get(Measure, user=user, pk=pk, plan_path="objective__plan")
+def municipalities_for_new_plan(*, user) -> QuerySet[Municipality]:
+    """The municipalities this user may start a plan for."""
+    return scope(user, "planning.create_plan", Municipality.objects.in_act_scope())
 
 
-def indicator_get_for_user(*, user, pk: int) -> Indicator:
-    return _content_get(Indicator, user=user, pk=pk, plan_path="objective__plan")
-
-
-def target_group_get_for_user(*, user, pk: int) -> TargetGroup:
-    return _content_get(TargetGroup, user=user, pk=pk, plan_path="plan")
-
-
-def milestone_get_for_user(*, user, pk: int) -> Milestone:
-    return _content_get(Milestone, user=user, pk=pk, plan_path="plan")
+def organisations_for_plan(*, plan: Plan) -> QuerySet[Organisation]:
+    """Parties that can own a measure in the plan: national bodies and organisations tied to the
+    plan's municipalities or to the areas those municipalities belong to."""
+    municipality_ids = list(plan.municipalities.values_list("pk", flat=True))
+    area_ids = AreaMembership.objects.filter(municipality__in=municipality_ids).values("area_id")
+    return Organisation.objects.filter(
+        Q(municipality__isnull=True, area__isnull=True)
+        | Q(municipality__in=municipality_ids)
+        | Q(area__in=area_ids)
+    ).order_by("name_fi")
 
 
 @dataclass
@@ -81,6 +81,7 @@ def plan_outline(*, plan: Plan) -> list[ThemeSection]:
     )
     sections = {theme.pk: ThemeSection(theme=theme) for theme in Theme.objects.all()}
     for objective in objectives:
+        objective.plan = plan  # one plan object: permission checks of its parts need no query
         sections[objective.theme_id].objectives.append(objective)
     return list(sections.values())
 
@@ -88,9 +89,7 @@ def plan_outline(*, plan: Plan) -> list[ThemeSection]:
 # --- comparing versions -------------------------------------------------------------------
 
 PLAN_COMPARED_FIELDS = (
-    "title_fi",
-    "title_sv",
-    "title_en",
+    *text_fields("title"),
     "period_start",
     "period_end",
     "form",
@@ -105,11 +104,9 @@ PLAN_COMPARED_FIELDS = (
     "monitoring_description",
 )
 PART_FIELDS = {
-    "objective": ("title_fi", "title_sv", "title_en", "description_fi", "theme_id"),
+    "objective": (*text_fields("title"), "description_fi", "theme_id"),
     "measure": (
-        "title_fi",
-        "title_sv",
-        "title_en",
+        *text_fields("title"),
         "description_fi",
         "responsible_organisation_id",
         "schedule_start",
@@ -117,17 +114,7 @@ PART_FIELDS = {
         "resources",
         "status",
     ),
-    "indicator": (
-        "name_fi",
-        "unit",
-        "source",
-        "source_code",
-        "baseline_value",
-        "baseline_year",
-        "target_value",
-        "target_year",
-        "direction",
-    ),
+    "indicator": ("name_fi", *Indicator.FIGURE_FIELDS),
 }
 
 
@@ -151,7 +138,7 @@ def _parts(plan: Plan) -> dict[tuple[str, str], object]:
 
 
 def _label(obj) -> str:
-    return translated(obj, "name" if isinstance(obj, Indicator) else "title")[0]
+    return str(text_of(obj, obj.named_by))
 
 
 def plan_compare(*, older: Plan, newer: Plan) -> tuple[list, list[PartChange]]:
@@ -183,6 +170,10 @@ def plan_compare(*, older: Plan, newer: Plan) -> tuple[list, list[PartChange]]:
             if diffs:
                 changes.append(PartChange(kind, _label(new), "changed", diffs))
     return plan_changes, changes
+
+
+def plan_has_next_version(*, plan: Plan) -> bool:
+    return Plan.objects.filter(previous_version=plan).exists()
 
 
 def plan_versions(*, plan: Plan, user) -> QuerySet[Plan]:

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from .views import content, plans
+from . import views
 
 
 class ContentKindConverter:
@@ -17,46 +17,34 @@ register_converter(ContentKindConverter, "kind")
 
 app_name = "planning"
 
+# The pages of one plan: plans/<plan_id>/<route>.
+PLAN_PAGES = [
+    ("", views.plan_detail, "plan_detail"),
+    ("edit/", views.plan_edit, "plan_edit"),
+    ("situation/", views.plan_situation, "plan_situation"),
+    ("state/<slug:to_state>/", views.plan_transition, "plan_transition"),
+    ("new-version/", views.plan_new_version, "plan_new_version"),
+    ("compare/", views.plan_compare, "plan_compare"),
+    ("history/", views.plan_history, "plan_history"),
+]
+
+# Where each kind of part is added: under the plan, or under one of its objectives.
+NEW_PARTS = [
+    ("plans/<int:plan_id>/objectives/new/", "objective"),
+    ("plans/<int:plan_id>/target-groups/new/", "target_group"),
+    ("plans/<int:plan_id>/timetable/new/", "milestone"),
+    ("objectives/<int:objective_id>/measures/new/", "measure"),
+    ("objectives/<int:objective_id>/indicators/new/", "indicator"),
+]
+
 urlpatterns = [
-    path("", plans.home, name="home"),
-    path("plans/new/", plans.plan_create, name="plan_create"),
-    path("plans/<int:pk>/", plans.plan_detail, name="plan_detail"),
-    path("plans/<int:pk>/edit/", plans.plan_edit, name="plan_edit"),
-    path("plans/<int:pk>/situation/", plans.plan_situation, name="plan_situation"),
-    path("plans/<int:pk>/state/<slug:to_state>/", plans.plan_transition, name="plan_transition"),
-    path("plans/<int:pk>/new-version/", plans.plan_new_version, name="plan_new_version"),
-    path("plans/<int:pk>/compare/", plans.plan_compare_view, name="plan_compare"),
-    path("plans/<int:pk>/history/", plans.plan_history, name="plan_history"),
-    path(
-        "plans/<int:parent_pk>/objectives/new/",
-        content.content_new,
-        {"kind": "objective"},
-        name="objective_new",
-    ),
-    path(
-        "plans/<int:parent_pk>/target-groups/new/",
-        content.content_new,
-        {"kind": "target_group"},
-        name="target_group_new",
-    ),
-    path(
-        "plans/<int:parent_pk>/timetable/new/",
-        content.content_new,
-        {"kind": "milestone"},
-        name="milestone_new",
-    ),
-    path(
-        "objectives/<int:parent_pk>/measures/new/",
-        content.content_new,
-        {"kind": "measure"},
-        name="measure_new",
-    ),
-    path(
-        "objectives/<int:parent_pk>/indicators/new/",
-        content.content_new,
-        {"kind": "indicator"},
-        name="indicator_new",
-    ),
-    path("<kind:kind>/<int:pk>/edit/", content.content_edit, name="content_edit"),
-    path("<kind:kind>/<int:pk>/delete/", content.content_delete, name="content_delete"),
+    path("", views.home, name="home"),
+    path("plans/new/", views.plan_create, name="plan_create"),
+    *[path(f"plans/<int:plan_id>/{route}", view, name=name) for route, view, name in PLAN_PAGES],
+    *[
+        path(route, views.content_new, {"kind": kind}, name=f"{kind}_new")
+        for route, kind in NEW_PARTS
+    ],
+    path("<kind:kind>/<int:object_id>/edit/", views.content_edit, name="content_edit"),
+    path("<kind:kind>/<int:object_id>/delete/", views.content_delete, name="content_delete"),
 ]

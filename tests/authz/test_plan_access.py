@@ -4,11 +4,14 @@ The matrix is built from the URL patterns themselves, so a new planning view wit
 here makes `test_access_matrix_covers_every_url__planning_urls_module` fail.
 """
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kotoplan.core.permissions import can, registered_actions, require, scope
@@ -20,6 +23,7 @@ from tests.helpers import page_text
 
 CONTENT_KINDS = tuple(ContentKindConverter.regex.split("|"))
 LOGIN_URL = "/accounts/login/"
+WRITE = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE)
 REFUSED = frozenset({403, 404})  # readers may be told "forbidden" or "not found", never 200
 
 
@@ -159,7 +163,7 @@ def _url(case: Case, world: dict) -> str:
         return reverse(f"planning:{case.name}", args=[case.kind, world[case.target].pk])
     if case.name.endswith("_new"):
         parent = plan if case.target == "plan" else world[case.target]
-        return reverse(f"planning:{case.name}", kwargs={"parent_pk": parent.pk})
+        return reverse(f"planning:{case.name}", args=[parent.pk])
     if case.name == "plan_transition":
         return reverse(f"planning:{case.name}", args=[plan.pk, Plan.State.CONSULTATION])
     return reverse(f"planning:{case.name}", args=[plan.pk])
@@ -177,13 +181,20 @@ def test_access_matrix_covers_every_url__planning_urls_module():
 @pytest.mark.parametrize("role", ROLE_FIXTURES)
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
 def test_planning_url_answers_by_role__every_url_every_role(request, client, world, case, role):
-    """Each role gets exactly the pages its rules allow; hidden plans are 404, never 200."""
+    """Each role gets exactly the pages its rules allow; hidden plans are 404, never 200; a GET
+    never writes to the database."""
     user = request.getfixturevalue(role)
     if user is not None:
         client.force_login(user)
     url = _url(case, world)
 
-    response = client.post(url) if case.method == "POST" else client.get(url)
+    if case.method == "POST":
+        response = client.post(url)
+    else:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        writes = [q["sql"] for q in queries.captured_queries if WRITE.match(q["sql"])]
+        assert writes == [], f"GET {url} as {role} wrote to the database"
 
     if user is None:
         assert response.status_code == 302

@@ -7,8 +7,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from kotoplan.cooperation.categories import Category
-from kotoplan.cooperation.models import CooperationGroup, Meeting, Membership, Representative
+from kotoplan.cooperation.models import (
+    Category,
+    CooperationGroup,
+    Meeting,
+    Membership,
+    Representative,
+)
 from tests.factories.accounts import OrganisationFactory, UserFactory
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -90,3 +95,23 @@ def meeting_a(group_a):
         ends_at=datetime(2026, 5, 20, 15, 0, tzinfo=HELSINKI),
         place="Espoon kaupungintalo, Kokoushuone 2",
     )
+
+
+def parse_ics(text: str) -> dict[str, str]:
+    """Unfold the content lines (RFC 5545 3.1) and read NAME:VALUE pairs of the event."""
+    assert text.endswith("\r\n")
+    lines = text.split("\r\n")[:-1]
+    assert all("\n" not in line for line in lines)
+    assert all(len(line.encode()) <= 75 for line in lines)
+    unfolded: list[str] = []
+    for line in lines:
+        if line.startswith(" "):
+            unfolded[-1] += line[1:]
+        else:
+            unfolded.append(line)
+    assert unfolded[0] == "BEGIN:VCALENDAR"
+    assert unfolded[-1] == "END:VCALENDAR"
+    start, end = unfolded.index("BEGIN:VEVENT"), unfolded.index("END:VEVENT")
+    return dict(line.split(":", 1) for line in unfolded[start + 1 : end]) | {
+        "VERSION": unfolded[1].split(":", 1)[1]
+    }

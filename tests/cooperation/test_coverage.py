@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from kotoplan.cooperation.categories import RECOMMENDED_CATEGORIES, Category
+from kotoplan.cooperation.models import RECOMMENDED_CATEGORIES, Category
 from kotoplan.cooperation.selectors import group_coverage
 
 from .conftest import seat

@@ -10,7 +10,7 @@ from kotoplan.cooperation import services
 from kotoplan.cooperation.models import Initiative
 from kotoplan.core.errors import DomainError
 
-from .conftest import HELSINKI
+from .conftest import HELSINKI, seat
 
 pytestmark = pytest.mark.django_db
 
@@ -126,3 +126,30 @@ def test_initiative_views__member_files_and_sees_status__coordinator_answers(
     assert "Answered with a decision" in page
     assert "Käsitellään seuraavassa kokouksessa." in page
     assert 'id="answer"' not in page
+
+
+def test_initiative_of_a_regional_group__notifies_the_authoritys_officials(
+    django_capture_on_commit_callbacks,
+    regional_official,
+    vitality_centre_organisation,
+    municipality_a,
+    coordinator_a,
+    contributor_organisation,
+    member,
+):
+    group = services.group_create(
+        actor=regional_official,
+        data={
+            "kind": "regional",
+            "name": "Uudenmaan alueellinen yhteistyöryhmä",
+            "appointed_by": vitality_centre_organisation,
+            "appointing_body": "Elinvoimakeskuksen johtaja",
+            "appointed_on": "2026-02-01",
+            "term_start": "2026-03-01",
+        },
+        municipalities=[municipality_a],
+    )
+    membership = seat(group, contributor_organisation, member)
+    with django_capture_on_commit_callbacks(execute=True):
+        _file(member, group, membership)
+    assert {m.to[0] for m in mail.outbox} == {regional_official.email, coordinator_a.email}

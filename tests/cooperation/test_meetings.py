@@ -1,59 +1,15 @@
 """Meetings: invitations with a calendar file, attendance, minutes drafted then frozen."""
 
-from datetime import UTC, datetime
-
 import pytest
 from django.core import mail
 
 from kotoplan.cooperation import services
-from kotoplan.cooperation.ics import fold, meeting_ics
 from kotoplan.cooperation.models import Meeting
 from kotoplan.core.errors import FrozenError
 
+from .conftest import parse_ics
+
 pytestmark = pytest.mark.django_db
-
-
-def _parse(text: str) -> dict[str, str]:
-    """Unfold the content lines (RFC 5545 3.1) and read NAME:VALUE pairs of the event."""
-    assert text.endswith("\r\n")
-    lines = text.split("\r\n")[:-1]
-    assert all("\n" not in line for line in lines)
-    assert all(len(line.encode()) <= 75 for line in lines)
-    unfolded: list[str] = []
-    for line in lines:
-        if line.startswith(" "):
-            unfolded[-1] += line[1:]
-        else:
-            unfolded.append(line)
-    assert unfolded[0] == "BEGIN:VCALENDAR"
-    assert unfolded[-1] == "END:VCALENDAR"
-    start, end = unfolded.index("BEGIN:VEVENT"), unfolded.index("END:VEVENT")
-    return dict(line.split(":", 1) for line in unfolded[start + 1 : end]) | {
-        "VERSION": unfolded[1].split(":", 1)[1]
-    }
-
-
-def test_ics__rfc5545_fields_in_utc(meeting_a):
-    meeting_a.place = "Kaupungintalo, sali 2; 3. krs"
-    meeting_a.title = "Kevään kokous – " + "pitkä otsikko " * 8
-    meeting_a.save()
-    services_text = meeting_ics(meeting_a, now=datetime(2026, 5, 1, 8, 30, tzinfo=UTC))
-    fields = _parse(services_text)
-    assert fields["VERSION"] == "2.0"
-    assert fields["UID"] == f"{meeting_a.uid}@kotoplan"
-    assert fields["DTSTAMP"] == "20260501T083000Z"
-    assert fields["DTSTART"] == "20260520T100000Z"  # 13:00 in Helsinki summer time
-    assert fields["DTEND"] == "20260520T120000Z"
-    assert fields["LOCATION"] == "Kaupungintalo\\, sali 2\\; 3. krs"
-    assert fields["SUMMARY"].startswith("Espoon kotoutumisen yhteistyöryhmä: Kevään kokous")
-    assert "\r\n " in services_text  # the long summary was folded
-
-
-def test_fold__never_splits_a_character():
-    line = "SUMMARY:" + "ä" * 80
-    folded = fold(line)
-    assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
-    assert folded.replace("\r\n ", "") == line
 
 
 def test_invite__emails_representatives_with_calendar(
@@ -65,7 +21,7 @@ def test_invite__emails_representatives_with_calendar(
     assert recipients == {member.email, coordinator_a.email}
     name, content, mimetype = mail.outbox[0].attachments[0]
     assert (name, mimetype) == ("meeting.ics", "text/calendar")
-    assert _parse(content)["UID"] == f"{meeting_a.uid}@kotoplan"
+    assert parse_ics(content)["UID"] == f"{meeting_a.uid}@kotoplan"
     meeting_a.refresh_from_db()
     assert meeting_a.invitations_sent_at is not None
 
@@ -99,7 +55,7 @@ def test_minutes__drafted_then_approved_and_frozen(meeting_a, membership_a, coor
     with pytest.raises(FrozenError):
         services.attendance_record(actor=coordinator_a, meeting=meeting, present=[rep])
     with pytest.raises(FrozenError):
-        services.agenda_item_add(actor=coordinator_a, meeting=meeting, item={"title": "Uusi"})
+        services.agenda_item_add(actor=coordinator_a, meeting=meeting, title="Uusi")
     with pytest.raises(FrozenError):
         services.document_add(
             actor=coordinator_a, meeting=meeting, title="Liite", url="https://example.fi/a"
@@ -130,3 +86,14 @@ def test_calendar_download(client, meeting_a, membership_a, member):
     response = client.get(f"/cooperation/meetings/{meeting_a.pk}/calendar.ics")
     assert response["Content-Type"].startswith("text/calendar")
     assert b"\r\nDTSTART:20260520T100000Z\r\n" in response.content
+
+
+def test_meeting_page__every_form_carries_the_csrf_token(client, meeting_a, coordinator_a):
+    client.force_login(coordinator_a)
+    for url in (
+        f"/cooperation/meetings/{meeting_a.pk}/",
+        f"/cooperation/groups/{meeting_a.group_id}/meetings/new/",
+        f"/cooperation/groups/{meeting_a.group_id}/plans/{meeting_a.group.plans.get().pk}/",
+    ):
+        page = client.get(url).content.decode()
+        assert page.count("<form") == page.count('name="csrfmiddlewaretoken"'), url

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from kotoplan.accounts.models import Organisation
 from kotoplan.cooperation import services
-from kotoplan.cooperation.categories import Category, default_category
+from kotoplan.cooperation.models import Category, default_category
 from tests.factories.accounts import OrganisationFactory
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,8 @@ import io
 import pytest
 from docx import Document
 
-from kotoplan.documents.content import plan_document
 from kotoplan.documents.exporters.docx import chapter_docx, plan_docx
+from kotoplan.documents.selectors import plan_document
 from tests.documents.conftest import convert_with_libreoffice
 
 pytestmark = pytest.mark.django_db

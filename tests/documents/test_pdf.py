@@ -5,8 +5,8 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from kotoplan.documents.content import plan_document
 from kotoplan.documents.exporters.pdf import plan_pdf
+from kotoplan.documents.selectors import plan_document
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,8 @@ from axe_playwright_python.sync_playwright import Axe
 # Imported at collection, before any test pins the clock, so the demo loader and the services
 # it calls keep the real `today` (a module imported while a test pins it would keep the pin).
 import kotoplan.cooperation.services
-import kotoplan.demo.loader
-import kotoplan.oversight.observation_services  # noqa: F401
+import kotoplan.demo.services.loader
+import kotoplan.oversight.dialogue.services  # noqa: F401
 from kotoplan.planning.models import Plan
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

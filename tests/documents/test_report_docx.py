@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 from docx import Document
 
 from tests.documents.conftest import convert_with_libreoffice
-from tests.monitoring.test_report import _monitored_plan, two_rounds  # noqa: F401
+from tests.monitoring.rounds.conftest import monitored_plan, two_rounds  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

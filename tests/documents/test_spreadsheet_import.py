@@ -13,7 +13,7 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from kotoplan.accounts.models import Organisation
-from kotoplan.documents.importers.common import ImportRejected
+from kotoplan.documents.errors import ImportRejected
 from kotoplan.documents.importers.spreadsheet import spreadsheet_read
 from kotoplan.documents.importers.spreadsheet_columns import COLUMNS
 from kotoplan.planning.models import Indicator, Measure, Objective, Plan

@@ -1,30 +1,17 @@
 """StratML Part 2: exports validate against the official schema; a round trip loses nothing."""
 
-import os
-
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from lxml import etree
 
-from kotoplan.documents.exporters.stratml import plan_stratml
-from kotoplan.documents.importers.common import ImportRejected, plan_draft_write
+from kotoplan.documents.errors import ImportRejected
+from kotoplan.documents.exporters.stratml import NS, plan_stratml, schema
 from kotoplan.documents.importers.stratml import stratml_read
-from kotoplan.documents.stratml import NS, schema, schema_path
+from kotoplan.documents.services import plan_draft_write
 from kotoplan.planning.models import Plan
 
 pytestmark = pytest.mark.django_db
 Q = f"{{{NS}}}"
-
-
-@pytest.fixture
-def xsd():
-    validator = schema()
-    if validator is None:
-        message = f"StratML schema not found at {schema_path()} (set KOTOPLAN_STRATML_XSD)"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return validator
 
 
 def snapshot(plan: Plan) -> dict:
@@ -125,9 +112,9 @@ def snapshot(plan: Plan) -> dict:
     }
 
 
-def test_stratml_export_is_valid_against_the_official_schema(rich_plan, xsd):
+def test_stratml_export_is_valid_against_the_official_schema(rich_plan):
     content = plan_stratml(plan=rich_plan, language="fi")
-    xsd.validate(etree.fromstring(content))
+    schema().validate(etree.fromstring(content))
 
 
 def test_stratml_export_uses_goals_objectives_stakeholders_and_results(rich_plan):
@@ -186,7 +173,7 @@ def test_stratml_import_of_a_foreign_file_uses_the_standard_elements(
     assert (copy.period_start, copy.period_end) == (2026, 2029)
 
 
-def test_stratml_import_rejects_an_invalid_file_with_the_line(rich_plan, xsd):
+def test_stratml_import_rejects_an_invalid_file_with_the_line(rich_plan):
     content = (
         plan_stratml(plan=rich_plan, language="en")
         .replace(b"<UnitOfMeasurement>", b"<Unit>", 1)
@@ -216,3 +203,20 @@ def test_stratml_import_needs_the_right_to_create_a_plan(rich_plan, coordinator_
     with pytest.raises(PermissionDenied, match=r"planning\.create_plan"):
         plan_draft_write(actor=coordinator_b, draft=draft)
     assert Plan.objects.count() == 1
+
+
+def test_the_schema_ships_with_the_application(settings):
+    """Exports and imports validate against the copy in data/stratml/, never a sibling folder."""
+    path = settings.KOTOPLAN_STRATML_XSD
+    assert path == settings.BASE_DIR / "data" / "stratml" / "PerformancePlanOrReport20160216.xsd"
+    assert path.is_file()
+    assert schema().target_namespace == NS
+
+
+def test_without_the_schema_nothing_is_exported_or_imported(rich_plan, settings, tmp_path):
+    content = plan_stratml(plan=rich_plan, language="fi")
+    settings.KOTOPLAN_STRATML_XSD = tmp_path / "missing.xsd"
+    with pytest.raises(ImproperlyConfigured, match=r"missing\.xsd"):
+        plan_stratml(plan=rich_plan, language="fi")
+    with pytest.raises(ImproperlyConfigured, match=r"missing\.xsd"):
+        stratml_read(content)

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from kotoplan.geography.services import reference_data_load
-from kotoplan.monitoring.services import catalogue_sync
+from kotoplan.monitoring.statistics.services import catalogue_sync
+from tests.factories.geography import MunicipalityFactory
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 STATFIN_SAMPLE = DATA / "statfin_14jt_sample.jsonstat.json"
@@ -112,6 +113,4 @@ def catalogue(db):
 @pytest.fixture
 def sotkanet_municipalities(municipality_a, municipality_b):
     """Espoo and Jyväskylä from the shared fixtures, plus Tampere (the three in the sample)."""
-    from tests.factories.geography import MunicipalityFactory
-
     return [municipality_a, municipality_b, MunicipalityFactory(code="837", name_fi="Tampere")]

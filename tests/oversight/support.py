@@ -1,9 +1,12 @@
-"""Helpers for the readiness tests: a plan that passes every check, and running one rule."""
+"""Helpers for the oversight tests: a plan that passes every check, running one rule,
+refreshing a plan's stored readiness result the way production does, and the writes of a
+request."""
 
 from datetime import date
 
-from kotoplan.oversight.readiness import RULES
-from kotoplan.oversight.readiness.context import build_context
+from kotoplan.oversight.readiness.models import ReadinessResult
+from kotoplan.oversight.readiness.rules import RULES, build_context
+from kotoplan.oversight.readiness.tasks import refresh_plan_readiness
 from kotoplan.planning.models import Plan
 from tests.factories.planning import IndicatorFactory, MeasureFactory, ObjectiveFactory
 
@@ -40,3 +43,16 @@ def make_ready(plan: Plan, themes: dict, responsible, partner) -> Plan:
 def check(rule_id: str, plan: Plan):
     """The result of one rule for the plan as it is in memory (parts are read from the db)."""
     return RULES[rule_id].check(build_context(plan))
+
+
+def refresh(plan: Plan) -> ReadinessResult:
+    """Run the background task that stores the plan's readiness result (the test settings run
+    tasks at once), and return the stored result."""
+    refresh_plan_readiness.enqueue(plan_id=plan.pk)
+    return ReadinessResult.objects.get(plan=plan)
+
+
+def writes(queries: list[dict]) -> list[str]:
+    """The INSERT, UPDATE and DELETE statements among captured queries."""
+    verbs = ("INSERT", "UPDATE", "DELETE")
+    return [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(verbs)]

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from kotoplan.core.errors import DomainError
 from kotoplan.participation import services
-from kotoplan.participation.exports import feedback_csv, feedback_xlsx
+from kotoplan.participation.exporters.feedback import feedback_csv, feedback_xlsx
 from kotoplan.participation.models import Comment
 
 from .conftest import questions

@@ -205,3 +205,27 @@ def test_consultation_not_open_yet__is_not_public(client, consultation):
         opens_at=timezone.now() + timedelta(days=1), closes_at=timezone.now() + timedelta(days=9)
     )
     assert client.get(_url(consultation, "fi")).status_code == 404
+
+
+def test_further_language__direction_from_cldr(client, consultation, coordinator_a):
+    """Sorani is written right to left: the page knows it without a list of its own."""
+    services.language_save(
+        actor=coordinator_a,
+        consultation=consultation,
+        code="ckb",
+        name="کوردیی ناوەندی",
+        intro="ڕەشنووسی پلانەکە کراوەیە بۆ لێدوان.",
+        texts={},
+    )
+    page = client.get(_url(consultation, "ckb"))
+    assert _html_root(page) == '<html lang="ckb" dir="rtl">'
+    assert (
+        '<span lang="ckb" dir="rtl">ڕەشنووسی پلانەکە کراوەیە بۆ لێدوان.</span>'
+        in page.content.decode()
+    )
+
+
+def test_unknown_lang_parameter__page_in_the_interface_language(client, consultation, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "sv"
+    page = client.get(_url(consultation, "xx"))
+    assert _html_root(page) == '<html lang="sv" dir="ltr">'

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from kotoplan.planning.models import Indicator, Measure, Objective, Plan
-from kotoplan.planning.selectors import plan_compare, plan_outline
+from kotoplan.planning.selectors import municipalities_for_new_plan, plan_compare, plan_outline
 from kotoplan.planning.services import (
     content_create,
     content_delete,
@@ -167,3 +167,28 @@ def test_plan_page_query_count_stays_the_same__12_objectives_4_measures_3_indica
     assert page.content.decode().count('<article id="objective-') == 12
     assert counts[("first", "big")] == counts[("first", "small")], counts
     assert counts[("again", "big")] == counts[("again", "small")], counts
+
+
+# --- who may start a plan where ----------------------------------------------------------------
+
+
+def test_municipalities_for_new_plan_lists_own_municipality__coordinator(
+    coordinator_a, municipality_a, municipality_b
+):
+    """A coordinator may start plans only for the municipality they coordinate."""
+    assert list(municipalities_for_new_plan(user=coordinator_a)) == [municipality_a]
+
+
+def test_municipalities_for_new_plan_leaves_out_aland__administrator(
+    admin_user, municipality_a, municipality_b, aland_municipality
+):
+    """An administrator may start a plan anywhere the Integration Act applies."""
+    found = set(municipalities_for_new_plan(user=admin_user))
+
+    assert {municipality_a, municipality_b} <= found
+    assert aland_municipality not in found
+
+
+def test_municipalities_for_new_plan_is_empty__viewer(viewer_a, municipality_a):
+    """Reading a municipality's plans gives no right to start one."""
+    assert not municipalities_for_new_plan(user=viewer_a).exists()

@@ -9,8 +9,10 @@ from kotoplan.core.errors import DomainError, EditConflict, FrozenError
 from kotoplan.planning.models import (
     Indicator,
     Measure,
+    Milestone,
     Objective,
     Plan,
+    TargetGroup,
 )
 from kotoplan.planning.services import (
     content_create,
@@ -232,3 +234,145 @@ def test_stale_plan_object_cannot_edit_adopted_plan__fresh_state_is_checked(
             expected_version=objective.version,
             data={"title_fi": "Muutettu"},
         )
+
+
+# --- the rules of each part, kept by the services (forms and importers alike) -----------------
+
+INDICATOR = {"name_fi": "Työllisyysaste", "unit": "%"}
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        pytest.param(
+            {"baseline_year": 2026, "target_year": 2025},
+            "target_year",
+            "The target year is before the baseline year.",
+            id="target-before-baseline",
+        ),
+        pytest.param(
+            {"baseline_value": 40},
+            "baseline_year",
+            "Give the year of the baseline value.",
+            id="baseline-without-year",
+        ),
+        pytest.param(
+            {"target_value": 55},
+            "target_year",
+            "Give the year by which the target is reached.",
+            id="target-without-year",
+        ),
+        pytest.param(
+            {"source": Indicator.Source.STATFIN},
+            "source_code",
+            "Give the table or indicator code of the source.",
+            id="statfin-without-code",
+        ),
+        pytest.param(
+            {"source": Indicator.Source.SOTKANET},
+            "source_code",
+            "Give the table or indicator code of the source.",
+            id="sotkanet-without-code",
+        ),
+        pytest.param(
+            {"name_fi": ""},
+            "name_fi",
+            "Give the indicator a name in at least one language.",
+            id="no-name",
+        ),
+    ],
+)
+def test_content_create_refuses_indicator_naming_the_field__rule_broken(
+    coordinator_a, objective, changes, field, message
+):
+    """An indicator whose figures cannot be used is refused by the service, reason at the field."""
+    with pytest.raises(ValidationError) as caught:
+        content_create(
+            actor=coordinator_a,
+            model=Indicator,
+            data={"objective": objective, **INDICATOR, **changes},
+        )
+
+    assert caught.value.message_dict[field] == [message]
+    assert not Indicator.objects.exists()
+
+
+def test_content_create_saves_indicator__statistical_source_with_code(coordinator_a, objective):
+    """A StatFin indicator with its table code, a baseline and a later target is saved."""
+    indicator = content_create(
+        actor=coordinator_a,
+        model=Indicator,
+        data={
+            "objective": objective,
+            **INDICATOR,
+            "source": Indicator.Source.STATFIN,
+            "source_code": "14jt: employment rate",
+            "baseline_value": 40,
+            "baseline_year": 2024,
+            "target_value": 55,
+            "target_year": 2029,
+        },
+    )
+
+    assert Indicator.objects.get() == indicator
+
+
+def test_content_update_refuses_indicator__statistical_source_without_code(
+    coordinator_a, indicator
+):
+    """The same rules hold when an indicator is changed, not only when it is created."""
+    with pytest.raises(ValidationError) as caught:
+        content_update(
+            actor=coordinator_a,
+            obj=indicator,
+            expected_version=indicator.version,
+            data={"source": Indicator.Source.SOTKANET, "source_code": ""},
+        )
+
+    assert "source_code" in caught.value.message_dict
+    indicator.refresh_from_db()
+    assert (indicator.source, indicator.version) == (Indicator.Source.MANUAL, 1)
+
+
+@pytest.mark.parametrize(
+    ("model", "field", "message"),
+    [
+        (Objective, "title_fi", "Give the objective a title in at least one language."),
+        (Measure, "title_fi", "Give the measure a title in at least one language."),
+        (TargetGroup, "name_fi", "Give the target group a name in at least one language."),
+        (Milestone, "title_fi", "Give the step a title in at least one language."),
+    ],
+    ids=lambda value: value.__name__ if isinstance(value, type) else None,
+)
+def test_content_create_refuses_part__no_text_in_any_language(
+    coordinator_a, draft_plan, objective, themes, model, field, message
+):
+    """Every part of the plan is named in at least one language, whoever writes it."""
+    parent = {
+        Objective: {"plan": draft_plan, "theme": themes["good_relations"]},
+        Measure: {"objective": objective},
+        TargetGroup: {"plan": draft_plan},
+        Milestone: {"plan": draft_plan, "due_date": date(2026, 9, 1)},
+    }[model]
+
+    with pytest.raises(ValidationError) as caught:
+        content_create(actor=coordinator_a, model=model, data={**parent, field: "  "})
+
+    assert caught.value.message_dict[field] == [message]
+
+
+def test_content_create_refuses_measure__ends_before_it_starts(coordinator_a, objective):
+    """A measure's schedule cannot end before it starts."""
+    with pytest.raises(ValidationError) as caught:
+        content_create(
+            actor=coordinator_a,
+            model=Measure,
+            data={
+                "objective": objective,
+                "title_fi": "Kielikahvila",
+                "schedule_start": date(2027, 6, 1),
+                "schedule_end": date(2027, 1, 31),
+            },
+        )
+
+    assert caught.value.message_dict["schedule_end"] == ["The measure ends before it starts."]

@@ -72,6 +72,51 @@ def test_plan_create_refuses__period_ends_before_it_starts(coordinator_a, munici
     assert not Plan.objects.exists()
 
 
+def test_plan_create_refuses__no_title_in_any_language(coordinator_a, municipality_a):
+    """A plan is named in at least one language, also when an importer creates it."""
+    with pytest.raises(ValidationError) as caught:
+        plan_create(
+            actor=coordinator_a,
+            lead_municipality=municipality_a,
+            municipalities=[],
+            data={**NEW_PLAN, "title_fi": ""},
+        )
+
+    assert caught.value.message_dict["title_fi"] == [
+        "Give the plan a title in at least one language."
+    ]
+    assert not Plan.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        pytest.param(
+            {"form": Plan.Form.PART_OF_OTHER, "host_document_name": ""},
+            "host_document_name",
+            "Name the document that the integration plan is part of.",
+            id="host-document-unnamed",
+        ),
+        pytest.param(
+            {"form": Plan.Form.SEPARATE, "programme_mode": Plan.Programme.LINKED},
+            "programme_url",
+            "Give the link to the integration programme.",
+            id="programme-without-link",
+        ),
+    ],
+)
+def test_plan_update_refuses_basics_naming_the_field__rule_broken(
+    coordinator_a, draft_plan, changes, field, message
+):
+    """The basic information is checked by the service, so every caller keeps the rules."""
+    with pytest.raises(ValidationError) as caught:
+        plan_update(actor=coordinator_a, plan=draft_plan, expected_version=1, data=changes)
+
+    assert caught.value.message_dict[field] == [message]
+    draft_plan.refresh_from_db()
+    assert (draft_plan.form, draft_plan.version) == (Plan.Form.SEPARATE, 1)
+
+
 def test_plan_update_saves_and_counts_version__current_version(coordinator_a, draft_plan):
     """An edit based on the current version is saved and the version grows by one."""
     updated = plan_update(

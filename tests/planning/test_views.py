@@ -5,7 +5,9 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from kotoplan.core import panels as core_panels
 from kotoplan.planning.models import Indicator, Measure, Objective, Plan
+from kotoplan.planning.panels import NEW_PLAN_ACTIONS
 from kotoplan.planning.services import content_update, plan_transition, plan_update
 from tests.factories.planning import MeasureFactory
 from tests.helpers import form_data, page_text
@@ -328,3 +330,66 @@ def test_plan_transition_shows_error_at_the_field__decision_date_missing(
     assert 'id="id_decision_date_error"' in page_text(response)
     plan.refresh_from_db()
     assert plan.state == Plan.State.AWAITING_DECISION
+
+
+# --- what other apps add to planning's pages ---------------------------------------------------
+
+
+@pytest.fixture
+def import_action(monkeypatch):
+    """A registered other way to start a plan, as an importing app would register it."""
+    monkeypatch.setitem(core_panels._links, NEW_PLAN_ACTIONS, {})
+    core_panels.register_link(
+        NEW_PLAN_ACTIONS,
+        key="import_plan",
+        order=10,
+        label="Import a plan",
+        url=lambda user: "/import/",
+    )
+
+
+def test_plan_list_offers_new_plan_and_registered_actions__coordinator(
+    coordinator_client, import_action
+):
+    """A coordinator may start a plan: the list offers "New plan" and the other registered ways."""
+    page = page_text(coordinator_client.get(reverse("planning:home")))
+
+    assert f'href="{reverse("planning:plan_create")}"' in page
+    assert 'href="/import/" data-action="import_plan"' in page
+
+
+def test_plan_list_offers_no_way_to_start_a_plan__viewer(client, viewer_a, import_action):
+    """Someone who may not create plans is offered neither "New plan" nor the other ways."""
+    client.force_login(viewer_a)
+
+    page = page_text(client.get(reverse("planning:home")))
+
+    assert reverse("planning:plan_create") not in page
+    assert 'data-action="import_plan"' not in page
+
+
+def test_plan_page_shows_registered_panels_in_order__each_with_its_context(
+    coordinator_client, draft_plan, monkeypatch
+):
+    """The plan page renders the panels other apps registered, in their order, each with the
+    context its own function gave, and leaves out a panel whose function gives None."""
+    monkeypatch.setattr(core_panels, "_panels", {})
+    for key, order, heading in (("second", 20, "Second panel"), ("first", 10, "First panel")):
+        core_panels.register_plan_panel(
+            key=key,
+            order=order,
+            template="planning/_problems.html",
+            context=lambda *, plan, user, request, heading=heading: {
+                "heading": heading,
+                "problems": [],
+            },
+        )
+    core_panels.register_plan_panel(
+        key="hidden", order=30, template="planning/no_such_panel.html", context=lambda **kw: None
+    )
+
+    response = coordinator_client.get(_plan_url(draft_plan))
+
+    assert response.status_code == 200  # the left-out panel's template was never looked up
+    page = page_text(response)
+    assert page.index("First panel") < page.index("Second panel")

@@ -1,9 +1,9 @@
-from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from kotoplan.core.models import TimeStampedModel, VersionedModel
+from kotoplan.core.models import TimeStampedModel, VersionedModel, period_order, user_link
+
+from .fields import period_fields
 
 
 class CooperationGroup(VersionedModel):
@@ -38,8 +38,7 @@ class CooperationGroup(VersionedModel):
     appointed_on = models.DateField(_("appointed on"))
     decision_reference = models.CharField(_("decision reference"), max_length=200, blank=True)
     mandate = models.TextField(_("mandate"), blank=True)
-    term_start = models.DateField(_("term starts"))
-    term_end = models.DateField(_("term ends"), null=True, blank=True)
+    term_start, term_end = period_fields(_("term starts"), _("term ends"))
     plans = models.ManyToManyField(
         "planning.Plan",
         verbose_name=_("plans the group serves"),
@@ -52,10 +51,7 @@ class CooperationGroup(VersionedModel):
         verbose_name = _("cooperation group")
         verbose_name_plural = _("cooperation groups")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(term_end__isnull=True) | Q(term_end__gte=models.F("term_start")),
-                name="cooperation_group_term_order",
-            ),
+            period_order("cooperation_group_term_order", "term_start", "term_end", open_end=True)
         ]
 
     def __str__(self) -> str:
@@ -77,9 +73,7 @@ class NoGroupReason(TimeStampedModel):
     )
     reason = models.TextField(_("why no group is needed"))
     decided_on = models.DateField(_("decided on"))
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    recorded_by = user_link()
 
     class Meta:
         verbose_name = _("reason for having no cooperation group")

@@ -1,11 +1,27 @@
 import uuid
 
-from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from kotoplan.core.models import TimeStampedModel, VersionedModel
+from kotoplan.core.models import (
+    TimeStampedModel,
+    VersionedModel,
+    optional_link,
+    period_order,
+    user_link,
+)
+
+from .fields import group_link
+
+
+class MeetingPart:
+    """A row that belongs to a meeting: its audit entries carry the group's id."""
+
+    def get_additional_data(self) -> dict:
+        return {"cooperation_group_id": self.meeting.group_id}
 
 
 class Meeting(VersionedModel):
@@ -15,9 +31,7 @@ class Meeting(VersionedModel):
         DRAFT = "draft", _("Draft")
         APPROVED = "approved", _("Approved")
 
-    group = models.ForeignKey(
-        "cooperation.CooperationGroup", on_delete=models.CASCADE, related_name="meetings"
-    )
+    group = group_link("meetings")
     uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     title = models.CharField(_("title"), max_length=300)
     starts_at = models.DateTimeField(_("starts"))
@@ -31,18 +45,14 @@ class Meeting(VersionedModel):
         _("minutes"), max_length=20, choices=MinutesState.choices, default=MinutesState.DRAFT
     )
     minutes_approved_at = models.DateTimeField(_("minutes approved"), null=True, blank=True)
-    minutes_approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    minutes_approved_by = user_link(optional=True)
 
     class Meta:
         ordering = ["-starts_at", "pk"]
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(ends_at__gte=models.F("starts_at")), name="cooperation_meeting_order"
-            ),
+            period_order("cooperation_meeting_order", "starts_at", "ends_at"),
             models.CheckConstraint(
                 condition=~Q(minutes_state="approved") | Q(minutes_approved_at__isnull=False),
                 name="cooperation_meeting_approval_dated",
@@ -52,6 +62,12 @@ class Meeting(VersionedModel):
     def __str__(self) -> str:
         return self.title
 
+    def clean(self) -> None:
+        if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
+            raise ValidationError({"ends_at": gettext("The meeting ends before it starts.")})
+        if not (self.place or self.online_url):
+            raise ValidationError({"place": gettext("Give the place or an online meeting link.")})
+
     @property
     def is_frozen(self) -> bool:
         return self.minutes_state == self.MinutesState.APPROVED
@@ -60,26 +76,12 @@ class Meeting(VersionedModel):
         return {"cooperation_group_id": self.group_id}
 
 
-class AgendaItem(TimeStampedModel):
+class AgendaItem(MeetingPart, TimeStampedModel):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     title = models.CharField(_("item"), max_length=300)
-    objective = models.ForeignKey(
-        "planning.Objective",
-        verbose_name=_("plan objective"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    measure = models.ForeignKey(
-        "planning.Measure",
-        verbose_name=_("plan measure"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    objective = optional_link("planning.Objective", _("plan objective"))
+    measure = optional_link("planning.Measure", _("plan measure"))
 
     class Meta:
         ordering = ["order", "pk"]
@@ -89,11 +91,8 @@ class AgendaItem(TimeStampedModel):
     def __str__(self) -> str:
         return self.title
 
-    def get_additional_data(self) -> dict:
-        return {"cooperation_group_id": self.meeting.group_id}
 
-
-class Attendance(models.Model):
+class Attendance(MeetingPart, models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
     representative = models.ForeignKey(
         "cooperation.Representative", on_delete=models.CASCADE, related_name="attendance"
@@ -112,11 +111,8 @@ class Attendance(models.Model):
     def __str__(self) -> str:
         return f"{self.representative} @ {self.meeting}"
 
-    def get_additional_data(self) -> dict:
-        return {"cooperation_group_id": self.meeting.group_id}
 
-
-class MeetingDocument(TimeStampedModel):
+class MeetingDocument(MeetingPart, TimeStampedModel):
     """A document of the meeting, stored elsewhere and linked here."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="documents")
@@ -130,6 +126,3 @@ class MeetingDocument(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
-
-    def get_additional_data(self) -> dict:
-        return {"cooperation_group_id": self.meeting.group_id}

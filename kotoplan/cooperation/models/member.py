@@ -1,19 +1,19 @@
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kotoplan.core.models import TimeStampedModel
+from kotoplan.core.models import DatedQuerySet, in_force_on, optional_link
 
-from ..categories import Category
-from .dated import DatedQuerySet, date_order_constraint
+from .category import Category
+from .fields import DatedModel, group_link, period_fields
 
 
-class Membership(TimeStampedModel):
+class Membership(DatedModel):
     """An organisation's seat in a group, in one category of the Act, for a period."""
 
-    group = models.ForeignKey(
-        "cooperation.CooperationGroup", on_delete=models.CASCADE, related_name="memberships"
-    )
+    group = group_link("memberships")
     organisation = models.ForeignKey(
         "accounts.Organisation",
         verbose_name=_("organisation"),
@@ -21,16 +21,12 @@ class Membership(TimeStampedModel):
         related_name="cooperation_memberships",
     )
     category = models.CharField(_("category"), max_length=40, choices=Category.choices)
-    start_date = models.DateField(_("member from"))
-    end_date = models.DateField(_("member until"), null=True, blank=True)
+    start_date, end_date = period_fields(_("member from"), _("member until"))
 
-    objects = DatedQuerySet.as_manager()
-
-    class Meta:
+    class Meta(DatedModel.Meta):
         ordering = ["category", "organisation__name_fi", "pk"]
         verbose_name = _("member organisation")
         verbose_name_plural = _("member organisations")
-        constraints = [date_order_constraint("cooperation_membership_date_order")]
 
     def __str__(self) -> str:
         return f"{self.organisation} ({self.get_category_display()})"
@@ -39,7 +35,15 @@ class Membership(TimeStampedModel):
         return {"cooperation_group_id": self.group_id}
 
 
-class Representative(TimeStampedModel):
+class RepresentativeQuerySet(DatedQuerySet):
+    def serving_on(self, on: date) -> "RepresentativeQuerySet":
+        """Representatives in force on the day whose organisation is a member that day too."""
+        return self.active_on(on).filter(
+            in_force_on(on, "membership__start_date", "membership__end_date")
+        )
+
+
+class Representative(DatedModel):
     """A person who represents a member organisation, as a representative or a deputy.
 
     Personal data is kept to what the register needs: the name, the title or role in the
@@ -62,24 +66,17 @@ class Representative(TimeStampedModel):
     title = models.CharField(_("title"), max_length=200, blank=True)
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("user account"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="cooperation_seats",
+    user = optional_link(
+        settings.AUTH_USER_MODEL, _("user account"), related_name="cooperation_seats"
     )
-    start_date = models.DateField(_("from"))
-    end_date = models.DateField(_("until"), null=True, blank=True)
+    start_date, end_date = period_fields(_("from"), _("until"))
 
-    objects = DatedQuerySet.as_manager()
+    objects = RepresentativeQuerySet.as_manager()
 
-    class Meta:
+    class Meta(DatedModel.Meta):
         ordering = ["role", "name", "pk"]
         verbose_name = _("representative")
         verbose_name_plural = _("representatives")
-        constraints = [date_order_constraint("cooperation_representative_date_order")]
 
     def __str__(self) -> str:
         return self.name

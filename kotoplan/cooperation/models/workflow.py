@@ -5,7 +5,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kotoplan.core.models import TimeStampedModel
+from kotoplan.core.models import TimeStampedModel, link, optional_link, user_link
+
+from .fields import group_link, membership_link
 
 
 class Initiative(TimeStampedModel):
@@ -17,36 +19,20 @@ class Initiative(TimeStampedModel):
         SCHEDULED = "scheduled", _("Meeting scheduled")
         DECIDED = "decided", _("Answered with a decision")
 
-    group = models.ForeignKey(
-        "cooperation.CooperationGroup", on_delete=models.CASCADE, related_name="initiatives"
-    )
-    membership = models.ForeignKey(
-        "cooperation.Membership",
-        verbose_name=_("on behalf of"),
-        on_delete=models.PROTECT,
-        related_name="initiatives",
-    )
-    filed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    group = group_link("initiatives")
+    membership = membership_link(_("on behalf of"), "initiatives")
+    filed_by = user_link()
     topic = models.CharField(_("topic"), max_length=300)
     reason = models.TextField(_("why the group should meet"))
     proposed_timing = models.CharField(_("proposed timing"), max_length=200, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
     )
-    meeting = models.ForeignKey(
-        "cooperation.Meeting",
-        verbose_name=_("meeting"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="initiatives",
+    meeting = optional_link(
+        "cooperation.Meeting", _("meeting"), on_delete=models.PROTECT, related_name="initiatives"
     )
     decision = models.TextField(_("decision and its reasons"), blank=True)
-    answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    answered_by = user_link(optional=True)
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
 
     class Meta:
@@ -64,21 +50,10 @@ class Initiative(TimeStampedModel):
 class PlanComment(TimeStampedModel):
     """An internal comment of the group on a plan it serves; not part of the plan."""
 
-    group = models.ForeignKey(
-        "cooperation.CooperationGroup", on_delete=models.CASCADE, related_name="comments"
-    )
-    plan = models.ForeignKey(
-        "planning.Plan", on_delete=models.CASCADE, related_name="cooperation_comments"
-    )
-    objective = models.ForeignKey(
-        "planning.Objective",
-        verbose_name=_("objective"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    group = group_link("comments")
+    plan = link("planning.Plan", related_name="cooperation_comments")
+    objective = optional_link("planning.Objective", _("objective"))
+    author = user_link()
     text = models.TextField(_("comment"))
 
     class Meta:
@@ -102,39 +77,19 @@ class MeasureProposal(TimeStampedModel):
         ACCEPTED = "accepted", _("Accepted into the plan")
         DECLINED = "declined", _("Declined")
 
-    LANGUAGES = [("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))]
-
-    group = models.ForeignKey(
-        "cooperation.CooperationGroup", on_delete=models.CASCADE, related_name="proposals"
-    )
-    plan = models.ForeignKey(
-        "planning.Plan", on_delete=models.CASCADE, related_name="cooperation_proposals"
-    )
-    objective = models.ForeignKey(
-        "planning.Objective",
-        verbose_name=_("objective"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    membership = models.ForeignKey(
-        "cooperation.Membership",
-        verbose_name=_("organisation that would own the measure"),
-        on_delete=models.PROTECT,
-        related_name="proposals",
-    )
-    proposed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    language = models.CharField(_("language of the text"), max_length=2, choices=LANGUAGES)
+    group = group_link("proposals")
+    plan = link("planning.Plan", related_name="cooperation_proposals")
+    objective = link("planning.Objective", _("objective"), related_name="+")
+    membership = membership_link(_("organisation that would own the measure"), "proposals")
+    proposed_by = user_link()
+    language = models.CharField(_("language of the text"), max_length=2, choices=settings.LANGUAGES)
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
     )
     decision_reason = models.TextField(_("reason"), blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    decided_by = user_link(optional=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     measure = models.OneToOneField(
         "planning.Measure",

@@ -13,7 +13,7 @@
 - a meeting whose minutes are approved is frozen: nothing of it changes any more;
 - a proposed measure is decided once; accepting it creates the measure through planning's
   `content_create` (so the plan's own rules apply) and keeps the link;
-- emails are sent after the transaction commits (transaction.on_commit).
+- e-mails go out after the transaction commits (`notifications`).
 """
 
 from .groups import group_create, group_update, no_group_reason_record

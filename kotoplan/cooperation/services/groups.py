@@ -5,24 +5,22 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kotoplan.accounts.models import Organisation
-from kotoplan.audit.services import acting_as
+from kotoplan.audit.services import acting_as, save_new, save_version
 from kotoplan.core.permissions import require
-from kotoplan.core.services import versioned_update
+from kotoplan.core.services import required_texts
 from kotoplan.geography.selectors import municipality_ids_in_areas
 
 from ..models import CooperationGroup, NoGroupReason
 
-GROUP_FIELDS = (
-    "kind",
-    "name",
-    "appointed_by",
-    "appointing_body",
-    "appointed_on",
-    "decision_reference",
-    "mandate",
-    "term_start",
-    "term_end",
-)
+
+def _own_fields(data: dict) -> dict:
+    """The values of the group's own columns (its municipalities and plans are passed apart)."""
+    columns = {
+        field.name
+        for field in CooperationGroup._meta.concrete_fields
+        if field.editable and not field.primary_key
+    }
+    return {name: value for name, value in data.items() if name in columns}
 
 
 def _check_shape(kind: str, appointed_by: Organisation, municipalities: list, plans: list) -> None:
@@ -64,12 +62,8 @@ def group_create(
     require(actor, "cooperation.create_group")
     plans = list(plans or [])
     _check_shape(data["kind"], data["appointed_by"], municipalities, plans)
-    group = CooperationGroup(**{name: data.get(name) for name in GROUP_FIELDS if name in data})
-    with acting_as(actor):
-        group.full_clean()
-        group.save()
-        group.municipalities.set(municipalities)
-        group.plans.set(plans)
+    group = CooperationGroup(**_own_fields(data))
+    save_new(actor=actor, obj=group, municipalities=municipalities, plans=plans)
     # The actor must manage the group just created (the whole transaction is undone if not).
     require(actor, "cooperation.manage_group", CooperationGroup.objects.get(pk=group.pk))
     return group
@@ -96,13 +90,13 @@ def group_update(
         municipalities,
         plans,
     )
-    with acting_as(actor):
-        updated = versioned_update(
-            obj=group,
-            expected_version=expected_version,
-            changes={name: value for name, value in data.items() if name in GROUP_FIELDS},
-            m2m={"municipalities": municipalities, "plans": plans},
-        )
+    updated = save_version(
+        actor=actor,
+        obj=group,
+        expected_version=expected_version,
+        changes=_own_fields(data),
+        m2m={"municipalities": municipalities, "plans": plans},
+    )
     require(actor, "cooperation.manage_group", CooperationGroup.objects.get(pk=group.pk))
     return updated
 
@@ -111,9 +105,7 @@ def group_update(
 def no_group_reason_record(*, actor, municipality, reason: str, decided_on: date) -> NoGroupReason:
     """Record (or replace) why the municipality needs no cooperation group of its own."""
     require(actor, "cooperation.record_no_group", municipality)
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({"reason": _("Explain why no group is needed.")})
+    reason = required_texts(reason=(reason, _("Explain why no group is needed.")))["reason"]
     with acting_as(actor):
         record, _created = NoGroupReason.objects.update_or_create(
             municipality=municipality,

@@ -1,15 +1,21 @@
-from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kotoplan.audit.services import acting_as
+from kotoplan.audit.services import save_new
 from kotoplan.core.errors import DomainError
 from kotoplan.core.permissions import require
+from kotoplan.core.services import required_texts
 
 from .. import notifications
-from ..models import CooperationGroup, Initiative, Membership
+from ..models import CooperationGroup, Initiative, Meeting, Membership
 from ..permissions import active_seats
+from .saving import lock_pending, save_decision
+
+
+def require_representative(actor, group: CooperationGroup, membership: Membership) -> None:
+    """The actor acts for the organisation: they hold one of its seats in the group today."""
+    if not active_seats(actor, group).filter(membership=membership).exists():
+        raise DomainError(_("You do not represent this organisation in the group."))
 
 
 @transaction.atomic
@@ -24,32 +30,30 @@ def initiative_file(
 ) -> Initiative:
     """A member organisation's representative asks the group to be convened."""
     require(actor, "cooperation.file_initiative", group)
-    if not active_seats(actor, group).filter(membership=membership).exists():
-        raise DomainError(_("You do not represent this organisation in the group."))
-    errors = {}
-    if not (topic or "").strip():
-        errors["topic"] = _("Give the topic.")
-    if not (reason or "").strip():
-        errors["reason"] = _("Explain why the group should meet.")
-    if errors:
-        raise ValidationError(errors)
-    with acting_as(actor):
-        initiative = Initiative.objects.create(
-            group=group,
-            membership=membership,
-            filed_by=actor,
-            topic=topic.strip(),
-            reason=reason.strip(),
-            proposed_timing=(proposed_timing or "").strip(),
-        )
-    transaction.on_commit(lambda: notifications.initiative_filed(initiative.pk))
+    require_representative(actor, group, membership)
+    texts = required_texts(
+        topic=(topic, _("Give the topic.")),
+        reason=(reason, _("Explain why the group should meet.")),
+    )
+    timing = (proposed_timing or "").strip()
+    initiative = Initiative(
+        group=group, membership=membership, filed_by=actor, proposed_timing=timing, **texts
+    )
+    save_new(actor=actor, obj=initiative)
+    notifications.initiative_filed(initiative)
     return initiative
 
 
-def lock_pending(initiative: Initiative) -> Initiative:
-    locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
-    if locked.status != Initiative.Status.PENDING:
-        raise DomainError(_("This initiative has already been answered."))
+@transaction.atomic
+def initiative_answer(
+    *, actor, initiative: Initiative, meeting: Meeting | None = None, decision: str = ""
+) -> Initiative:
+    """Answer a pending initiative once: with the meeting scheduled for it, or a decision."""
+    require(actor, "cooperation.answer_initiative", initiative)
+    locked = lock_pending(initiative, _("This initiative has already been answered."))
+    status = Initiative.Status.SCHEDULED if meeting else Initiative.Status.DECIDED
+    save_decision(actor, locked, "answered", status=status, meeting=meeting, decision=decision)
+    notifications.initiative_answered(locked)
     return locked
 
 
@@ -57,15 +61,5 @@ def lock_pending(initiative: Initiative) -> Initiative:
 def initiative_decide(*, actor, initiative: Initiative, decision: str) -> Initiative:
     """Answer an initiative without a meeting: the decision and its reasons are required."""
     require(actor, "cooperation.answer_initiative", initiative)
-    decision = (decision or "").strip()
-    if not decision:
-        raise ValidationError({"decision": _("Write the decision and its reasons.")})
-    locked = lock_pending(initiative)
-    locked.status = Initiative.Status.DECIDED
-    locked.decision = decision
-    locked.answered_by = actor
-    locked.answered_at = timezone.now()
-    with acting_as(actor):
-        locked.save()
-    transaction.on_commit(lambda: notifications.initiative_answered(locked.pk))
-    return locked
+    texts = required_texts(decision=(decision, _("Write the decision and its reasons.")))
+    return initiative_answer(actor=actor, initiative=initiative, **texts)

@@ -1,18 +1,17 @@
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kotoplan.audit.services import acting_as
+from kotoplan.audit.services import acting_as, save_new, save_version
 from kotoplan.core.clock import today
 from kotoplan.core.errors import DomainError, FrozenError
 from kotoplan.core.permissions import require
-from kotoplan.core.services import versioned_update
 
 from .. import notifications
 from ..models import AgendaItem, Attendance, CooperationGroup, Initiative, Meeting, MeetingDocument
 from ..selectors import representatives_active_on
-from .initiatives import lock_pending
+from .initiatives import initiative_answer
+from .saving import save_decision
 
 MEETING_FIELDS = ("title", "starts_at", "ends_at", "place", "online_url")
 
@@ -38,30 +37,17 @@ def meeting_schedule(
     """Schedule a meeting; given an initiative, the meeting answers it."""
     require(actor, "cooperation.manage_group", group)
     meeting = Meeting(group=group, **{name: data[name] for name in MEETING_FIELDS if name in data})
-    if meeting.starts_at and meeting.ends_at and meeting.ends_at < meeting.starts_at:
-        raise ValidationError({"ends_at": _("The meeting ends before it starts.")})
-    if not (meeting.place or meeting.online_url):
-        raise ValidationError({"place": _("Give the place or an online meeting link.")})
-    with acting_as(actor):
-        meeting.full_clean()
-        meeting.save()
-        for order, item in enumerate(agenda or [], start=1):
-            _agenda_item(meeting, item, order)
-        if initiative is not None:
-            require(actor, "cooperation.answer_initiative", initiative)
-            if initiative.group_id != group.pk:
-                raise DomainError(_("The initiative belongs to another group."))
-            locked = lock_pending(initiative)
-            locked.status = Initiative.Status.SCHEDULED
-            locked.meeting = meeting
-            locked.answered_by = actor
-            locked.answered_at = timezone.now()
-            locked.save()
-            transaction.on_commit(lambda: notifications.initiative_answered(locked.pk))
+    save_new(actor=actor, obj=meeting)
+    for order, item in enumerate(agenda or [], start=1):
+        _agenda_item(actor, meeting, item, order)
+    if initiative is not None:
+        if initiative.group_id != group.pk:
+            raise DomainError(_("The initiative belongs to another group."))
+        initiative_answer(actor=actor, initiative=initiative, meeting=meeting)
     return meeting
 
 
-def _agenda_item(meeting: Meeting, item: dict, order: int) -> AgendaItem:
+def _agenda_item(actor, meeting: Meeting, item: dict, order: int) -> AgendaItem:
     objective, measure = item.get("objective"), item.get("measure")
     served = set(meeting.group.plans.values_list("pk", flat=True))
     if objective is not None and objective.plan_id not in served:
@@ -71,16 +57,16 @@ def _agenda_item(meeting: Meeting, item: dict, order: int) -> AgendaItem:
     agenda_item = AgendaItem(
         meeting=meeting, order=order, title=item["title"], objective=objective, measure=measure
     )
-    agenda_item.full_clean()
-    agenda_item.save()
-    return agenda_item
+    return save_new(actor=actor, obj=agenda_item)
 
 
 @transaction.atomic
-def agenda_item_add(*, actor, meeting: Meeting, item: dict) -> AgendaItem:
+def agenda_item_add(
+    *, actor, meeting: Meeting, title: str, objective=None, measure=None
+) -> AgendaItem:
     locked = _editable(meeting, actor)
-    with acting_as(actor):
-        return _agenda_item(locked, item, locked.agenda_items.count() + 1)
+    item = {"title": title, "objective": objective, "measure": measure}
+    return _agenda_item(actor, locked, item, locked.agenda_items.count() + 1)
 
 
 @transaction.atomic
@@ -90,7 +76,7 @@ def meeting_invite(*, actor, meeting: Meeting) -> Meeting:
     locked.invitations_sent_at = timezone.now()
     with acting_as(actor):
         locked.save(update_fields=["invitations_sent_at", "updated_at"])
-    transaction.on_commit(lambda: notifications.meeting_invitations(locked.pk))
+    notifications.meeting_invitations(locked)
     return locked
 
 
@@ -122,11 +108,7 @@ def attendance_record(*, actor, meeting: Meeting, present: list) -> list[Attenda
 @transaction.atomic
 def document_add(*, actor, meeting: Meeting, title: str, url: str) -> MeetingDocument:
     locked = _editable(meeting, actor)
-    document = MeetingDocument(meeting=locked, title=title, url=url)
-    with acting_as(actor):
-        document.full_clean()
-        document.save()
-    return document
+    return save_new(actor=actor, obj=MeetingDocument(meeting=locked, title=title, url=url))
 
 
 @transaction.atomic
@@ -135,12 +117,12 @@ def minutes_save(
 ) -> Meeting:
     """Save the draft minutes and decisions."""
     _editable(meeting, actor)
-    with acting_as(actor):
-        return versioned_update(
-            obj=meeting,
-            expected_version=expected_version,
-            changes={"minutes": minutes, "decisions": decisions},
-        )
+    return save_version(
+        actor=actor,
+        obj=meeting,
+        expected_version=expected_version,
+        changes={"minutes": minutes, "decisions": decisions},
+    )
 
 
 @transaction.atomic
@@ -151,10 +133,10 @@ def minutes_approve(*, actor, meeting: Meeting) -> Meeting:
         raise DomainError(_("Write the minutes before approving them."))
     if timezone.localdate(locked.starts_at) > today():
         raise DomainError(_("The minutes of a meeting that has not been held cannot be approved."))
-    locked.minutes_state = Meeting.MinutesState.APPROVED
-    locked.minutes_approved_at = timezone.now()
-    locked.minutes_approved_by = actor
-    locked.version += 1
-    with acting_as(actor):
-        locked.save()
-    return locked
+    return save_decision(
+        actor,
+        locked,
+        "minutes_approved",
+        minutes_state=Meeting.MinutesState.APPROVED,
+        version=locked.version + 1,
+    )

@@ -2,11 +2,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from kotoplan.audit.services import acting_as
+from kotoplan.audit.services import save_changes, save_new
 from kotoplan.core.permissions import require
 
-from ..categories import default_category
-from ..models import CooperationGroup, Membership, Representative
+from ..models import CooperationGroup, Membership, Representative, default_category
 
 MEMBERSHIP_FIELDS = ("category", "start_date", "end_date")
 REPRESENTATIVE_FIELDS = (
@@ -19,11 +18,6 @@ REPRESENTATIVE_FIELDS = (
     "start_date",
     "end_date",
 )
-
-
-def _check_period(obj) -> None:
-    if obj.start_date and obj.end_date and obj.end_date < obj.start_date:
-        raise ValidationError({"end_date": _("The period ends before it starts.")})
 
 
 def _check_within_membership(representative: Representative, membership: Membership) -> None:
@@ -52,11 +46,7 @@ def membership_add(*, actor, group: CooperationGroup, organisation, data: dict) 
         start_date=data.get("start_date"),
         end_date=data.get("end_date"),
     )
-    _check_period(membership)
-    with acting_as(actor):
-        membership.full_clean()
-        membership.save()
-    return membership
+    return save_new(actor=actor, obj=membership)
 
 
 @transaction.atomic
@@ -68,7 +58,7 @@ def membership_update(*, actor, membership: Membership, data: dict) -> Membershi
             setattr(membership, name, data[name])
     if not membership.category:
         raise ValidationError({"category": _("Choose the category of this member.")})
-    _check_period(membership)
+    membership.clean()
     for representative in membership.representatives.all():
         try:
             _check_within_membership(representative, membership)
@@ -77,10 +67,7 @@ def membership_update(*, actor, membership: Membership, data: dict) -> Membershi
                 _("%(name)s's period would fall outside the membership: change it first.")
                 % {"name": representative.name}
             ) from exc
-    with acting_as(actor):
-        membership.full_clean()
-        membership.save()
-    return membership
+    return save_changes(actor=actor, obj=membership)
 
 
 @transaction.atomic
@@ -90,12 +77,8 @@ def representative_add(*, actor, membership: Membership, data: dict) -> Represen
         membership=membership,
         **{name: data[name] for name in REPRESENTATIVE_FIELDS if name in data},
     )
-    _check_period(representative)
     _check_within_membership(representative, membership)
-    with acting_as(actor):
-        representative.full_clean()
-        representative.save()
-    return representative
+    return save_new(actor=actor, obj=representative)
 
 
 @transaction.atomic
@@ -106,9 +89,5 @@ def representative_update(*, actor, representative: Representative, data: dict) 
     for name in REPRESENTATIVE_FIELDS:
         if name in data:
             setattr(representative, name, data[name])
-    _check_period(representative)
     _check_within_membership(representative, membership)
-    with acting_as(actor):
-        representative.full_clean()
-        representative.save()
-    return representative
+    return save_changes(actor=actor, obj=representative)

@@ -1,16 +1,16 @@
-from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kotoplan.audit.services import acting_as
+from kotoplan.audit.services import save_new
 from kotoplan.core.errors import DomainError
 from kotoplan.core.permissions import require
+from kotoplan.core.services import belonging, required_texts
 from kotoplan.planning.models import Measure, Objective, Plan
 from kotoplan.planning.services import content_create
 
 from ..models import CooperationGroup, MeasureProposal, Membership, PlanComment
-from ..permissions import active_seats
+from .initiatives import require_representative
+from .saving import lock_pending, save_decision
 
 
 def _served_plan(group: CooperationGroup, plan: Plan) -> Plan:
@@ -22,8 +22,8 @@ def _served_plan(group: CooperationGroup, plan: Plan) -> Plan:
 
 
 def _objective_of(plan: Plan, objective: Objective | None) -> Objective | None:
-    if objective is not None and objective.plan_id != plan.pk:
-        raise DomainError(_("The objective belongs to another plan."))
+    message = _("The objective belongs to another plan.")
+    belonging([objective] if objective else [], to=plan, by="plan_id", message=message)
     return objective
 
 
@@ -34,17 +34,11 @@ def comment_add(
     """An internal comment of the group on a plan it serves."""
     require(actor, "cooperation.comment_plan", group)
     _served_plan(group, plan)
-    text = (text or "").strip()
-    if not text:
-        raise ValidationError({"text": _("Write the comment.")})
-    with acting_as(actor):
-        return PlanComment.objects.create(
-            group=group,
-            plan=plan,
-            objective=_objective_of(plan, objective),
-            author=actor,
-            text=text,
-        )
+    texts = required_texts(text=(text, _("Write the comment.")))
+    comment = PlanComment(
+        group=group, plan=plan, objective=_objective_of(plan, objective), author=actor, **texts
+    )
+    return save_new(actor=actor, obj=comment)
 
 
 @transaction.atomic
@@ -62,10 +56,8 @@ def proposal_file(
     """A member proposes a measure its organisation would own."""
     require(actor, "cooperation.propose_measure", group)
     _served_plan(group, plan)
-    if not active_seats(actor, group).filter(membership=membership).exists():
-        raise DomainError(_("You do not represent this organisation in the group."))
-    if not (title or "").strip():
-        raise ValidationError({"title": _("Give the measure a title.")})
+    require_representative(actor, group, membership)
+    texts = required_texts(title=(title, _("Give the measure a title.")))
     proposal = MeasureProposal(
         group=group,
         plan=plan,
@@ -73,20 +65,14 @@ def proposal_file(
         membership=membership,
         proposed_by=actor,
         language=language,
-        title=title.strip(),
         description=(description or "").strip(),
+        **texts,
     )
-    with acting_as(actor):
-        proposal.full_clean()
-        proposal.save()
-    return proposal
+    return save_new(actor=actor, obj=proposal)
 
 
 def _lock_pending(proposal: MeasureProposal) -> MeasureProposal:
-    locked = MeasureProposal.objects.select_for_update().get(pk=proposal.pk)
-    if locked.status != MeasureProposal.Status.PENDING:
-        raise DomainError(_("This proposal has already been decided."))
-    return locked
+    return lock_pending(proposal, _("This proposal has already been decided."))
 
 
 @transaction.atomic
@@ -106,26 +92,19 @@ def proposal_accept(*, actor, proposal: MeasureProposal) -> MeasureProposal:
             "responsible_organisation": locked.membership.organisation,
         },
     )
-    locked.status = MeasureProposal.Status.ACCEPTED
-    locked.measure = measure
-    locked.decided_by = actor
-    locked.decided_at = timezone.now()
-    with acting_as(actor):
-        locked.save()
-    return locked
+    return save_decision(
+        actor, locked, "decided", status=MeasureProposal.Status.ACCEPTED, measure=measure
+    )
 
 
 @transaction.atomic
 def proposal_decline(*, actor, proposal: MeasureProposal, reason: str) -> MeasureProposal:
     require(actor, "cooperation.decide_proposal", proposal)
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({"reason": _("Explain why the proposal is declined.")})
-    locked = _lock_pending(proposal)
-    locked.status = MeasureProposal.Status.DECLINED
-    locked.decision_reason = reason
-    locked.decided_by = actor
-    locked.decided_at = timezone.now()
-    with acting_as(actor):
-        locked.save()
-    return locked
+    reason = required_texts(reason=(reason, _("Explain why the proposal is declined.")))["reason"]
+    return save_decision(
+        actor,
+        _lock_pending(proposal),
+        "decided",
+        status=MeasureProposal.Status.DECLINED,
+        decision_reason=reason,
+    )

@@ -1,12 +1,16 @@
-"""Helpers shared by the cooperation views."""
+"""Helpers shared by the cooperation views: the address of a group's page and the one layout
+of the register's edit pages."""
 
-from django.shortcuts import render
+from kotoplan.core.views import form_page, page_url
+
+FORM = "cooperation/form.html"  # title, intro, the form; optionally group, submit_label, hidden
+MANAGE = "cooperation.manage_group"
 
 
-def render_form(request, *, form, title: str, group, cancel_url: str, intro: str = ""):
-    """The one page layout of every cooperation form."""
-    return render(
-        request,
-        "cooperation/form.html",
-        {"form": form, "title": title, "group": group, "cancel_url": cancel_url, "intro": intro},
-    )
+def group_url(group, anchor: str = "") -> str:
+    return page_url("cooperation:group_detail", group.pk, anchor=anchor)
+
+
+def group_form_page(request, group, **page):
+    """An edit page about the group, with Cancel leading back to the group's page."""
+    return form_page(request, FORM, group=group, cancel_url=group_url(group), **page)

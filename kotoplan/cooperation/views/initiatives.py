@@ -1,45 +1,36 @@
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kotoplan.core.permissions import can, require
-from kotoplan.core.views import run_service
+from kotoplan.core.permissions import can
+from kotoplan.core.views import form_view, page_url
 
 from .. import selectors, services
 from ..forms import DecisionForm, InitiativeForm
-from .common import render_form
-from .groups import group_url
+from .common import group_form_page
 
 
 def initiative_url(initiative) -> str:
-    return reverse("cooperation:initiative_detail", args=[initiative.pk])
+    return page_url("cooperation:initiative_detail", initiative.pk)
 
 
 @login_required
-def initiative_file(request, pk):
-    group = selectors.group_get_for_user(user=request.user, pk=pk)
-    require(request.user, "cooperation.file_initiative", group)
+def initiative_file(request, group_id):
+    group = selectors.group_get_for_user(
+        user=request.user, group_id=group_id, action="cooperation.file_initiative"
+    )
     memberships = selectors.member_organisations_of(user=request.user, group=group)
-    form = InitiativeForm(request.POST or None, memberships=memberships)
-    if request.method == "POST" and form.is_valid():
-        initiative = run_service(
-            form,
-            lambda: services.initiative_file(actor=request.user, group=group, **form.cleaned_data),
-        )
-        if initiative:
-            messages.success(
-                request, _("The initiative was sent. The group's coordinators must answer it.")
-            )
-            return redirect(initiative_url(initiative))
-    return render_form(
+    return group_form_page(
         request,
-        form=form,
+        group,
+        form=InitiativeForm(request.POST or None, memberships=memberships),
+        call=lambda form: services.initiative_file(
+            actor=request.user, group=group, **form.cleaned_data
+        ),
+        success_message=_("The initiative was sent. The group's coordinators must answer it."),
+        redirect_to=initiative_url,
         title=_("Propose a meeting of the group"),
-        group=group,
-        cancel_url=group_url(group),
         intro=_(
             "Any member organisation may ask for the group to be convened. The coordinators "
             "are notified and answer with a meeting or a reasoned decision."
@@ -47,8 +38,7 @@ def initiative_file(request, pk):
     )
 
 
-def _detail(request, initiative, decision_form=None):
-    answer = can(request.user, "cooperation.answer_initiative", initiative)
+def _detail_page(request, initiative, decision_form):
     pending = initiative.status == initiative.Status.PENDING
     return render(
         request,
@@ -56,32 +46,32 @@ def _detail(request, initiative, decision_form=None):
         {
             "initiative": initiative,
             "group": initiative.group,
-            "can_answer": answer and pending,
-            "decision_form": decision_form or DecisionForm(),
+            "can_answer": pending
+            and can(request.user, "cooperation.answer_initiative", initiative),
+            "decision_form": decision_form,
         },
     )
 
 
 @login_required
-def initiative_detail(request, pk):
-    initiative = selectors.initiative_get_for_user(user=request.user, pk=pk)
-    return _detail(request, initiative)
+def initiative_detail(request, initiative_id):
+    initiative = selectors.initiative_get_for_user(user=request.user, initiative_id=initiative_id)
+    return _detail_page(request, initiative, DecisionForm())
 
 
 @login_required
 @require_POST
-def initiative_decide(request, pk):
-    initiative = selectors.initiative_get_for_user(user=request.user, pk=pk)
-    require(request.user, "cooperation.answer_initiative", initiative)
-    form = DecisionForm(request.POST)
-    if form.is_valid():
-        done = run_service(
-            form,
-            lambda: services.initiative_decide(
-                actor=request.user, initiative=initiative, decision=form.cleaned_data["decision"]
-            ),
-        )
-        if done:
-            messages.success(request, _("The decision was recorded."))
-            return redirect(initiative_url(initiative))
-    return _detail(request, initiative, decision_form=form)
+def initiative_decide(request, initiative_id):
+    initiative = selectors.initiative_get_for_user(
+        user=request.user, initiative_id=initiative_id, action="cooperation.answer_initiative"
+    )
+    return form_view(
+        request,
+        form=DecisionForm(request.POST),
+        call=lambda form: services.initiative_decide(
+            actor=request.user, initiative=initiative, decision=form.cleaned_data["decision"]
+        ),
+        success_message=_("The decision was recorded."),
+        redirect_to=initiative_url,
+        render_page=lambda form: _detail_page(request, initiative, form),
+    )

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from kotoplan.core.languages import language_name
 from kotoplan.core.models import translated
-from kotoplan.core.panels import menu_items
+from kotoplan.core.panels import links, menu_items
 
 register = template.Library()
 
@@ -93,7 +93,59 @@ def main_menu(context):
     return menu_items(user)
 
 
+@register.simple_tag(takes_context=True)
+def slot_links(context, slot):
+    """The links apps registered in a slot (kotoplan.core.panels), for whoever views the page:
+    (key, label, url)."""
+    return links(slot, user=context.get("user"))
+
+
 @register.filter
 def language_label(code):
     """A language's name in that language ("suomi", "svenska", "English", "العربية")."""
     return language_name(code)
+
+
+@register.simple_block_tag(takes_context=True)
+def data_table(
+    context,
+    content,
+    *headings,
+    caption="",
+    caption_hidden=False,
+    region_label="",
+    region_labelledby="",
+    table_class="table",
+    table_id="",
+    actions_column=False,
+    rows=None,
+    empty="",
+):
+    """A table with its caption and column headings (components/data_table.html).
+
+    The body of the tag follows the headings (`<tbody>` rows, a `<tfoot>`; its own `<thead>` when
+    no heading is given). Each positional argument is a column heading; an empty one is left out,
+    for a column shown on a condition. `actions_column` adds a last column for the rows' buttons,
+    its heading for screen readers only. Given `region_label` or `region_labelledby`, the table
+    scrolls inside a focusable region with that accessible name. Given `empty`, the table shows
+    only when `rows` has any: otherwise a paragraph with the `empty` text stands in its place.
+    """
+    template_obj = context.template.engine.get_template("components/data_table.html")
+    return template_obj.render(
+        context.new(
+            {
+                "content": content,
+                "headings": [heading for heading in headings if heading],
+                "caption": caption,
+                "caption_hidden": caption_hidden,
+                "scrolls": bool(region_label or region_labelledby),
+                "region_label": region_label,
+                "region_labelledby": region_labelledby,
+                "table_class": table_class,
+                "table_id": table_id,
+                "actions_column": actions_column,
+                "is_empty": bool(empty) and not rows,
+                "empty": empty,
+            }
+        )
+    )

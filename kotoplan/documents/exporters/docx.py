@@ -16,7 +16,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from ..content import ObjectiveBlock, PlanDocument
+from ..selectors import ObjectiveBlock, PlanDocument
 
 LANGUAGE_TAGS = {"fi": "fi-FI", "sv": "sv-FI", "en": "en-GB"}
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -43,27 +43,27 @@ def _mark_header_row(row) -> None:
     trpr.append(header)
 
 
-def _table(document, headers: list[str], rows: list[list[str]]):
-    table = document.add_table(rows=1, cols=len(headers))
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+def table(document, headers: list[str], rows: list[list[str]]):
+    grid = document.add_table(rows=1, cols=len(headers))
+    grid.style = "Table Grid"
+    for cell, text in zip(grid.rows[0].cells, headers, strict=True):
         cell.text = ""
         run = cell.paragraphs[0].add_run(text)
         run.bold = True
-    _mark_header_row(table.rows[0])
+    _mark_header_row(grid.rows[0])
     for values in rows:
-        cells = table.add_row().cells
+        cells = grid.add_row().cells
         for cell, text in zip(cells, values, strict=True):
             cell.text = text
-    return table
+    return grid
 
 
 def _pairs_table(document, pairs: list[tuple[str, str]]) -> None:
     if pairs:
-        _table(document, [_("Item"), _("Content")], [list(p) for p in pairs])
+        table(document, [_("Item"), _("Content")], [list(p) for p in pairs])
 
 
-def _paragraphs(document, text: str, empty: str) -> None:
+def paragraphs(document, text: str, empty: str) -> None:
     text = str(text).strip()
     if not text:
         if empty:
@@ -76,11 +76,11 @@ def _paragraphs(document, text: str, empty: str) -> None:
 def _objective(document, objective: ObjectiveBlock, level: int) -> None:
     document.add_heading(str(objective.title) or _("(untitled objective)"), level=level)
     if objective.description:
-        _paragraphs(document, objective.description, "")
+        paragraphs(document, objective.description, "")
     groups = ", ".join(objective.target_groups) or _("All immigrants living in the municipality")
     document.add_paragraph(f"{_('Target groups')}: {groups}")
     if objective.measures:
-        _table(
+        table(
             document,
             [_("Measure"), _("Responsible party"), _("Partners"), _("Schedule"), _("Status")],
             [
@@ -106,7 +106,7 @@ def _indicators(document, doc: PlanDocument) -> None:
     if not rows:
         document.add_paragraph(_("No indicators yet."))
         return
-    _table(
+    table(
         document,
         [
             capfirst(_("objective")),
@@ -128,9 +128,9 @@ def _body(document, doc: PlanDocument, top: int, chapter: bool) -> None:
         _pairs_table(document, doc.basics)
     document.add_heading(_("Situation picture"), level=top)
     document.add_heading(_("Figures"), level=top + 1)
-    _paragraphs(document, doc.situation_figures, _("Not written."))
+    paragraphs(document, doc.situation_figures, _("Not written."))
     document.add_heading(_("Needs, reception and views"), level=top + 1)
-    _paragraphs(document, doc.situation_needs, _("Not written."))
+    paragraphs(document, doc.situation_needs, _("Not written."))
     document.add_heading(_("Objectives and measures"), level=top)
     for theme in doc.themes:
         if not theme.objectives and not theme.statutory:
@@ -154,17 +154,18 @@ def _body(document, doc: PlanDocument, top: int, chapter: bool) -> None:
             document.add_paragraph(_("The plan has not been decided yet."))
 
 
-def _new_document(doc: PlanDocument, title: str):
+def new_document(*, language: str, title: str, municipalities: list[str]):
+    """An empty Word document in `language`, its properties filled in."""
     document = Document()
-    _set_language(document, doc.language)
+    _set_language(document, language)
     document.styles["Normal"].font.size = Pt(11)
     document.core_properties.title = title
     document.core_properties.subject = _("Plan for the promotion of integration")
-    document.core_properties.author = ", ".join(doc.municipalities)
+    document.core_properties.author = ", ".join(municipalities)
     return document
 
 
-def _save(document) -> bytes:
+def save(document) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -174,7 +175,9 @@ def plan_docx(doc: PlanDocument) -> bytes:
     """The whole plan: title page, then the parts under Heading 1."""
     with translation.override(doc.language):
         title = str(doc.title) or _("Plan for the promotion of integration")
-        document = _new_document(doc, title)
+        document = new_document(
+            language=doc.language, title=title, municipalities=doc.municipalities
+        )
         document.add_paragraph(title, style="Title")
         document.add_paragraph(_("Plan for the promotion of integration"), style="Subtitle")
         for line in (
@@ -186,18 +189,20 @@ def plan_docx(doc: PlanDocument) -> bytes:
             document.add_paragraph(line)
         document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         _body(document, doc, top=1, chapter=False)
-        return _save(document)
+        return save(document)
 
 
 def chapter_docx(doc: PlanDocument) -> bytes:
     """The integration part alone, one Heading 1 chapter to paste into a host document."""
     with translation.override(doc.language):
         title = _("Promotion of integration")
-        document = _new_document(doc, title)
+        document = new_document(
+            language=doc.language, title=title, municipalities=doc.municipalities
+        )
         document.add_heading(title, level=1)
         document.add_paragraph(
             _("%(municipalities)s, period %(period)s.")
             % {"municipalities": ", ".join(doc.municipalities), "period": doc.period}
         )
         _body(document, doc, top=2, chapter=True)
-        return _save(document)
+        return save(document)

@@ -39,14 +39,10 @@ INDICATOR_COLUMNS = (
 TABLES = {"plans": PLAN_COLUMNS, "measures": MEASURE_COLUMNS, "indicators": INDICATOR_COLUMNS}
 
 
-def public_url(plan) -> str:
+def _public_url(plan) -> str:
     path = reverse(
         "documents:public_plan",
-        kwargs={
-            "code": plan.lead_municipality.code,
-            "start": plan.period_start,
-            "end": plan.period_end,
-        },
+        args=[plan.lead_municipality.code, plan.period_start, plan.period_end],
     )
     return settings.KOTOPLAN_SITE_URL.rstrip("/") + path
 
@@ -76,7 +72,7 @@ def _plan_row(plan) -> dict:
         "objectives": len(objectives),
         "measures": sum(len(o.measures.all()) for o in objectives),
         "indicators": sum(len(o.indicators.all()) for o in objectives),
-        "public_url": public_url(plan),
+        "public_url": _public_url(plan),
     }
 
 

@@ -9,8 +9,9 @@ from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
+from weasyprint import CSS, HTML
 
-from ..content import PlanDocument, table_labels
+from ..selectors import PlanDocument, table_labels
 
 PDF_CSS = """
 @page {
@@ -28,8 +29,6 @@ h4 { font-size: 11pt; }
 
 
 def plan_pdf(doc: PlanDocument) -> bytes:
-    from weasyprint import CSS, HTML
-
     with translation.override(doc.language):
         html = render_to_string(
             "documents/plan_pdf.html",

@@ -5,31 +5,21 @@ round and the responsible parties' narratives. Charts become tables (same number
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from kotoplan.core.models import translated
+from kotoplan.core.text import text_of
 
-from .docx import _new_document, _paragraphs, _save, _table
-
-LANGUAGE_FALLBACK = "fi"
-
-
-class _ReportHead:
-    """What `_new_document` needs to know about the document."""
-
-    def __init__(self, *, language: str, municipalities: list[str]):
-        self.language = language
-        self.municipalities = municipalities
+from .docx import new_document, paragraphs, save, table
 
 
 def report_docx(*, monitoring_round, data: dict, language: str) -> bytes:
     plan = monitoring_round.plan
     with translation.override(language):
         title = _("Monitoring report %(period)s") % {"period": monitoring_round.period_label}
-        plan_title = translated(plan, "title", language)[0]
-        head = _ReportHead(
+        plan_title = text_of(plan, "title", language).value
+        document = new_document(
             language=language,
-            municipalities=[translated(m, "name", language)[0] for m in plan.municipalities.all()],
+            title=f"{title} – {plan_title}",
+            municipalities=[text_of(m, "name", language).value for m in plan.municipalities.all()],
         )
-        document = _new_document(head, f"{title} – {plan_title}")
         document.add_heading(title, level=1)
         document.add_paragraph(plan_title)
         coverage = data["coverage"]
@@ -44,11 +34,11 @@ def report_docx(*, monitoring_round, data: dict, language: str) -> bytes:
             rows = [[str(p.year), p.text, _kind(p.kind)] for p in series.points]
             if series.target is not None:
                 rows.append([str(series.target.year), series.target.text, _("Target")])
-            _table(document, [_("Year"), _("Value"), ""], rows)
+            table(document, [_("Year"), _("Value"), ""], rows)
 
         document.add_heading(_("Measure status by theme"), level=2)
         columns = data["status_columns"]
-        _table(
+        table(
             document,
             [_("Theme"), *[str(label) for _key, label in columns]],
             [
@@ -58,11 +48,11 @@ def report_docx(*, monitoring_round, data: dict, language: str) -> bytes:
         )
 
         document.add_heading(_("Changes since the previous round"), level=2)
-        _table(
+        table(
             document,
             [_("Measure"), _("Status"), ""],
             [
-                [translated(change.measure, "title", language)[0], change.before, change.after]
+                [text_of(change.measure, "title", language).value, change.before, change.after]
                 for change in data["status_changes"]
             ],
         )
@@ -72,11 +62,11 @@ def report_docx(*, monitoring_round, data: dict, language: str) -> bytes:
             document.add_heading(theme.name, level=3)
             for measure, update in theme.entries:
                 document.add_paragraph(
-                    translated(measure, "title", language)[0], style="List Bullet"
+                    text_of(measure, "title", language).value, style="List Bullet"
                 )
                 narrative = update.narrative if update else ""
-                _paragraphs(document, narrative, _("No update"))
-        return _save(document)
+                paragraphs(document, narrative, _("No update"))
+        return save(document)
 
 
 def _kind(kind: str) -> str:

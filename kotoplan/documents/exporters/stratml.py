@@ -1,16 +1,63 @@
-"""A plan as a StratML Part 2 Performance Plan (mapping in `kotoplan.documents.stratml`)."""
+"""A plan as a StratML Part 2 Performance Plan (schema 2.2.6), and the schema every file meets.
+
+Mapping (the schema allows no nesting of Objective in Objective and no Relationship on an
+Objective, so measures are *narrower objectives by sequence*):
+
+- plan → `PerformancePlanOrReport Type="Performance_Plan"`; municipalities → `Organization`
+  (Identifier `municipality-<code>`), period → `AdministrativeInformation` Start/EndDate,
+  decision date → `PublicationDate`, contact → `Submitter`;
+- theme → `Goal` (Identifier `theme-<code>`, SequenceIndicator = theme order);
+- objective → `Objective` in its theme's Goal (Identifier `o-<key>`, SequenceIndicator `t.n`);
+  target groups → `Stakeholder` (Generic_Group) with RoleType `Beneficiary`;
+- measure → `Objective` right after its objective in the same Goal (Identifier `m-<key>`,
+  SequenceIndicator `t.n.m`: narrower than `t.n`); responsible party and partners →
+  `Stakeholder` (Organization) with RoleType `Performer` (role names "responsible" / "partner");
+- indicator → `PerformanceIndicator` of its objective; name → MeasurementDimension, unit →
+  UnitOfMeasurement, link to its measure → `Relationship` (Narrower_Than, ReferentIdentifier
+  `m-<key>`); target value/year → `TargetResult`, baseline value/year → `ActualResult`.
+
+Kotoplan details the schema has no element for (texts in the other languages, schedules,
+statuses, directions, plan fields) travel as a JSON object in `OtherInformation`, prefixed
+with `kotoplan:`. A file from elsewhere imports without them.
+
+Every file written here and every file read by `importers.stratml` is validated against the
+schema at `settings.KOTOPLAN_STRATML_XSD` (data/stratml/ unless configured otherwise); without
+the schema file nothing is exported or imported.
+"""
 
 import json
+from functools import cache
+from pathlib import Path
 
+import xmlschema
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import translation
 from django.utils.translation import gettext as _
 from lxml import etree
 
-from kotoplan.core.models import translated
+from kotoplan.core.text import text_of
 from kotoplan.planning.models import Plan
 from kotoplan.planning.selectors import plan_outline
 
-from ..stratml import EXTRA_PREFIX, NS
+NS = "urn:ISO:std:iso:17469:tech:xsd:PerformancePlanOrReport"
+EXTRA_PREFIX = "kotoplan:"
+
+
+@cache
+def _schema(path: Path) -> xmlschema.XMLSchema:
+    return xmlschema.XMLSchema(str(path))
+
+
+def schema() -> xmlschema.XMLSchema:
+    """The StratML Part 2 schema; ImproperlyConfigured when its file is missing."""
+    path = Path(settings.KOTOPLAN_STRATML_XSD)
+    if not path.is_file():
+        raise ImproperlyConfigured(
+            f"The StratML schema is missing: {path} (see KOTOPLAN_STRATML_XSD in config/env.py)."
+        )
+    return _schema(path)
+
 
 # Plan fields carried in the root's OtherInformation (the schema has no element for them).
 PLAN_EXTRA_FIELDS = (
@@ -117,7 +164,7 @@ def _indicator(parent, indicator, sequence: str, language: str) -> None:
         PerformanceIndicatorType="Quantitative",
     )
     _el(element, "SequenceIndicator", sequence)
-    _el(element, "MeasurementDimension", translated(indicator, "name", language)[0])
+    _el(element, "MeasurementDimension", text_of(indicator, "name", language))
     _el(element, "UnitOfMeasurement", indicator.unit)
     _el(element, "Identifier", f"i-{indicator.key}")
     if indicator.measure_id:
@@ -134,14 +181,20 @@ def _indicator(parent, indicator, sequence: str, language: str) -> None:
     _extra(element, indicator, INDICATOR_EXTRA)
 
 
-def _objective(goal, objective, sequence: str, language: str) -> None:
+def _objective_element(goal, obj, identifier: str, sequence: str, language: str):
+    """An `Objective` of the goal: a plan objective or a measure (narrower by sequence)."""
     element = _el(goal, "Objective")
-    _el(element, "Name", translated(objective, "title", language)[0])
-    _el(element, "Description", translated(objective, "description", language)[0])
-    _el(element, "Identifier", f"o-{objective.key}")
+    _el(element, "Name", text_of(obj, "title", language))
+    _el(element, "Description", text_of(obj, "description", language))
+    _el(element, "Identifier", identifier)
     _el(element, "SequenceIndicator", sequence)
+    return element
+
+
+def _objective(goal, objective, sequence: str, language: str) -> None:
+    element = _objective_element(goal, objective, f"o-{objective.key}", sequence, language)
     for group in objective.target_groups.all():
-        name = translated(group, "name", language)[0]
+        name = text_of(group, "name", language)
         _stakeholder(element, name, "Generic_Group", _("target group"), "Beneficiary")
     groups = [str(g.key) for g in objective.target_groups.all()]
     _extra(element, objective, TEXTS, kind="objective", target_groups=groups)
@@ -152,16 +205,12 @@ def _objective(goal, objective, sequence: str, language: str) -> None:
 
 
 def _measure(goal, measure, sequence: str, language: str) -> None:
-    element = _el(goal, "Objective")
-    _el(element, "Name", translated(measure, "title", language)[0])
-    _el(element, "Description", translated(measure, "description", language)[0])
-    _el(element, "Identifier", f"m-{measure.key}")
-    _el(element, "SequenceIndicator", sequence)
+    element = _objective_element(goal, measure, f"m-{measure.key}", sequence, language)
     if measure.responsible_organisation:
-        name = translated(measure.responsible_organisation, "name", language)[0]
+        name = text_of(measure.responsible_organisation, "name", language)
         _stakeholder(element, name, "Organization", "responsible", "Performer")
     for partner in measure.partners.all():
-        name = translated(partner, "name", language)[0]
+        name = text_of(partner, "name", language)
         _stakeholder(element, name, "Organization", "partner", "Performer")
     _extra(element, measure, MEASURE_EXTRA, kind="measure")
 
@@ -172,8 +221,8 @@ def plan_stratml(*, plan: Plan, language: str) -> bytes:
         root = etree.Element(
             f"{{{NS}}}PerformancePlanOrReport", nsmap={None: NS}, Type="Performance_Plan"
         )
-        _el(root, "Name", translated(plan, "title", language)[0] or str(plan))
-        _el(root, "Description", translated(plan, "situation_quantitative", language)[0])
+        _el(root, "Name", text_of(plan, "title", language) or str(plan))
+        _el(root, "Description", text_of(plan, "situation_quantitative", language))
         groups = [
             {
                 "key": str(g.key),
@@ -191,14 +240,14 @@ def plan_stratml(*, plan: Plan, language: str) -> bytes:
         )
         for municipality in municipalities:
             organisation = _el(core, "Organization")
-            _el(organisation, "Name", translated(municipality, "name", language)[0])
+            _el(organisation, "Name", text_of(municipality, "name", language))
             _el(organisation, "Identifier", f"municipality-{municipality.code}")
         for section in plan_outline(plan=plan):
             if not section.objectives and not section.theme.statutory:
                 continue
             theme = section.theme
             goal = _el(core, "Goal")
-            _el(goal, "Name", translated(theme, "name", language)[0])
+            _el(goal, "Name", text_of(theme, "name", language))
             _el(goal, "Description", (plan.theme_justifications or {}).get(theme.code, ""))
             _el(goal, "Identifier", f"theme-{theme.code}")
             _el(goal, "SequenceIndicator", theme.order)
@@ -221,4 +270,5 @@ def plan_stratml(*, plan: Plan, language: str) -> bytes:
                 _el(submitter, "PhoneNumber", plan.contact_phone)
             if plan.contact_email:
                 _el(submitter, "EmailAddress", plan.contact_email)
-        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    schema().validate(root)  # a file we write is always a valid StratML file
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)

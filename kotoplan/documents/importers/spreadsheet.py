@@ -18,15 +18,8 @@ from openpyxl.utils.exceptions import InvalidFileException
 from kotoplan.accounts.models import Organisation
 from kotoplan.planning.models import Measure, Theme
 
-from .common import (
-    ImportRejected,
-    IndicatorDraft,
-    MeasureDraft,
-    ObjectiveDraft,
-    PlanDraft,
-    Problem,
-    organisation_by_name,
-)
+from ..errors import ImportRejected, Problem
+from .common import IndicatorDraft, MeasureDraft, ObjectiveDraft, PlanDraft, organisation_by_name
 from .spreadsheet_columns import (
     BY_NAME,
     COLUMNS,

@@ -1,7 +1,8 @@
-"""Read a StratML Part 2 file into a `PlanDraft` (mapping in `kotoplan.documents.stratml`).
+"""Read a StratML Part 2 file into a `PlanDraft` (mapping in `..exporters.stratml`).
 
-The file is validated against the schema when it is available, then read whole; problems name
-the element (and its line) so the coordinator can find it.
+The file is validated against the schema first, then read whole; problems name the element (and
+its line) so the coordinator can find it. Of the `OtherInformation` fields only those the
+exporter writes are read.
 """
 
 import json
@@ -13,17 +14,17 @@ from lxml import etree
 from kotoplan.geography.models import Municipality
 from kotoplan.planning.models import Plan, Theme
 
-from ..stratml import EXTRA_PREFIX, NS, schema
-from .common import (
-    ImportRejected,
-    IndicatorDraft,
-    MeasureDraft,
-    ObjectiveDraft,
-    PlanDraft,
-    Problem,
-    organisation_by_name,
+from ..errors import ImportRejected, Problem
+from ..exporters.stratml import (
+    EXTRA_PREFIX,
+    INDICATOR_EXTRA,
+    MEASURE_EXTRA,
+    NS,
+    PLAN_EXTRA_FIELDS,
+    TEXTS,
+    schema,
 )
-from .stratml_fields import INDICATOR_FIELDS, MEASURE_FIELDS, OBJECTIVE_FIELDS, PLAN_FIELDS
+from .common import IndicatorDraft, MeasureDraft, ObjectiveDraft, PlanDraft, organisation_by_name
 
 Q = f"{{{NS}}}"
 
@@ -90,7 +91,7 @@ class _Reader:
     def plan(self, lead_municipality) -> PlanDraft:
         root = self.root
         extra = _extra(root)
-        data = _pick(extra, PLAN_FIELDS)
+        data = _pick(extra, PLAN_EXTRA_FIELDS)
         data.setdefault(f"title_{self.language}", _find(root, "Name"))
         admin = root.find(Q + "AdministrativeInformation")
         if admin is not None:
@@ -182,7 +183,7 @@ class _Reader:
                 self.groups.setdefault(key, {f"name_{self.language}": name})
                 refs.append(key)
         draft = ObjectiveDraft(
-            theme=theme, data=self.texts(element, extra, OBJECTIVE_FIELDS), target_group_refs=refs
+            theme=theme, data=self.texts(element, extra, TEXTS), target_group_refs=refs
         )
         for indicator in element.findall(Q + "PerformanceIndicator"):
             draft.indicators.append(self.indicator(indicator))
@@ -190,7 +191,7 @@ class _Reader:
 
     def measure(self, element, extra: dict) -> MeasureDraft:
         draft = MeasureDraft(
-            ref=_find(element, "Identifier"), data=self.texts(element, extra, MEASURE_FIELDS)
+            ref=_find(element, "Identifier"), data=self.texts(element, extra, MEASURE_EXTRA)
         )
         for name, role in _stakeholders(element, "Performer"):
             organisation = organisation_by_name(name, self.organisations)
@@ -209,7 +210,7 @@ class _Reader:
 
     def indicator(self, element) -> IndicatorDraft:
         extra = _extra(element)
-        data = _pick(extra, INDICATOR_FIELDS)
+        data = _pick(extra, INDICATOR_EXTRA)
         data.setdefault(f"name_{self.language}", _find(element, "MeasurementDimension"))
         data["unit"] = _find(element, "UnitOfMeasurement")
         where = self.where(element)
@@ -235,19 +236,17 @@ def stratml_read(content: bytes, *, language: str = "fi", lead_municipality=None
         raise ImportRejected([Problem(_("not well-formed XML: %(e)s") % {"e": error})]) from error
     if root.tag != Q + "PerformancePlanOrReport":
         raise ImportRejected([Problem(_("not a StratML Part 2 (PerformancePlanOrReport) file"))])
-    validator = schema()
-    if validator is not None:
-        errors = list(validator.iter_errors(root))
-        if errors:
-            raise ImportRejected(
-                [
-                    Problem(
-                        _("line %(line)s, %(path)s: %(reason)s")
-                        % {"line": e.sourceline, "path": e.path, "reason": e.reason}
-                    )
-                    for e in errors
-                ]
-            )
+    errors = list(schema().iter_errors(root))
+    if errors:
+        raise ImportRejected(
+            [
+                Problem(
+                    _("line %(line)s, %(path)s: %(reason)s")
+                    % {"line": e.sourceline, "path": e.path, "reason": e.reason}
+                )
+                for e in errors
+            ]
+        )
     reader = _Reader(root, language)
     draft = reader.plan(lead_municipality)
     if reader.problems:

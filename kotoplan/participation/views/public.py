@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from kotoplan.core.errors import DomainError
 
-from .. import services, throttle
+from .. import services
 from ..forms import FeedbackForm, target_choices
 from ..models import Consultation, Question
 from ..selectors import (
@@ -16,18 +16,10 @@ from ..selectors import (
     Reader,
     consultation_get_public,
     consultation_outline,
-    page_languages,
+    page_language,
     published_responses,
     questions_of,
 )
-
-
-def _choose(languages: list[PageLanguage], wanted: str | None) -> PageLanguage:
-    by_code = {lang.code: lang for lang in languages}
-    if wanted in by_code:
-        return by_code[wanted]
-    current = (translation.get_language() or "fi")[:2]
-    return by_code.get(current, languages[0])
 
 
 def _page_url(consultation: Consultation, language: PageLanguage, name: str = "public") -> str:
@@ -79,9 +71,7 @@ def _question_rows(form: FeedbackForm, reader: Reader) -> list[dict]:
 
 def consultation_public(request, slug):
     consultation = consultation_get_public(slug=slug)
-    languages = page_languages(consultation)
-    language = _choose(languages, request.GET.get("lang"))
-    further = language.code not in ("fi", "sv", "en", "selko")
+    language, languages = page_language(request, consultation)
     status_code = 200
     with translation.override(language.ui_lang):
         reader = Reader(consultation, language)
@@ -95,10 +85,10 @@ def consultation_public(request, slug):
         )
         if request.method == "POST":
             if form.is_robot:  # the honeypot was filled in: looks sent, nothing is stored
-                throttle.hit(request)
+                services.feedback_throttle(request)
                 return HttpResponseRedirect(_page_url(consultation, language, "thanks"))
             if form.is_valid():
-                if not throttle.hit(request):
+                if not services.feedback_throttle(request):
                     form.add_error(
                         None,
                         _(
@@ -125,15 +115,14 @@ def consultation_public(request, slug):
                     else:
                         return HttpResponseRedirect(_page_url(consultation, language, "thanks"))
         else:
-            throttle.mark_session(request)
+            services.feedback_session_mark(request)
         report = consultation.report_published_at is not None
         context = {
             "consultation": consultation,
-            "status": consultation.status(),
+            "accepts_feedback": consultation.is_open,
             "language": language,
             "languages": languages,
-            "further": further,
-            "plain_lang": None if further else language.html_lang,
+            "plain_lang": None if language.further else language.html_lang,
             "title": reader.title(),
             "intro": reader.intro(),
             "draft": _draft(sections, reader),
@@ -152,13 +141,11 @@ def consultation_public(request, slug):
 
 def consultation_thanks(request, slug):
     consultation = consultation_get_public(slug=slug)
-    languages = page_languages(consultation)
-    language = _choose(languages, request.GET.get("lang"))
+    language, _languages = page_language(request, consultation)
     with translation.override(language.ui_lang):
         context = {
             "consultation": consultation,
             "language": language,
-            "further": language.code not in ("fi", "sv", "en", "selko"),
             "plain_lang": language.html_lang,
             "title": Reader(consultation, language).title(),
             "page_url": _page_url(consultation, language),

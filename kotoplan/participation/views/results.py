@@ -1,159 +1,156 @@
 """After (and during) a consultation: results, moderation, exports and the response report."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kotoplan.core.errors import DomainError
-from kotoplan.core.views import run_service
+from kotoplan.core.views import action_view, page_url
 
 from .. import services
-from ..exports import feedback_csv, feedback_xlsx
+from ..exporters.feedback import feedback_csv, feedback_xlsx
 from ..forms import HideForm, ResponseItemForm
-from ..results import consultation_results
 from ..selectors import (
     comment_get_for_user,
     consultation_get_for_user,
+    consultation_results,
     response_item_get_for_user,
 )
-from .manage import _form_page
+from .manage import consultation_form_page
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def results_url(consultation) -> str:
-    return reverse("participation:results", args=[consultation.pk])
+def results_url(consultation, anchor: str = "") -> str:
+    return page_url("participation:results", consultation.pk, anchor=anchor)
 
 
 def report_url(consultation) -> str:
-    return reverse("participation:report", args=[consultation.pk])
+    return page_url("participation:report", consultation.pk)
+
+
+def _comment_url(comment) -> str:
+    return results_url(comment.consultation, f"comment-{comment.pk}")
 
 
 @login_required
-def results(request, pk):
-    consultation = consultation_get_for_user(user=request.user, pk=pk)
+def results(request, consultation_id):
+    consultation = consultation_get_for_user(user=request.user, consultation_id=consultation_id)
     return render(
         request,
         "participation/results.html",
         {
             "consultation": consultation,
             "plan": consultation.plan,
-            "status": consultation.status(),
+            "is_open": consultation.is_open,
             "results": consultation_results(consultation=consultation),
         },
     )
 
 
 @login_required
-def comment_hide(request, pk):
-    comment = comment_get_for_user(user=request.user, pk=pk)
-    consultation = comment.consultation
-    form = HideForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        hidden = run_service(
-            form,
-            lambda: services.comment_hide(
-                actor=request.user, comment=comment, reason=form.cleaned_data["reason"]
-            ),
-        )
-        if hidden:
-            messages.success(request, _("The comment was hidden. It stays in the change history."))
-            return HttpResponseRedirect(f"{results_url(consultation)}#comment-{comment.pk}")
-    return render(
+def comment_hide(request, comment_id):
+    comment = comment_get_for_user(user=request.user, comment_id=comment_id)
+    return consultation_form_page(
         request,
-        "participation/comment_hide.html",
-        {"form": form, "comment": comment, "consultation": consultation, "plan": consultation.plan},
+        comment.consultation,
+        template="participation/comment_hide.html",
+        form=HideForm(request.POST or None),
+        call=lambda form: services.comment_hide(
+            actor=request.user, comment=comment, reason=form.cleaned_data["reason"]
+        ),
+        success_message=_("The comment was hidden. It stays in the change history."),
+        redirect_to=_comment_url,
+        title=_("Hide a comment"),
+        submit_label=_("Hide"),
+        danger=True,
+        comment=comment,
+        cancel_url=_comment_url(comment),
     )
 
 
 @login_required
 @require_POST
-def comment_restore(request, pk):
-    comment = comment_get_for_user(user=request.user, pk=pk)
-    services.comment_restore(actor=request.user, comment=comment)
-    messages.success(request, _("The comment is visible again."))
-    return HttpResponseRedirect(f"{results_url(comment.consultation)}#comment-{comment.pk}")
-
-
-def _export_name(consultation, extension: str) -> str:
-    return f"consultation-{consultation.slug}.{extension}"
-
-
-@login_required
-def export_csv(request, pk):
-    consultation = consultation_get_for_user(user=request.user, pk=pk)
-    response = HttpResponse(feedback_csv(consultation), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_export_name(consultation, "csv")}"'
-    return response
-
-
-@login_required
-def export_xlsx(request, pk):
-    consultation = consultation_get_for_user(user=request.user, pk=pk)
-    response = HttpResponse(
-        feedback_xlsx(consultation),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+def comment_restore(request, comment_id):
+    comment = comment_get_for_user(user=request.user, comment_id=comment_id)
+    return action_view(
+        request,
+        call=lambda: services.comment_restore(actor=request.user, comment=comment),
+        success_message=_("The comment is visible again."),
+        redirect_to=_comment_url(comment),
     )
-    response["Content-Disposition"] = f'attachment; filename="{_export_name(consultation, "xlsx")}"'
+
+
+def _download(consultation, content: bytes, content_type: str, extension: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    name = f"consultation-{consultation.slug}.{extension}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
 
 @login_required
-def report(request, pk):
-    consultation = consultation_get_for_user(user=request.user, pk=pk)
+def export_csv(request, consultation_id):
+    consultation = consultation_get_for_user(user=request.user, consultation_id=consultation_id)
+    return _download(consultation, feedback_csv(consultation), "text/csv; charset=utf-8", "csv")
+
+
+@login_required
+def export_xlsx(request, consultation_id):
+    consultation = consultation_get_for_user(user=request.user, consultation_id=consultation_id)
+    return _download(consultation, feedback_xlsx(consultation), XLSX, "xlsx")
+
+
+@login_required
+def report(request, consultation_id):
+    consultation = consultation_get_for_user(user=request.user, consultation_id=consultation_id)
+    items = consultation.response_items.prefetch_related("comments")
     return render(
         request,
         "participation/report.html",
         {
             "consultation": consultation,
             "plan": consultation.plan,
-            "status": consultation.status(),
-            "items": consultation.response_items.prefetch_related("comments"),
+            "items": items,
+            "may_publish": consultation.is_closed and items.exists(),
         },
     )
 
 
 @login_required
 @require_POST
-def report_publish(request, pk):
-    consultation = consultation_get_for_user(user=request.user, pk=pk)
-    try:
-        services.report_publish(actor=request.user, consultation=consultation)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("The response report is published on the consultation page."))
-    return HttpResponseRedirect(report_url(consultation))
+def report_publish(request, consultation_id):
+    consultation = consultation_get_for_user(user=request.user, consultation_id=consultation_id)
+    return action_view(
+        request,
+        call=lambda: services.report_publish(actor=request.user, consultation=consultation),
+        success_message=_("The response report is published on the consultation page."),
+        redirect_to=report_url(consultation),
+    )
 
 
 def _response_page(request, consultation, item=None):
-    form = ResponseItemForm(request.POST or None, instance=item, consultation=consultation)
-    if request.method == "POST" and form.is_valid():
-        data = form.model_data("comments")
-        comments = list(form.cleaned_data["comments"])
+    def save(form):
+        changes = {"data": form.model_data(), **form.m2m_data()}
         if item is None:
-            call = lambda: services.response_item_create(  # noqa: E731
-                actor=request.user, consultation=consultation, data=data, comments=comments
+            return services.response_item_create(
+                actor=request.user, consultation=consultation, **changes
             )
-        else:
-            call = lambda: services.response_item_update(  # noqa: E731
-                actor=request.user,
-                item=item,
-                expected_version=form.cleaned_data["expected_version"] or item.version,
-                data=data,
-                comments=comments,
-            )
-        if run_service(form, call):
-            messages.success(request, _("The response was saved."))
-            return HttpResponseRedirect(report_url(consultation))
-    return _form_page(
+        return services.response_item_update(
+            actor=request.user,
+            item=item,
+            expected_version=form.cleaned_data["expected_version"] or item.version,
+            **changes,
+        )
+
+    return consultation_form_page(
         request,
-        form=form,
+        consultation,
+        form=ResponseItemForm(request.POST or None, instance=item, consultation=consultation),
+        call=save,
+        success_message=_("The response was saved."),
+        redirect_to=report_url(consultation),
         title=_("Response to feedback"),
-        plan=consultation.plan,
-        consultation=consultation,
         cancel_url=report_url(consultation),
         intro=_(
             "Summarise one comment or a group of similar comments, choose them below, and say "
@@ -163,11 +160,12 @@ def _response_page(request, consultation, item=None):
 
 
 @login_required
-def response_new(request, pk):
-    return _response_page(request, consultation_get_for_user(user=request.user, pk=pk))
+def response_new(request, consultation_id):
+    consultation = consultation_get_for_user(user=request.user, consultation_id=consultation_id)
+    return _response_page(request, consultation)
 
 
 @login_required
-def response_edit(request, pk):
-    item = response_item_get_for_user(user=request.user, pk=pk)
+def response_edit(request, response_item_id):
+    item = response_item_get_for_user(user=request.user, response_item_id=response_item_id)
     return _response_page(request, item.consultation, item)

@@ -2,8 +2,8 @@ from django.core.management.base import BaseCommand
 from django.utils import translation
 
 from kotoplan.accounts.models import RoleAssignment
-from kotoplan.demo import content
-from kotoplan.demo.references import OrganisationResolver
+from kotoplan.demo.services import content
+from kotoplan.demo.services.references import OrganisationResolver
 
 HEADERS = ("Username", "Password", "Role", "Organisation", "Valid")
 
@@ -27,7 +27,7 @@ class Command(BaseCommand):
     def _print(self) -> None:
         organisations = OrganisationResolver()
         rows = []
-        for user in content.USERS:
+        for user in content.users():
             roles = user["roles"] or [None]
             for number, role in enumerate(roles):
                 first = number == 0

@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from kotoplan.core.errors import DomainError
-from kotoplan.demo.loader import DemoDataError, DemoLoader
-from kotoplan.demo.references import MissingOrganisation
+from kotoplan.demo.services.loader import DemoDataError, DemoLoader
+from kotoplan.demo.services.references import MissingOrganisation
 
 
 class Command(BaseCommand):

@@ -2,7 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from kotoplan.geography.services import ReferenceDataError, reference_data_load
+from kotoplan.geography.errors import ReferenceDataError
+from kotoplan.geography.services import reference_data_load
 
 
 class Command(BaseCommand):

@@ -4,11 +4,11 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from kotoplan.monitoring.integrations.common import FetchError
-from kotoplan.monitoring.integrations.sotkanet import client as sotkanet_client
-from kotoplan.monitoring.integrations.statfin import client as statfin_client
-from kotoplan.monitoring.models import ImportRun
-from kotoplan.monitoring.services import catalogue_sync, import_run_execute
+from kotoplan.monitoring.statistics.errors import FetchError
+from kotoplan.monitoring.statistics.integrations.sotkanet import client as sotkanet_client
+from kotoplan.monitoring.statistics.integrations.statfin import client as statfin_client
+from kotoplan.monitoring.statistics.models import ImportRun
+from kotoplan.monitoring.statistics.services import catalogue_sync, import_run_execute
 
 
 def _read(path: str) -> str:

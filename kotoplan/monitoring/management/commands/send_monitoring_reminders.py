@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from kotoplan.monitoring.progress_reminders import reminders_send_all
+from kotoplan.monitoring.rounds.services import reminders_send_all
 
 
 class Command(BaseCommand):

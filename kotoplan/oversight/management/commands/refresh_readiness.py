@@ -1,7 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from kotoplan.oversight.selectors import readiness_for_plan
-from kotoplan.oversight.services import readiness_refresh
+from kotoplan.oversight.readiness.services import readiness_refresh
 from kotoplan.planning.models import Plan
 
 
@@ -25,10 +24,7 @@ class Command(BaseCommand):
                 raise CommandError(f"No plan with id {plan}.")
         count = 0
         for item in plans.iterator():
-            if force:
-                readiness_refresh(plan=item)
-            else:
-                readiness_for_plan(plan=item)
+            readiness_refresh(plan=item, force=force)
             count += 1
         if options["verbosity"] > 0:
             self.stdout.write(f"Readiness checked for {count} plan(s).")

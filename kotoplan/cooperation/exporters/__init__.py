@@ -1,0 +1,1 @@
+"""Writers of the register's files: the calendar invitation of a meeting."""

@@ -1,0 +1,44 @@
+"""Documents' entries in the registries of kotoplan.core.panels: the export links of a plan,
+the Word file of a monitoring report, importing a plan beside "New plan", and the open data
+link in the footer."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from kotoplan.core.languages import content_languages, language_name
+from kotoplan.core.panels import FOOTER, register_link, register_plan_panel
+from kotoplan.monitoring.panels import REPORT_FILES
+from kotoplan.planning.models import Plan
+from kotoplan.planning.panels import NEW_PLAN_ACTIONS
+
+
+def export_links(*, plan, user, request) -> dict:
+    """Files of the plan in every content language, and its public page once adopted."""
+    return {
+        "languages": [(code, language_name(code)) for code in content_languages()],
+        "public": plan.state == Plan.State.ADOPTED,
+    }
+
+
+def _report_docx_url(monitoring_round) -> str:
+    return reverse(
+        "documents:round_report_docx", args=[monitoring_round.plan_id, monitoring_round.pk]
+    )
+
+
+def _import_url(user) -> str:
+    return reverse("documents:import_spreadsheet")
+
+
+def _open_data_url(user) -> str:
+    return reverse("documents:open_data")
+
+
+register_plan_panel(
+    key="export_links", order=30, template="documents/_export_links.html", context=export_links
+)
+register_link(REPORT_FILES, key="docx", order=10, label="Word (DOCX)", url=_report_docx_url)
+register_link(
+    NEW_PLAN_ACTIONS, key="import_plan", order=10, label=_("Import a plan"), url=_import_url
+)
+register_link(FOOTER, key="open_data", order=10, label=_("Open data"), url=_open_data_url)

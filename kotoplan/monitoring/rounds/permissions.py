@@ -1,0 +1,51 @@
+"""Who reports progress on a plan. The only place these decisions are made.
+
+- whoever may view a plan may view its monitoring rounds and reports;
+- coordinators of the plan's municipalities (and administrators) open and close rounds, and may
+  record progress for any measure and values for any manual indicator of the plan;
+- contributors record progress only for measures their organisation is responsible for, and
+  values only for manual indicators attached to such a measure.
+"""
+
+from django.db.models import Q, QuerySet
+
+from kotoplan.accounts.selectors import user_reach
+from kotoplan.core.permissions import rule, scope_rule
+from kotoplan.planning.permissions import can_change_plan, can_view_plan
+
+
+@rule("monitoring.view_rounds")
+def can_view_rounds(user, plan) -> bool:
+    return can_view_plan(user, plan)
+
+
+@rule("monitoring.manage_rounds")
+def can_manage_rounds(user, plan) -> bool:
+    return can_change_plan(user, plan)
+
+
+@scope_rule("monitoring.update_measure")
+def scope_updatable_measures(user, queryset: QuerySet) -> QuerySet:
+    """Measures the user reports on: own organisation's, or every measure of a coordinated plan."""
+    reach = user_reach(user=user)
+    mine = Q(responsible_organisation__in=reach.contributor_organisations) | Q(
+        objective__plan__municipalities__in=reach.coordinator_municipalities
+    )
+    return queryset if reach.admin else queryset.filter(mine).distinct()
+
+
+@rule("monitoring.update_measure")
+def can_update_measure(user, measure) -> bool:
+    reach = user_reach(user=user)
+    if measure.responsible_organisation_id in reach.contributor_organisations:
+        return True
+    return can_change_plan(user, measure.objective.plan)
+
+
+@rule("monitoring.enter_indicator_value")
+def can_enter_indicator_value(user, indicator) -> bool:
+    if indicator.source != "manual":
+        return False
+    if indicator.measure_id is not None and can_update_measure(user, indicator.measure):
+        return True
+    return can_change_plan(user, indicator.objective.plan)

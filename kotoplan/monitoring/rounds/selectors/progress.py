@@ -1,0 +1,286 @@
+"""Reads of monitoring rounds and progress: rounds of a plan, "my measures to update", update
+coverage per round, the reminders due, and the last monitoring update per plan for the oversight
+dashboards."""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db.models import Count, Max, QuerySet
+from django.http import Http404
+
+from kotoplan.accounts.selectors import user_reach
+from kotoplan.core.clock import today
+from kotoplan.core.permissions import can, scope
+from kotoplan.planning.models import Indicator, Measure, Plan
+
+from ..models import IndicatorValue, MeasureUpdate, MonitoringRound, ReminderLog
+
+CYCLE_DAYS = {
+    Plan.Cycle.YEARLY: 365,
+    Plan.Cycle.HALF_YEARLY: 182,
+    Plan.Cycle.COUNCIL_TERM: 4 * 365,
+}
+
+
+def cycle_length(plan: Plan) -> timedelta:
+    return timedelta(days=CYCLE_DAYS.get(plan.monitoring_cycle, 365))
+
+
+def rounds_for_plan(*, plan: Plan) -> QuerySet[MonitoringRound]:
+    return MonitoringRound.objects.filter(plan=plan).order_by("due_date", "pk")
+
+
+def open_rounds() -> QuerySet[MonitoringRound]:
+    return MonitoringRound.objects.filter(state=MonitoringRound.State.OPEN).select_related("plan")
+
+
+def round_get_for_user(*, user, plan_id: int, round_id: int) -> MonitoringRound:
+    """The round if the user may see its plan; missing and forbidden both give 404."""
+    found = (
+        MonitoringRound.objects.select_related("plan").filter(pk=round_id, plan_id=plan_id).first()
+    )
+    if found is None or not can(user, "monitoring.view_rounds", found.plan):
+        raise Http404
+    return found
+
+
+def open_round_get(*, round_id: int) -> MonitoringRound:
+    """An open round, for the progress forms (whose selectors then check the user); else 404."""
+    found = MonitoringRound.objects.select_related("plan").filter(pk=round_id).first()
+    if found is None or not found.is_open:
+        raise Http404
+    return found
+
+
+def may_open_round(*, user, plan: Plan) -> bool:
+    """Whether the page offers to open a round: the user manages the plan's rounds and the plan
+    is adopted (the service says why otherwise)."""
+    return plan.state == Plan.State.ADOPTED and can(user, "monitoring.manage_rounds", plan)
+
+
+def round_previous(*, monitoring_round: MonitoringRound) -> MonitoringRound | None:
+    return (
+        MonitoringRound.objects.filter(
+            plan_id=monitoring_round.plan_id, due_date__lt=monitoring_round.due_date
+        )
+        .order_by("-due_date", "-pk")
+        .first()
+    )
+
+
+def round_next_period(*, plan: Plan, on: date | None = None) -> tuple[str, date]:
+    """A suggested label and due date for the next round, following the plan's cycle."""
+    on = on or today()
+    last = rounds_for_plan(plan=plan).last()
+    start = (plan.decision_date or on).year
+    year = last.due_date.year if last else start
+    if plan.monitoring_cycle == Plan.Cycle.HALF_YEARLY:
+        if last is not None and last.period_label[:4].isdigit():
+            year = int(last.period_label[:4])
+            half = 2 if last.period_label.endswith("H1") else 1
+            year += 1 if half == 1 else 0
+        else:
+            month = plan.decision_date.month if plan.decision_date else on.month
+            half = 1 if month <= 6 else 2
+        due = date(year, 9, 30) if half == 1 else date(year + 1, 3, 31)
+        return f"{year} H{half}", due
+    if plan.monitoring_cycle == Plan.Cycle.COUNCIL_TERM:
+        label = f"{plan.period_start}–{plan.period_end}"
+        return label, date(plan.period_end, 3, 31)
+    label_year = (
+        int(last.period_label[:4]) + 1 if last and last.period_label[:4].isdigit() else year
+    )
+    return str(label_year), date(label_year + 1, 3, 31)
+
+
+def measures_of_plan(*, plan: Plan) -> QuerySet[Measure]:
+    return (
+        Measure.objects.filter(objective__plan=plan)
+        .select_related("objective__theme", "responsible_organisation")
+        .order_by("objective__theme__order", "objective__order", "order", "pk")
+    )
+
+
+def measures_updatable_by(*, user, plan: Plan) -> QuerySet[Measure]:
+    return scope(user, "monitoring.update_measure", measures_of_plan(plan=plan))
+
+
+def measure_for_update_get(*, user, monitoring_round: MonitoringRound, measure_id: int) -> Measure:
+    """A measure of the round's plan the user may report on; 404 otherwise."""
+    measure = measures_updatable_by(user=user, plan=monitoring_round.plan).filter(pk=measure_id)
+    found = measure.first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def measure_update_in_round(
+    *, monitoring_round: MonitoringRound, measure: Measure
+) -> MeasureUpdate | None:
+    """What was reported on the measure in the round so far (None before the first report)."""
+    return MeasureUpdate.objects.filter(round=monitoring_round, measure=measure).first()
+
+
+def indicator_for_value_get(*, user, monitoring_round: MonitoringRound, indicator_id: int):
+    found = (
+        Indicator.objects.select_related("objective__plan", "measure__objective__plan")
+        .filter(pk=indicator_id, objective__plan=monitoring_round.plan)
+        .first()
+    )
+    if found is None or not can(user, "monitoring.enter_indicator_value", found):
+        raise Http404
+    return found
+
+
+@dataclass
+class MeasureRow:
+    measure: Measure
+    update: MeasureUpdate | None
+    indicators: list = field(default_factory=list)
+
+
+@dataclass
+class RoundWork:
+    """One open round and the measures the user reports on in it."""
+
+    monitoring_round: MonitoringRound
+    rows: list[MeasureRow]
+
+    @property
+    def missing(self) -> int:
+        return sum(row.update is None for row in self.rows)
+
+
+def my_measures(*, user) -> list[RoundWork]:
+    """Open rounds of plans with measures the user may update, each with those measures."""
+    measures = scope(user, "monitoring.update_measure", Measure.objects.all())
+    plan_ids = measures.values("objective__plan_id")
+    rounds = open_rounds().filter(plan_id__in=plan_ids).order_by("due_date", "pk")
+    work = []
+    for monitoring_round in rounds:
+        mine = list(measures_updatable_by(user=user, plan=monitoring_round.plan))
+        updates = {
+            u.measure_id: u
+            for u in MeasureUpdate.objects.filter(round=monitoring_round, measure__in=mine)
+        }
+        manual = Indicator.objects.filter(
+            objective__plan=monitoring_round.plan, source=Indicator.Source.MANUAL
+        ).select_related("measure__objective__plan", "objective__plan")
+        by_measure: dict[int | None, list] = {}
+        for indicator in manual:
+            if can(user, "monitoring.enter_indicator_value", indicator):
+                by_measure.setdefault(indicator.measure_id, []).append(indicator)
+        rows = [MeasureRow(m, updates.get(m.pk), by_measure.pop(m.pk, [])) for m in mine]
+        work.append(RoundWork(monitoring_round, rows))
+        monitoring_round.other_indicators = [i for group in by_measure.values() for i in group]
+    return work
+
+
+@dataclass(frozen=True)
+class Coverage:
+    reported: int
+    total: int
+
+    @property
+    def percent(self) -> int | None:
+        return round(100 * self.reported / self.total) if self.total else None
+
+
+def round_coverage(*, monitoring_round: MonitoringRound) -> Coverage:
+    total = Measure.objects.filter(objective__plan_id=monitoring_round.plan_id).count()
+    reported = MeasureUpdate.objects.filter(
+        round=monitoring_round, measure__objective__plan_id=monitoring_round.plan_id
+    ).count()
+    return Coverage(reported=reported, total=total)
+
+
+def missing_measures(*, monitoring_round: MonitoringRound) -> QuerySet[Measure]:
+    reported = MeasureUpdate.objects.filter(round=monitoring_round).values("measure_id")
+    return measures_of_plan(plan=monitoring_round.plan).exclude(pk__in=reported)
+
+
+@dataclass(frozen=True)
+class MonitoringSummary:
+    """The newest round of a plan, for dashboards."""
+
+    last_update: date | None
+    period_label: str
+    coverage: Coverage
+
+
+def monitoring_summaries(*, plan_ids: list[int]) -> dict[int, MonitoringSummary]:
+    """Per plan: the newest round, its coverage and the day of the latest progress report.
+
+    One query for all plans, whatever their number.
+    """
+    rounds = (
+        MonitoringRound.objects.filter(plan_id__in=plan_ids)
+        .annotate(
+            reported=Count("measure_updates", distinct=True),
+            total=Count("plan__objectives__measures", distinct=True),
+            last_update=Max("measure_updates__updated_at"),
+        )
+        .values("plan_id", "period_label", "due_date", "pk", "reported", "total", "last_update")
+        .order_by("plan_id", "due_date", "pk")
+    )
+    summaries = {}
+    for row in rounds:  # ascending, so the newest round of each plan is kept
+        last = row["last_update"]
+        previous = summaries.get(row["plan_id"])
+        last_day = last.date() if last else None
+        if last_day is None and previous is not None:
+            last_day = previous.last_update
+        summaries[row["plan_id"]] = MonitoringSummary(
+            last_update=last_day,
+            period_label=row["period_label"],
+            coverage=Coverage(reported=row["reported"], total=row["total"]),
+        )
+    return summaries
+
+
+def overdue_state(*, plan: Plan, on: date | None = None) -> str:
+    """ "not_applicable", "overdue" or "ok" for rule R17."""
+    on = on or today()
+    if plan.state != Plan.State.ADOPTED:
+        return "not_applicable"
+    latest = MonitoringRound.objects.filter(plan=plan).order_by("-due_date", "-pk").first()
+    if latest is None:
+        started = plan.decision_date or on
+        return "overdue" if on > started + cycle_length(plan) else "ok"
+    if latest.is_open and latest.due_date < on:
+        return "overdue"
+    return "ok"
+
+
+def indicator_values(*, indicator: Indicator) -> QuerySet[IndicatorValue]:
+    return IndicatorValue.objects.filter(indicator=indicator).order_by("year")
+
+
+def user_has_progress_role(*, user) -> bool:
+    reach = user_reach(user=user)
+    return bool(reach.contributor_organisations or reach.coordinator_municipalities)
+
+
+# --- reminders ----------------------------------------------------------------------------------
+
+REMINDER_SCHEDULE = (
+    (-14, ReminderLog.Kind.BEFORE_14),
+    (-3, ReminderLog.Kind.BEFORE_3),
+    (1, ReminderLog.Kind.OVERDUE),
+)
+
+
+def reminder_dates(*, monitoring_round: MonitoringRound) -> list[tuple[date, str]]:
+    """The days (relative to the due date) on which the round's reminders fall due."""
+    return [(monitoring_round.due_date + timedelta(days=d), kind) for d, kind in REMINDER_SCHEDULE]
+
+
+def reminder_due(*, monitoring_round: MonitoringRound, on: date) -> str | None:
+    """The reminder that applies on the day: the latest one whose day has come."""
+    if not monitoring_round.is_open:
+        return None
+    due = None
+    for day, kind in reminder_dates(monitoring_round=monitoring_round):
+        if on >= day:
+            due = kind
+    return due

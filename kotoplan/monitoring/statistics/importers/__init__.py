@@ -1,0 +1,1 @@
+"""What the statistics readers share: the dataset they return, and fetching from an address."""

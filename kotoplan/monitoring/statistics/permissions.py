@@ -1,0 +1,36 @@
+"""Who may import statistics and see import runs. The only place these decisions are made.
+
+- administrators and municipal coordinators start imports (a coordinator on behalf of one of
+  their own municipalities);
+- an import run is visible to the person who started it, to the coordinators of the
+  municipality it was started for, and to administrators; everyone else gets a 404.
+"""
+
+from django.db.models import Q, QuerySet
+
+from kotoplan.accounts.selectors import user_reach
+from kotoplan.core.permissions import rule, scope_rule
+
+from .models import ImportRun
+
+
+@rule("monitoring.import_statistics")
+def can_import_statistics(user, municipality) -> bool:
+    reach = user_reach(user=user)
+    if reach.admin:
+        return True
+    if municipality is None:
+        return bool(reach.coordinator_municipalities)
+    return municipality.pk in reach.coordinator_municipalities
+
+
+@scope_rule("monitoring.view_import_run")
+def scope_viewable_runs(user, queryset: QuerySet) -> QuerySet:
+    reach = user_reach(user=user)
+    mine = Q(created_by=user) | Q(municipality__in=reach.coordinator_municipalities)
+    return queryset if reach.admin else queryset.filter(mine)
+
+
+@rule("monitoring.view_import_run")
+def can_view_import_run(user, run: ImportRun) -> bool:
+    return scope_viewable_runs(user, ImportRun.objects.filter(pk=run.pk)).exists()

@@ -1,0 +1,219 @@
+"""Reads of statistics: import runs for a user, and the situation picture figures."""
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from kotoplan.accounts.selectors import user_reach
+from kotoplan.core.clock import today
+from kotoplan.core.permissions import scope
+from kotoplan.geography.models import Area, AreaMembership, Municipality
+
+from .models import ImportRun, StatIndicator, StatisticValue
+
+TREND_YEARS = 8
+LANGUAGE_BREAKDOWN = "language"  # StatisticValue.breakdown_key of figures by language group
+MAIN_LANGUAGE_GROUPS = 5
+
+
+def import_runs_for_user(*, user) -> QuerySet[ImportRun]:
+    return scope(user, "monitoring.view_import_run", ImportRun.objects.all()).select_related(
+        "created_by", "municipality"
+    )
+
+
+def import_run_get_for_user(*, user, run_id: int) -> ImportRun:
+    """The only way to load an import run for a request; missing and forbidden look alike."""
+    run = import_runs_for_user(user=user).filter(pk=run_id).first()
+    if run is None:
+        raise Http404
+    return run
+
+
+def municipalities_for_import(*, user) -> QuerySet[Municipality]:
+    """The municipalities on whose behalf the user may start an import."""
+    reach = user_reach(user=user)
+    if reach.admin:
+        return Municipality.objects.in_act_scope()
+    return Municipality.objects.filter(pk__in=reach.coordinator_municipalities)
+
+
+@dataclass
+class Cell:
+    value: Decimal | None = None
+    status: str = StatisticValue.Status.MISSING
+    present: bool = False
+    number_format: str = "0g"
+
+
+@dataclass
+class Column:
+    label: str
+    kind: str  # "municipality", "county" or "country"
+    key: tuple
+
+
+@dataclass
+class FigureRow:
+    indicator: StatIndicator
+    period: int | None
+    cells: list[Cell]
+
+
+@dataclass
+class TrendRow:
+    period: int
+    cells: list[Cell]
+
+
+@dataclass
+class LanguageGroup:
+    language: str
+    value: Decimal
+
+
+@dataclass
+class LanguageGroups:
+    indicator: StatIndicator
+    period: int
+    groups: list[LanguageGroup]
+
+
+@dataclass
+class SituationFigures:
+    municipality: Municipality | None
+    columns: list[Column] = field(default_factory=list)
+    rows: list[FigureRow] = field(default_factory=list)
+    trend_indicators: list[StatIndicator] = field(default_factory=list)
+    trend: list[TrendRow] = field(default_factory=list)
+    attributions: list[tuple[str, str]] = field(default_factory=list)
+    languages: LanguageGroups | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.rows and self.languages is None
+
+
+def _key(value: StatisticValue) -> tuple:
+    if value.municipality_id:
+        return ("m", value.municipality_id)
+    if value.area_id:
+        return ("a", value.area_id)
+    return ("c",)
+
+
+def situation_figures_for_plan(*, plan) -> SituationFigures:
+    """The figures of a plan's municipalities: the lead first, the others by name."""
+    lead = plan.lead_municipality
+    others = sorted((m for m in plan.municipalities.all() if m != lead), key=lambda m: m.name_fi)
+    return situation_figures(municipalities=[lead, *others] if lead else others)
+
+
+def situation_figures(
+    *, municipalities: list[Municipality], on: date | None = None
+) -> SituationFigures:
+    """Figures for the municipalities (the first one leads), their wellbeing counties and the
+    whole country, from imported values; four queries whatever the number of years."""
+    on = on or today()
+    figures = SituationFigures(municipality=municipalities[0] if municipalities else None)
+    if not municipalities:
+        return figures
+    indicators = list(
+        StatIndicator.objects.filter(situation_order__isnull=False).order_by("situation_order")
+    )
+    if not indicators:
+        return figures
+    memberships = (
+        AreaMembership.objects.valid_on(on)
+        .filter(municipality__in=municipalities, area__kind=Area.Kind.WELLBEING_COUNTY)
+        .select_related("area")
+    )
+    counties: dict[int, Area] = {}
+    for membership in memberships:
+        counties.setdefault(membership.area_id, membership.area)
+    figures.columns = [Column(m.name_fi, "municipality", ("m", m.pk)) for m in municipalities]
+    figures.columns += [Column(a.name_fi, "county", ("a", a.pk)) for a in counties.values()]
+    figures.columns.append(Column("", "country", ("c",)))
+    values = StatisticValue.objects.filter(
+        Q(municipality__in=municipalities) | Q(area_id__in=list(counties)) | Q(country=True),
+        indicator__in=indicators,
+        breakdown_key="",
+    ).only("indicator_id", "municipality_id", "area_id", "country", "period", "value", "status")
+    data: dict[tuple, StatisticValue] = {}
+    for value in values:
+        data[(value.indicator_id, _key(value), value.period)] = value
+    lead = figures.columns[0].key
+    for indicator in indicators:
+        lead_periods = sorted(
+            period for (ind, key, period) in data if ind == indicator.pk and key == lead
+        )
+        if not lead_periods:
+            continue
+        period = lead_periods[-1]
+        cells = [
+            _cell(data.get((indicator.pk, column.key, period)), indicator)
+            for column in figures.columns
+        ]
+        figures.rows.append(FigureRow(indicator, period, cells))
+        if len(lead_periods) > 1:
+            figures.trend_indicators.append(indicator)
+        pair = (indicator.attribution, indicator.licence)
+        if indicator.attribution and pair not in figures.attributions:
+            figures.attributions.append(pair)
+    figures.languages = main_language_groups(municipality=municipalities[0], indicators=indicators)
+    trend_ids = {i.pk for i in figures.trend_indicators}
+    years = sorted({p for (ind, key, p) in data if key == lead and ind in trend_ids})
+    years = years[-TREND_YEARS:]
+    for year in years:
+        cells = [_cell(data.get((i.pk, lead, year)), i) for i in figures.trend_indicators]
+        figures.trend.append(TrendRow(year, cells))
+    return figures
+
+
+def _cell(value: StatisticValue | None, indicator: StatIndicator) -> Cell:
+    number_format = f"{indicator.decimals}g"
+    if value is None:
+        return Cell(number_format=number_format)
+    return Cell(value=value.value, status=value.status, present=True, number_format=number_format)
+
+
+def main_language_groups(
+    *, municipality: Municipality, indicators: list[StatIndicator]
+) -> LanguageGroups | None:
+    """The largest language groups of the municipality in the latest year that has figures
+    broken down by language (one query); None when no such figures were imported."""
+    rows = list(
+        StatisticValue.objects.filter(
+            municipality=municipality,
+            indicator__in=indicators,
+            breakdown_key=LANGUAGE_BREAKDOWN,
+            status=StatisticValue.Status.OK,
+        )
+        .order_by("-period", "-value")
+        .only("indicator_id", "period", "breakdown_value", "value")
+    )
+    if not rows:
+        return None
+    latest = rows[0]
+    by_id = {indicator.pk: indicator for indicator in indicators}
+    groups = [
+        LanguageGroup(language=row.breakdown_value, value=row.value)
+        for row in rows
+        if row.period == latest.period and row.indicator_id == latest.indicator_id
+    ][:MAIN_LANGUAGE_GROUPS]
+    return LanguageGroups(indicator=by_id[latest.indicator_id], period=latest.period, groups=groups)
+
+
+def statistic_series(*, source_code: str, municipality_id: int) -> list[tuple[int, Decimal]]:
+    """(year, value) of the indicator with that source code in the whole municipality, oldest
+    first, known values only; empty when no such indicator was imported."""
+    indicator = StatIndicator.objects.filter(source_code=source_code).first()
+    if indicator is None:
+        return []
+    values = indicator.values.filter(
+        municipality_id=municipality_id, breakdown_key="", status=StatisticValue.Status.OK
+    )
+    return list(values.order_by("period").values_list("period", "value"))

@@ -1,0 +1,1 @@
+"""The regional, national and wellbeing services county dashboards, read from stored data."""

@@ -1,0 +1,1 @@
+"""The observations and shortcomings dialogue, and the records of regional discussions."""

@@ -1,0 +1,134 @@
+"""Reads of the readiness check. Nothing here computes a check or writes.
+
+A result is stored by `services.readiness_refresh`, which runs in the background after every
+change to a plan (see `tasks`) and daily from the `refresh_readiness` command. A page shows the
+stored result, says when it was computed, and says when the plan has changed since. Callers have
+already checked that the user may see the plan.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Max
+from django.urls import reverse
+from django.utils.translation import gettext
+
+from kotoplan.audit.selectors import plan_trail
+from kotoplan.core.clock import today
+from kotoplan.core.text import text_of
+from kotoplan.planning.models import Plan, Theme
+
+from .models import ReadinessResult
+from .rules import RULES, RULESET_VERSION, Rule, Status
+
+NEXT_STEPS = 3
+
+
+def plan_state(*, plan: Plan) -> str:
+    """What identifies the plan as it is now: the rule set, the plan row, and the newest audit
+    entry of the plan and its parts (every content change is audited)."""
+    last_entry = plan_trail(plan_id=plan.pk).order_by().aggregate(last=Max("pk"))["last"]
+    updated = plan.updated_at.isoformat() if plan.updated_at else ""
+    return f"{RULESET_VERSION}|{plan.version}|{updated}|{last_entry or 0}"
+
+
+def plan_fingerprint(*, plan: Plan, day: date | None = None) -> str:
+    """The plan state and the day a check describes (dated rules change with the day)."""
+    return f"{plan_state(plan=plan)}|{(day or today()).isoformat()}"
+
+
+def readiness_stored(*, plan_ids) -> dict[int, ReadinessResult]:
+    """The stored results of the plans, for overviews of many plans."""
+    return {r.plan_id: r for r in ReadinessResult.objects.filter(plan_id__in=plan_ids)}
+
+
+@dataclass(frozen=True)
+class StoredReadiness:
+    """The stored result of one plan (None: not computed yet) and whether it checked the plan
+    as it is now; when not, an updated result is on its way."""
+
+    result: ReadinessResult | None
+    is_current: bool
+
+
+def readiness_of_plan(*, plan: Plan) -> StoredReadiness:
+    result = ReadinessResult.objects.filter(plan=plan).first()
+    checked_state = result.fingerprint.rpartition("|")[0] if result else None
+    return StoredReadiness(result, checked_state == plan_state(plan=plan))
+
+
+@dataclass(frozen=True)
+class ReadinessItem:
+    rule: Rule
+    status: str
+    reason: str
+    anchor: str
+    fix_url: str
+
+    @property
+    def status_label(self) -> str:
+        return Status(self.status).label
+
+    @property
+    def is_missing(self) -> bool:
+        return self.status == Status.MISSING
+
+
+@dataclass(frozen=True)
+class ReadinessReport:
+    result: ReadinessResult
+    statutory: list[ReadinessItem]
+    recommendations: list[ReadinessItem]
+    next_steps: list[ReadinessItem]
+
+
+def _theme_names() -> dict[str, str]:
+    return {theme.code: text_of(theme, "name").value for theme in Theme.objects.all()}
+
+
+def _reason(entry: dict, theme_names: dict[str, str]) -> str:
+    text = gettext(entry["reason"]) if entry["reason"] else ""
+    params = {}
+    for key, value in (entry.get("params") or {}).items():
+        if key == "themes":
+            value = [theme_names.get(code, code) for code in value]
+        params[key] = "; ".join(str(v) for v in value) if isinstance(value, list) else value
+    return text % params if params else text
+
+
+def _fix_url(rule: Rule, entry: dict, plan_id: int) -> str:
+    if not rule.fix_url:
+        return ""
+    url = reverse(rule.fix_url, args=[plan_id])
+    field = entry.get("field") or rule.fix_field
+    return f"{url}#id_{field}" if field else url
+
+
+def readiness_report(*, result: ReadinessResult) -> ReadinessReport:
+    """What the plan page shows of a stored result: the rules in the reader's language."""
+    names = _theme_names()
+    items = []
+    for entry in result.results:
+        rule = RULES.get(entry["rule"])
+        if rule is None:  # a rule retired after this result was stored
+            continue
+        items.append(
+            ReadinessItem(
+                rule=rule,
+                status=entry["status"],
+                reason=_reason(entry, names),
+                anchor=entry.get("anchor") or rule.anchor,
+                fix_url=_fix_url(rule, entry, result.plan_id),
+            )
+        )
+    statutory = [i for i in items if i.rule.statutory]
+    recommendations = [i for i in items if not i.rule.statutory]
+    next_steps = [i for i in statutory if i.is_missing][:NEXT_STEPS] or [
+        i for i in recommendations if i.is_missing
+    ][:NEXT_STEPS]
+    return ReadinessReport(
+        result=result,
+        statutory=statutory,
+        recommendations=recommendations,
+        next_steps=next_steps,
+    )

@@ -1,0 +1,303 @@
+"""The parts of a plan: target groups, timetable steps, objectives, measures and indicators."""
+
+import uuid
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kotoplan.core.models import (
+    DESCRIPTION,
+    NAME,
+    VersionedModel,
+    first_written,
+    in_languages,
+    optional_link,
+    period_order,
+    text_fields,
+)
+
+from .plan import Plan, Theme
+from .texts import date_order_error, title_fields, validate
+
+
+class PlanPart(VersionedModel):
+    """A part of a plan. Its `key` stays the same in every version of the plan, so versions can
+    be compared part by part; it is named (`named_by`) in at least one language."""
+
+    key = models.UUIDField(default=uuid.uuid4, editable=False)
+
+    named_by = "title"
+    unnamed_message: str  # "Give the … a title in at least one language."
+    plan_path = "plan"  # how the part reaches its plan, as in a query lookup
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return first_written(self, self.named_by)
+
+    def rule_errors(self) -> dict:
+        """{field: message} of the part's own rules that the values break."""
+        return {}
+
+    def clean(self) -> None:
+        validate(
+            self,
+            named_by=self.named_by,
+            unnamed_message=self.unnamed_message,
+            errors=self.rule_errors(),
+        )
+
+    def _follow(self, hops: list[str]):
+        obj = self
+        for hop in hops:
+            obj = getattr(obj, hop)
+        return obj
+
+    @property
+    def owner_plan(self) -> Plan:
+        return self._follow(self.plan_path.split("__"))
+
+    @property
+    def owner_plan_id(self) -> int:
+        *hops, last = self.plan_path.split("__")
+        return getattr(self._follow(hops), f"{last}_id")
+
+    def get_additional_data(self) -> dict:
+        return {"plan_id": self.owner_plan_id}
+
+
+class TargetGroup(PlanPart):
+    """A named group of immigrants that objectives can address (none chosen = all immigrants)."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="target_groups")
+    name_fi, name_sv, name_en = in_languages(models.CharField, NAME, max_length=200, blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    named_by = "name"
+    unnamed_message = _("Give the target group a name in at least one language.")
+
+    class Meta:
+        ordering = ["name_fi", "pk"]
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+
+
+class Milestone(PlanPart):
+    """A step of the planning timetable, such as a political decision point."""
+
+    class Kind(models.TextChoices):
+        PLANNING = "planning", _("Planning step")
+        CONSULTATION = "consultation", _("Consultation")
+        DECISION = "decision", _("Decision point")
+        MONITORING = "monitoring", _("Monitoring report")
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="milestones")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.PLANNING)
+    title_fi, title_sv, title_en = title_fields()
+    due_date = models.DateField(_("date"))
+    body = models.CharField(_("deciding or handling body"), max_length=200, blank=True)
+    done = models.BooleanField(_("done"), default=False)
+
+    unnamed_message = _("Give the step a title in at least one language.")
+
+    class Meta:
+        ordering = ["due_date", "pk"]
+        verbose_name = _("timetable step")
+        verbose_name_plural = _("timetable steps")
+
+
+class DescribedPart(PlanPart):
+    """A part with a title and a description, in its order among the parts beside it."""
+
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    title_fi, title_sv, title_en = title_fields()
+    description_fi, description_sv, description_en = in_languages(
+        models.TextField, DESCRIPTION, blank=True
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Objective(DescribedPart):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="objectives")
+    theme = models.ForeignKey(
+        Theme, verbose_name=_("theme"), on_delete=models.PROTECT, related_name="objectives"
+    )
+    target_groups = models.ManyToManyField(
+        TargetGroup,
+        verbose_name=_("target groups"),
+        blank=True,
+        related_name="objectives",
+        help_text=_("Leave empty when the objective concerns all immigrants."),
+    )
+
+    unnamed_message = _("Give the objective a title in at least one language.")
+
+    class Meta:
+        ordering = ["theme__order", "order", "pk"]
+        verbose_name = _("objective")
+        verbose_name_plural = _("objectives")
+
+
+class Measure(DescribedPart):
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        ONGOING = "ongoing", _("Ongoing")
+        DELAYED = "delayed", _("Delayed")
+        DONE = "done", _("Done")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    # What a contributor of the responsible organisation may change in a measure it owns.
+    CONTRIBUTOR_FIELDS = (
+        *text_fields("description"),
+        "responsible_contact",
+        "schedule_start",
+        "schedule_end",
+        "schedule_note",
+        "resources",
+        "status",
+    )
+
+    objective = models.ForeignKey(Objective, on_delete=models.CASCADE, related_name="measures")
+    responsible_organisation = optional_link(
+        "accounts.Organisation",
+        _("responsible party"),
+        on_delete=models.PROTECT,
+        related_name="owned_measures",
+    )
+    responsible_unit = models.CharField(_("responsible unit"), max_length=200, blank=True)
+    responsible_contact = models.CharField(_("contact person"), max_length=200, blank=True)
+    partners = models.ManyToManyField(
+        "accounts.Organisation",
+        verbose_name=_("cooperation partners"),
+        blank=True,
+        related_name="partner_measures",
+    )
+    schedule_start = models.DateField(_("starts"), null=True, blank=True)
+    schedule_end = models.DateField(_("ends"), null=True, blank=True)
+    schedule_note = models.CharField(_("schedule note"), max_length=200, blank=True)
+    resources = models.TextField(_("resources"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
+    )
+
+    unnamed_message = _("Give the measure a title in at least one language.")
+    plan_path = "objective__plan"
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("measure")
+        verbose_name_plural = _("measures")
+        constraints = [
+            period_order(
+                "measure_schedule_order",
+                "schedule_start",
+                "schedule_end",
+                open_start=True,
+                open_end=True,
+            )
+        ]
+
+    def rule_errors(self) -> dict:
+        return date_order_error(
+            self.schedule_start,
+            self.schedule_end,
+            "schedule_end",
+            _("The measure ends before it starts."),
+        )
+
+
+class Indicator(PlanPart):
+    class Source(models.TextChoices):
+        MANUAL = "manual", _("Entered by hand")
+        STATFIN = "statfin", _("Statistics Finland (StatFin)")
+        SOTKANET = "sotkanet", _("THL Sotkanet")
+        OTHER = "other", _("Other statistical source")
+
+    class Direction(models.TextChoices):
+        INCREASE = "increase", _("Higher is better")
+        DECREASE = "decrease", _("Lower is better")
+        MAINTAIN = "maintain", _("Keep at the level")
+
+    # Sources whose figures are looked up by `source_code`.
+    CODED_SOURCES = (Source.STATFIN, Source.SOTKANET)
+    # What the indicator measures and aims at, beside its name.
+    FIGURE_FIELDS = (
+        "unit",
+        "source",
+        "source_code",
+        "baseline_value",
+        "baseline_year",
+        "target_value",
+        "target_year",
+        "direction",
+    )
+
+    objective = models.ForeignKey(Objective, on_delete=models.CASCADE, related_name="indicators")
+    measure = models.ForeignKey(
+        Measure,
+        verbose_name=_("measure"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="indicators",
+    )
+    name_fi, name_sv, name_en = in_languages(models.CharField, NAME, max_length=300, blank=True)
+    unit = models.CharField(_("unit"), max_length=60)
+    source = models.CharField(
+        _("source"), max_length=20, choices=Source.choices, default=Source.MANUAL
+    )
+    source_code = models.CharField(
+        _("source code"),
+        max_length=200,
+        blank=True,
+        help_text=_("StatFin table and selection or Sotkanet id."),
+    )
+    baseline_value = models.DecimalField(
+        _("baseline value"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    baseline_year = models.PositiveSmallIntegerField(_("baseline year"), null=True, blank=True)
+    target_value = models.DecimalField(
+        _("target value"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    target_year = models.PositiveSmallIntegerField(_("target year"), null=True, blank=True)
+    direction = models.CharField(
+        _("desired direction"), max_length=20, choices=Direction.choices, default=Direction.INCREASE
+    )
+
+    named_by = "name"
+    unnamed_message = _("Give the indicator a name in at least one language.")
+    plan_path = "objective__plan"
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        constraints = [
+            period_order(
+                "indicator_target_after_baseline",
+                "baseline_year",
+                "target_year",
+                open_start=True,
+                open_end=True,
+            )
+        ]
+
+    def rule_errors(self) -> dict:
+        """The figures must be usable: years with values, a target not before the baseline, and
+        the code by which a statistical source's figures are found."""
+        errors = date_order_error(
+            self.baseline_year,
+            self.target_year,
+            "target_year",
+            _("The target year is before the baseline year."),
+        )
+        if self.baseline_value is not None and not self.baseline_year:
+            errors["baseline_year"] = _("Give the year of the baseline value.")
+        if self.target_value is not None and not self.target_year:
+            errors["target_year"] = _("Give the year by which the target is reached.")
+        if self.source in self.CODED_SOURCES and not self.source_code:
+            errors["source_code"] = _("Give the table or indicator code of the source.")
+        return errors

@@ -1,0 +1,298 @@
+"""Writes to plans. Invariants every function here keeps:
+
+- the actor is allowed (core.permissions) and the change is in the audit trail (audit.acting_as);
+- adopted and superseded plans are frozen: changes go into a new version (plan_new_version);
+- edits carry the version the user saw; a stale version raises EditConflict, nothing is lost;
+- a plan leaves the draft for decision only when every measure has a responsible party;
+- every plan and part passes its model's rules (full_clean: a title or name in one language,
+  periods in order, indicator figures with their years and source code), whoever writes it.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from kotoplan.audit.services import acting_as, save_new, save_version
+from kotoplan.core.errors import DomainError, FrozenError
+from kotoplan.core.models import has_text
+from kotoplan.core.permissions import can, require
+from kotoplan.core.text import text_of
+
+from .models import Indicator, Measure, Milestone, Objective, Plan, TargetGroup
+from .selectors import plan_has_next_version
+
+# --- plans ------------------------------------------------------------------------------------
+
+
+def ensure_editable(plan: Plan) -> None:
+    if not plan.is_editable:
+        raise FrozenError(
+            _(
+                "This plan is %(state)s and can no longer be edited. Start a new version to make "
+                "changes."
+            )
+            % {"state": plan.get_state_display().lower()}
+        )
+
+
+def _members(lead, municipalities) -> list:
+    """The plan's municipalities: the lead one always among them, none from Åland."""
+    members = {m.pk: m for m in municipalities}
+    members[lead.pk] = lead
+    if any(not m.in_act_scope for m in members.values()):
+        raise DomainError(_("Åland municipalities have their own integration legislation."))
+    return list(members.values())
+
+
+def _check_basics(plan: Plan, data: dict) -> None:
+    """When the basic information is written: a plan that is part of another document names it,
+    and an integration programme referred to as a separate document is linked."""
+    if "form" not in data:
+        return
+    after = {
+        name: data.get(name, getattr(plan, name))
+        for name in ("form", "host_document_name", "programme_mode", "programme_url")
+    }
+    errors = {}
+    if after["form"] == Plan.Form.PART_OF_OTHER and not after["host_document_name"]:
+        errors["host_document_name"] = _("Name the document that the integration plan is part of.")
+    if after["programme_mode"] == Plan.Programme.LINKED and not after["programme_url"]:
+        errors["programme_url"] = _("Give the link to the integration programme.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def plan_create(*, actor, lead_municipality, municipalities, data: dict) -> Plan:
+    require(actor, "planning.create_plan", lead_municipality)
+    members = _members(lead_municipality, municipalities)
+    plan = Plan(lead_municipality=lead_municipality, **data)
+    return save_new(actor=actor, obj=plan, municipalities=members)
+
+
+@transaction.atomic
+def plan_update(
+    *, actor, plan: Plan, expected_version: int, data: dict, municipalities=None
+) -> Plan:
+    require(actor, "planning.change_plan", plan)
+    ensure_editable(plan)
+    _check_basics(plan, data)
+    m2m = {}
+    if municipalities is not None:
+        m2m["municipalities"] = _members(plan.lead_municipality, municipalities)
+    return save_version(
+        actor=actor, obj=plan, expected_version=expected_version, changes=data, m2m=m2m
+    )
+
+
+# --- the parts of a plan: objectives, measures, indicators, target groups, timetable steps
+# One set of functions, so every part gets the same checks.
+
+CONTENT_MODELS = (Objective, Measure, Indicator, TargetGroup, Milestone)
+
+
+def _lock_editable_plan(plan: Plan) -> None:
+    # The plan row is locked and read afresh, so a plan adopted meanwhile is not edited.
+    ensure_editable(Plan.objects.select_for_update().get(pk=plan.pk))
+
+
+def _check(actor, obj, changed: set[str] | None = None) -> None:
+    plan = obj.owner_plan
+    if isinstance(obj, Measure) and obj.pk:
+        require(actor, "planning.change_measure", obj)
+        if changed is not None and not can(actor, "planning.change_plan", plan):
+            refused = changed - set(Measure.CONTRIBUTOR_FIELDS)
+            if refused:
+                raise DomainError(
+                    _("Only the plan's coordinators can change: %(fields)s.")
+                    % {"fields": ", ".join(sorted(refused))}
+                )
+    else:
+        require(actor, "planning.change_plan", plan)
+    _lock_editable_plan(plan)
+
+
+def _check_links(obj) -> None:
+    if (
+        isinstance(obj, Indicator)
+        and obj.measure_id
+        and obj.measure.objective_id != obj.objective_id
+    ):
+        raise DomainError("The measure belongs to another objective.")
+
+
+@transaction.atomic
+def content_create(*, actor, model, data: dict, m2m: dict | None = None):
+    if model not in CONTENT_MODELS:
+        raise TypeError(f"{model.__name__} is not plan content")
+    obj = model(**data)
+    _check(actor, obj)
+    _check_links(obj)
+    return save_new(actor=actor, obj=obj, **(m2m or {}))
+
+
+@transaction.atomic
+def content_update(*, actor, obj, expected_version: int, data: dict, m2m: dict | None = None):
+    _check(actor, obj, changed=set(data) | set(m2m or {}))
+    for name, value in data.items():
+        setattr(obj, name, value)
+    _check_links(obj)
+    return save_version(
+        actor=actor, obj=obj, expected_version=expected_version, changes=data, m2m=m2m
+    )
+
+
+@transaction.atomic
+def content_delete(*, actor, obj) -> Plan:
+    """Delete a part; returns the plan it belonged to."""
+    plan = obj.owner_plan
+    require(actor, "planning.change_plan", plan)
+    _lock_editable_plan(plan)
+    with acting_as(actor):
+        obj.delete()
+    return plan
+
+
+# --- the lifecycle: draft → consultation → awaiting decision → adopted → superseded ----------
+
+S = Plan.State
+
+# (from, to) → label of the action that moves the plan.
+TRANSITIONS = {
+    (S.DRAFT, S.CONSULTATION): gettext_lazy("Open for consultation"),
+    (S.DRAFT, S.AWAITING_DECISION): gettext_lazy("Send for decision"),
+    (S.CONSULTATION, S.DRAFT): gettext_lazy("Return to draft"),
+    (S.CONSULTATION, S.AWAITING_DECISION): gettext_lazy("Send for decision"),
+    (S.AWAITING_DECISION, S.DRAFT): gettext_lazy("Return to draft"),
+    (S.AWAITING_DECISION, S.ADOPTED): gettext_lazy("Record the decision"),
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something that stops the plan from going forward, with the place to fix it."""
+
+    message: str
+    anchor: str
+
+
+def decision_problems(plan: Plan) -> list[Problem]:
+    """What must be fixed before the plan can be sent for decision."""
+    problems = []
+    if not has_text(plan, "title"):
+        problems.append(Problem(_("The plan has no title."), "plan-basics"))
+    objectives = list(plan.objectives.all())
+    if not objectives:
+        problems.append(Problem(_("The plan has no objectives."), "themes"))
+    missing = Measure.objects.filter(objective__plan=plan, responsible_organisation__isnull=True)
+    for measure in missing.select_related("objective"):
+        problems.append(
+            Problem(
+                _("Measure “%(measure)s” has no responsible party.")
+                % {"measure": text_of(measure, "title")},
+                f"measure-{measure.pk}",
+            )
+        )
+    if plan.form == Plan.Form.PART_OF_OTHER and not plan.host_document_name:
+        problems.append(
+            Problem(
+                _("The plan is part of another document, but that document is not named."),
+                "plan-basics",
+            )
+        )
+    return problems
+
+
+@transaction.atomic
+def plan_transition(
+    *, actor, plan: Plan, to_state: str, expected_version: int, decision: dict | None = None
+) -> Plan:
+    require(actor, "planning.change_plan", plan)
+    if (plan.state, to_state) not in TRANSITIONS:
+        raise DomainError(
+            _("A plan cannot move from “%(from)s” to “%(to)s”.")
+            % {"from": plan.get_state_display(), "to": Plan.State(to_state).label}
+        )
+    changes: dict = {"state": to_state}
+    if to_state == S.AWAITING_DECISION:
+        problems = decision_problems(plan)
+        if problems:
+            raise DomainError(" ".join(p.message for p in problems))
+    if to_state == S.ADOPTED:
+        decision = decision or {}
+        if not decision.get("decision_body") or not decision.get("decision_date"):
+            raise DomainError(_("Record the deciding body and the decision date."))
+        changes.update(
+            {
+                key: decision.get(key) or ""
+                for key in ("decision_body", "decision_reference", "decision_url")
+            }
+        )
+        changes["decision_date"] = decision["decision_date"]
+    updated = save_version(
+        actor=actor, obj=plan, expected_version=expected_version, changes=changes
+    )
+    with acting_as(actor):
+        if to_state == S.ADOPTED and updated.previous_version_id:
+            previous = Plan.objects.select_for_update().get(pk=updated.previous_version_id)
+            if previous.state == S.ADOPTED:
+                previous.state = S.SUPERSEDED
+                previous.version += 1
+                previous.save(update_fields=["state", "version", "updated_at"])
+    return updated
+
+
+def _copy(obj, **overrides):
+    copy = type(obj).objects.get(pk=obj.pk)
+    copy.pk = None
+    copy.id = None
+    copy.version = 1
+    copy._state.adding = True
+    for name, value in overrides.items():
+        setattr(copy, name, value)
+    copy.save()
+    return copy
+
+
+@transaction.atomic
+def plan_new_version(*, actor, plan: Plan) -> Plan:
+    """Copy an adopted plan into a new draft; the adopted one stays as it was until the new
+    version is adopted. Parts keep their `key`, so versions can be compared part by part."""
+    require(actor, "planning.change_plan", plan)
+    if plan.state != S.ADOPTED:
+        raise DomainError(_("Only an adopted plan can get a new version."))
+    if plan_has_next_version(plan=plan):
+        raise DomainError(_("A new version of this plan already exists."))
+    with acting_as(actor):
+        number = Plan.objects.filter(lineage=plan.lineage).aggregate(n=Max("version_number"))["n"]
+        new = _copy(
+            plan,
+            version_number=number + 1,
+            previous_version=plan,
+            state=S.DRAFT,
+            decision_body="",
+            decision_date=None,
+            decision_reference="",
+            decision_url="",
+        )
+        new.municipalities.set(plan.municipalities.all())
+        groups = {g.pk: _copy(g, plan=new) for g in TargetGroup.objects.filter(plan=plan)}
+        for milestone in Milestone.objects.filter(plan=plan):
+            _copy(milestone, plan=new, done=False)
+        for objective in Objective.objects.filter(plan=plan).prefetch_related("target_groups"):
+            new_objective = _copy(objective, plan=new)
+            new_objective.target_groups.set([groups[g.pk] for g in objective.target_groups.all()])
+            measures = {}
+            for measure in objective.measures.prefetch_related("partners"):
+                new_measure = _copy(measure, objective=new_objective)
+                new_measure.partners.set(measure.partners.all())
+                measures[measure.pk] = new_measure
+            for indicator in Indicator.objects.filter(objective=objective):
+                _copy(
+                    indicator, objective=new_objective, measure=measures.get(indicator.measure_id)
+                )
+    return new

@@ -1,0 +1,399 @@
+"""The planning pages: the list of plans, a plan's page, its edit and lifecycle pages, and one
+set of create, edit and delete pages for every kind of part, driven by a spec table."""
+
+from dataclasses import dataclass
+
+from auditlog.models import LogEntry
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from kotoplan.audit.selectors import entry_changes, plan_trail
+from kotoplan.core.panels import links, plan_panels
+from kotoplan.core.permissions import can, require
+from kotoplan.core.views import action_view, form_page, form_view, page_url
+
+from . import forms, selectors, services
+from .models import Indicator, Measure, Milestone, Objective, Plan, TargetGroup, Theme
+from .panels import NEW_PLAN_ACTIONS
+
+
+def plan_url(plan, anchor: str = "") -> str:
+    return page_url("planning:plan_detail", plan.pk, anchor=anchor)
+
+
+# --- plans -------------------------------------------------------------------------------------
+
+
+@login_required
+def home(request):
+    can_create = selectors.municipalities_for_new_plan(user=request.user).exists()
+    return render(
+        request,
+        "planning/plan_list.html",
+        {
+            "plans": selectors.plans_for_user(user=request.user),
+            "can_create": can_create,
+            "new_plan_actions": links(NEW_PLAN_ACTIONS, user=request.user) if can_create else [],
+        },
+    )
+
+
+@login_required
+def plan_create(request):
+    municipalities = selectors.municipalities_for_new_plan(user=request.user)
+    if not municipalities.exists():
+        raise PermissionDenied
+
+    def create(form):
+        lead = form.cleaned_data["lead_municipality"]
+        return services.plan_create(
+            actor=request.user,
+            lead_municipality=lead,
+            municipalities=[lead],
+            data=form.plan_data(),
+        )
+
+    return form_page(
+        request,
+        "planning/plan_create.html",
+        form=forms.PlanCreateForm(request.POST or None, municipalities=municipalities),
+        call=create,
+        success_message=_("The plan was created."),
+        redirect_to=plan_url,
+    )
+
+
+@login_required
+def plan_detail(request, plan_id):
+    user = request.user
+    plan = selectors.plan_get_for_user(user=user, plan_id=plan_id)
+    may_change = can(user, "planning.change_plan", plan)
+    sections = selectors.plan_outline(plan=plan)
+    measures = [m for s in sections for o in s.objectives for m in o.measures.all()]
+    return render(
+        request,
+        "planning/plan_detail.html",
+        {
+            "plan": plan,
+            "sections": sections,
+            "empty_statutory": [
+                s.theme for s in sections if s.theme.statutory and not s.objectives
+            ],
+            "can_edit": may_change and plan.is_editable,
+            "can_start_new_version": may_change
+            and plan.state == Plan.State.ADOPTED
+            and not selectors.plan_has_next_version(plan=plan),
+            "updatable_measures": {
+                m.pk for m in measures if can(user, "planning.change_measure", m)
+            },
+            "transitions": [
+                {"to": to, "label": label}
+                for (frm, to), label in services.TRANSITIONS.items()
+                if frm == plan.state and may_change
+            ],
+            "problems": services.decision_problems(plan)
+            if plan.state in (Plan.State.DRAFT, Plan.State.CONSULTATION)
+            else [],
+            "target_groups": plan.target_groups.all(),
+            "milestones": plan.milestones.all(),
+            "versions": selectors.plan_versions(plan=plan, user=user),
+            "municipalities": plan.municipalities.all(),
+            "panels": plan_panels(plan=plan, user=user, request=request),
+        },
+    )
+
+
+def _plan_form_page(request, plan, **page):
+    """A form about the plan or one of its parts (planning/plan_form.html); a plan that can no
+    longer change says so instead."""
+    return form_page(
+        request, "planning/plan_form.html", plan=plan, frozen=not plan.is_editable, **page
+    )
+
+
+def _edit_plan(request, plan_id, form_class, heading):
+    plan = selectors.plan_get_for_user(user=request.user, plan_id=plan_id)
+    require(request.user, "planning.change_plan", plan)
+    form = form_class(request.POST or None, instance=plan)
+    return _plan_form_page(
+        request,
+        plan,
+        form=form,
+        call=lambda form: services.plan_update(
+            actor=request.user,
+            plan=plan,
+            expected_version=form.cleaned_data["expected_version"],
+            data=form.model_data(),
+            **form.m2m_data(),
+        ),
+        success_message=_("Changes saved."),
+        redirect_to=plan_url,
+        title=heading,
+        fieldsets=[(legend, [form[name] for name in names]) for legend, names in form.fieldsets],
+        cancel_url=plan_url(plan),
+    )
+
+
+@login_required
+def plan_edit(request, plan_id):
+    return _edit_plan(request, plan_id, forms.PlanBasicsForm, _("Basic information"))
+
+
+@login_required
+def plan_situation(request, plan_id):
+    return _edit_plan(request, plan_id, forms.SituationForm, _("Situation picture"))
+
+
+@login_required
+def plan_transition(request, plan_id, to_state):
+    plan = selectors.plan_get_for_user(user=request.user, plan_id=plan_id)
+    require(request.user, "planning.change_plan", plan)
+    if (plan.state, to_state) not in services.TRANSITIONS:
+        raise Http404
+    form_class = forms.DecisionForm if to_state == Plan.State.ADOPTED else forms.TransitionForm
+
+    def page(form):
+        problems = []
+        if to_state == Plan.State.AWAITING_DECISION:
+            problems = services.decision_problems(plan)
+        return render(
+            request,
+            "planning/plan_transition.html",
+            {
+                "plan": plan,
+                "form": form,
+                "to_state": Plan.State(to_state),
+                "label": services.TRANSITIONS[(plan.state, to_state)],
+                "problems": problems,
+            },
+        )
+
+    return form_view(
+        request,
+        form=form_class(request.POST or None, initial={"expected_version": plan.version}),
+        call=lambda form: services.plan_transition(
+            actor=request.user,
+            plan=plan,
+            to_state=to_state,
+            expected_version=form.cleaned_data["expected_version"],
+            decision=form.decision(),
+        ),
+        success_message=_("The plan is now: %(state)s.") % {"state": Plan.State(to_state).label},
+        redirect_to=plan_url,
+        render_page=page,
+    )
+
+
+@login_required
+@require_POST
+def plan_new_version(request, plan_id):
+    plan = selectors.plan_get_for_user(user=request.user, plan_id=plan_id)
+    return action_view(
+        request,
+        call=lambda: services.plan_new_version(actor=request.user, plan=plan),
+        success_message=_("A new draft version was created."),
+        redirect_to=plan_url,
+        refused_to=plan_url(plan),
+    )
+
+
+@login_required
+def plan_compare(request, plan_id):
+    plan = selectors.plan_get_for_user(user=request.user, plan_id=plan_id)
+    versions = list(selectors.plan_versions(plan=plan, user=request.user))
+    other_id = request.GET.get("with")
+    other = None
+    if other_id and other_id.isdigit():
+        other = next((v for v in versions if v.pk == int(other_id)), None)
+    if other is None:
+        other = plan.previous_version if plan.previous_version in versions else None
+    plan_changes, part_changes = [], []
+    if other is not None:
+        older, newer = sorted([plan, other], key=lambda p: p.version_number)
+        plan_changes, part_changes = selectors.plan_compare(older=older, newer=newer)
+    return render(
+        request,
+        "planning/plan_compare.html",
+        {
+            "plan": plan,
+            "other": other,
+            "versions": versions,
+            "plan_changes": plan_changes,
+            "part_changes": part_changes,
+        },
+    )
+
+
+@login_required
+def plan_history(request, plan_id):
+    plan = selectors.plan_get_for_user(user=request.user, plan_id=plan_id)
+    require(request.user, "planning.view_history", plan)
+    actions = dict(LogEntry.Action.choices)
+    rows = [
+        {"entry": e, "changes": entry_changes(e), "action": actions.get(e.action)}
+        for e in plan_trail(plan_id=plan.pk)[:500]
+    ]
+    return render(request, "planning/plan_history.html", {"plan": plan, "rows": rows})
+
+
+# --- the parts of a plan ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Spec:
+    model: type
+    form: type
+    title_new: str
+    title_edit: str
+    anchor: str  # the element id on the plan page (followed by "-<id>" when `own_anchor`)
+    own_anchor: bool = True
+
+
+SPECS = {
+    "objective": Spec(
+        Objective,
+        forms.ObjectiveForm,
+        gettext_lazy("New objective"),
+        gettext_lazy("Edit objective"),
+        "objective",
+    ),
+    "measure": Spec(
+        Measure,
+        forms.MeasureForm,
+        gettext_lazy("New measure"),
+        gettext_lazy("Edit measure"),
+        "measure",
+    ),
+    "indicator": Spec(
+        Indicator,
+        forms.IndicatorForm,
+        gettext_lazy("New indicator"),
+        gettext_lazy("Edit indicator"),
+        "indicator",
+    ),
+    "target_group": Spec(
+        TargetGroup,
+        forms.TargetGroupForm,
+        gettext_lazy("New target group"),
+        gettext_lazy("Edit target group"),
+        "target-groups",
+        own_anchor=False,
+    ),
+    "milestone": Spec(
+        Milestone,
+        forms.MilestoneForm,
+        gettext_lazy("New timetable step"),
+        gettext_lazy("Edit timetable step"),
+        "timetable",
+        own_anchor=False,
+    ),
+}
+
+
+def _part_url(spec: Spec, plan, obj) -> str:
+    """The part's place on its plan's page."""
+    return plan_url(plan, f"{spec.anchor}-{obj.pk}" if spec.own_anchor else spec.anchor)
+
+
+def _part_page(request, spec: Spec, plan, *, form, call, obj=None, objective=None):
+    """The form of a new part (`obj` None) or of `obj`; saved, the user returns to the part on
+    the plan's page."""
+    return _plan_form_page(
+        request,
+        plan,
+        form=form,
+        call=call,
+        success_message=_("Changes saved.") if obj else _("Saved."),
+        redirect_to=lambda saved: _part_url(spec, plan, saved),
+        obj=obj,
+        parent=objective,
+        title=spec.title_edit if obj else spec.title_new,
+        cancel_url=_part_url(spec, plan, obj) if obj else plan_url(plan),
+    )
+
+
+@login_required
+def content_new(request, kind, plan_id=None, objective_id=None):
+    """A new part of the plan (objective, target group, timetable step) or of one of its
+    objectives (measure, indicator)."""
+    spec = SPECS[kind]
+    if objective_id is None:
+        plan = selectors.plan_get_for_user(user=request.user, plan_id=plan_id)
+        objective, parent = None, {"plan": plan}
+    else:
+        objective = selectors.objective_get_for_user(user=request.user, objective_id=objective_id)
+        plan, parent = objective.plan, {"objective": objective}
+    if not can(request.user, "planning.change_plan", plan):
+        raise PermissionDenied
+    initial = {}
+    if kind == "objective" and request.GET.get("theme"):
+        initial["theme"] = Theme.objects.filter(code=request.GET["theme"]).first()
+    return _part_page(
+        request,
+        spec,
+        plan,
+        form=spec.form(request.POST or None, initial=initial, plan=plan, objective=objective),
+        call=lambda form: services.content_create(
+            actor=request.user,
+            model=spec.model,
+            data={**parent, **form.model_data()},
+            m2m=form.m2m_data(),
+        ),
+        objective=objective,
+    )
+
+
+@login_required
+def content_edit(request, kind, object_id):
+    """Coordinators edit every part; a contributor updates the progress of a measure that its
+    organisation is responsible for."""
+    spec = SPECS[kind]
+    obj = selectors.part_get_for_user(user=request.user, model=spec.model, part_id=object_id)
+    plan = obj.owner_plan
+    form_class = spec.form
+    if not can(request.user, "planning.change_plan", plan):
+        if kind != "measure" or not can(request.user, "planning.change_measure", obj):
+            raise PermissionDenied
+        form_class = forms.MeasureProgressForm
+    objective = obj.objective if kind in ("measure", "indicator") else None
+    return _part_page(
+        request,
+        spec,
+        plan,
+        form=form_class(request.POST or None, instance=obj, plan=plan, objective=objective),
+        call=lambda form: services.content_update(
+            actor=request.user,
+            obj=obj,
+            expected_version=form.cleaned_data["expected_version"],
+            data=form.model_data(),
+            m2m=form.m2m_data(),
+        ),
+        obj=obj,
+        objective=objective,
+    )
+
+
+@login_required
+def content_delete(request, kind, object_id):
+    spec = SPECS[kind]
+    obj = selectors.part_get_for_user(user=request.user, model=spec.model, part_id=object_id)
+    plan = obj.owner_plan
+    if not can(request.user, "planning.change_plan", plan):
+        raise PermissionDenied
+    return form_page(
+        request,
+        "planning/content_delete.html",
+        form=forms.DeleteForm(request.POST or None),
+        call=lambda form: services.content_delete(actor=request.user, obj=obj),
+        success_message=_("Deleted."),
+        redirect_to=plan_url,
+        plan=plan,
+        obj=obj,
+        kind=spec.model._meta.verbose_name,
+        cancel_url=_part_url(spec, plan, obj),
+    )

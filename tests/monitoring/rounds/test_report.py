@@ -1,0 +1,78 @@
+"""The monitoring report: accessible charts with the same numbers as their tables, status by
+theme, narratives and the changes since the previous round; who may read it."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_report__chart_and_table_carry_the_same_numbers(client, two_rounds, viewer_a):
+    plan = two_rounds[1].plan
+    client.force_login(viewer_a)
+    response = client.get(reverse("monitoring:round_report", args=[plan.pk, two_rounds[1].pk]))
+    assert response.status_code == 200
+    html = response.text
+    svg = re.search(r"<svg role=\"img\".*?</svg>", html, re.S).group(0)
+    title = re.search(r"<title id=\"[^\"]+\">(.*?)</title>", svg).group(1)
+    desc = re.search(r"<desc id=\"[^\"]+\">(.*?)</desc>", svg).group(1)
+    assert title == "Course participants"
+    for year, value in [("2024", "40"), ("2025", "47"), ("2026", "51.5"), ("2028", "55")]:
+        assert f"{year}" in desc
+        assert f" {value} persons" in desc
+    table = re.search(r"<table class=\"chart-data\">.*?</table>", html, re.S).group(0)
+    rows = re.findall(r"<th scope=\"row\">(\d+)</th><td>\w+</td><td>([\d.]+)</td>", table)
+    assert rows == [("2024", "40"), ("2025", "47"), ("2026", "51.5"), ("2028", "55")]
+    assert svg.count("<circle") == 3
+    assert svg.count("<rect") == 1
+
+
+def test_report__status_summary_changes_and_narratives(client, two_rounds, coordinator_a):
+    plan = two_rounds[1].plan
+    client.force_login(coordinator_a)
+    html = client.get(reverse("monitoring:round_report", args=[plan.pk, two_rounds[1].pk])).text
+    assert "Update coverage: 1 of 2 measures reported." in html
+    assert "Partner measure: On track → Delayed" in html
+    assert "Course participants 2026: 51.5 persons" in html
+    assert "Teacher on leave." in html
+    assert "https://example.org/news" in html
+    first = client.get(reverse("monitoring:round_report", args=[plan.pk, two_rounds[0].pk])).text
+    assert "This is the first monitoring round of the plan." in first
+    assert "51.5" not in first  # a later round's value is not in an earlier report
+
+
+def test_report__permissions(client, two_rounds, contributor, coordinator_b, national_viewer):
+    plan = two_rounds[0].plan
+    url = reverse("monitoring:round_report", args=[plan.pk, two_rounds[0].pk])
+    client.force_login(contributor)  # owns a measure of the plan, so may read it
+    assert client.get(url).status_code == 200
+    client.force_login(coordinator_b)
+    assert client.get(url).status_code == 404
+    client.force_login(national_viewer)
+    assert client.get(url).status_code == 200
+    wrong_plan = reverse("monitoring:round_report", args=[plan.pk + 999, two_rounds[0].pk])
+    assert client.get(wrong_plan).status_code == 404
+
+
+def test_plan_page_panel_and_nav_link(client, two_rounds, coordinator_a, viewer_a):
+    plan = two_rounds[1].plan
+    client.force_login(coordinator_a)
+    html = client.get(reverse("planning:plan_detail", args=[plan.pk])).text
+    assert "Latest round 2026" in html
+    assert "Update coverage: 1 of 2" in html
+    assert "My measures to update" in html
+    client.force_login(viewer_a)
+    html = client.get(reverse("planning:plan_detail", args=[plan.pk])).text
+    assert "Latest round 2026" in html
+    assert "Update coverage" not in html
+    assert "My measures to update" not in html
+
+
+def test_report__links_the_files_other_apps_render(client, two_rounds, viewer_a):
+    plan = two_rounds[1].plan
+    client.force_login(viewer_a)
+    html = client.get(reverse("monitoring:round_report", args=[plan.pk, two_rounds[1].pk])).text
+    docx = reverse("documents:round_report_docx", args=[plan.pk, two_rounds[1].pk])
+    assert f'<a href="{docx}">Monitoring report 2026: Word (DOCX)</a>' in html
