@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 export DJANGO_SETTINGS_MODULE ?= config.settings.local
 
-.PHONY: demo test install install-dev system-deps migrate reference demo-data serve lint format messages clean
+.PHONY: demo dev test install install-dev system-deps migrate reference demo-data serve lint format messages clean
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -36,10 +36,14 @@ reference: migrate
 demo-data: reference
 	$(PY) manage.py load_demo_data
 
+demo: export DJANGO_SETTINGS_MODULE = config.settings.demo
 demo: demo-data
 	$(PY) manage.py collectstatic --noinput -v0
 	@$(PY) manage.py demo_logins
 	@bash scripts/serve-demo.sh
+
+dev: demo-data
+	@DEV=1 bash scripts/serve-demo.sh
 
 test: install-dev system-deps
 	$(VENV)/bin/ruff check .

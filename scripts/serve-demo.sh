@@ -6,4 +6,10 @@ $PY manage.py db_worker --interval 2 &
 worker=$!
 trap 'kill $worker 2>/dev/null || true' EXIT INT TERM
 echo "Kotoplan is running on http://127.0.0.1:8000  (Ctrl+C stops it)"
-$PY manage.py runserver 127.0.0.1:8000 --noreload
+if [ "${DEV:-}" = 1 ]; then
+  # make dev: debug pages and reloading on code changes
+  $PY manage.py runserver 127.0.0.1:8000
+else
+  echo "E-mails the demo sends are written to var/mail/."
+  $PY manage.py runserver 127.0.0.1:8000 --noreload
+fi
