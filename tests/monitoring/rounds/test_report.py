@@ -4,6 +4,7 @@ theme, narratives and the changes since the previous round; who may read it."""
 import re
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
@@ -15,7 +16,7 @@ def test_report__chart_and_table_carry_the_same_numbers(client, two_rounds, view
     response = client.get(reverse("monitoring:round_report", args=[plan.pk, two_rounds[1].pk]))
     assert response.status_code == 200
     html = response.text
-    svg = re.search(r"<svg role=\"img\".*?</svg>", html, re.S).group(0)
+    svg = re.search(r"<svg [^>]*role=\"img\".*?</svg>", html, re.S).group(0)
     title = re.search(r"<title id=\"[^\"]+\">(.*?)</title>", svg).group(1)
     desc = re.search(r"<desc id=\"[^\"]+\">(.*?)</desc>", svg).group(1)
     assert title == "Course participants"
@@ -27,6 +28,30 @@ def test_report__chart_and_table_carry_the_same_numbers(client, two_rounds, view
     assert rows == [("2024", "40"), ("2025", "47"), ("2026", "51.5"), ("2028", "55")]
     assert svg.count("<circle") == 3
     assert svg.count("<rect") == 1
+
+
+NUMBERS = re.compile(r'\b(?:x|y|x1|x2|y1|y2|cx|cy|width|height|viewBox)="([^"]*)"')
+POINTS = re.compile(r'\bpoints="([^"]*)"')
+
+
+@pytest.mark.parametrize(("language", "shown"), [("fi", "51,5"), ("sv", "51,5"), ("en", "51.5")])
+def test_report__same_chart_in_every_language(client, two_rounds, viewer_a, language, shown):
+    """Coordinates are machine numbers in every language (a decimal comma would collapse the
+    chart); the numbers people read follow the language; no inline style for the CSP to block."""
+    plan = two_rounds[1].plan
+    client.force_login(viewer_a)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    html = client.get(reverse("monitoring:round_report", args=[plan.pk, two_rounds[1].pk])).text
+    svg = re.search(r"<svg [^>]*role=\"img\".*?</svg>", html, re.S).group(0)
+    numbers = NUMBERS.findall(svg)
+    assert len(numbers) > 10
+    assert [n for n in numbers if not re.fullmatch(r"-?[\d.]+%?( -?[\d.]+)*", n)] == []
+    points = POINTS.findall(svg)
+    assert points
+    assert [p for p in points if not re.fullmatch(r"[\d.]+,[\d.]+( [\d.]+,[\d.]+)*", p)] == []
+    assert "style=" not in svg
+    assert f" {shown} " in re.search(r"<desc id=\"[^\"]+\">(.*?)</desc>", svg).group(1)
+    assert f"<td>{shown}</td>" in html
 
 
 def test_report__status_summary_changes_and_narratives(client, two_rounds, coordinator_a):

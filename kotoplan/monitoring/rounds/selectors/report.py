@@ -4,6 +4,7 @@ measure status summary by theme, narratives and the changes since the previous r
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from kotoplan.core.text import text_of
@@ -28,10 +29,19 @@ class Point:
     def text(self) -> str:
         return plain(self.value)
 
+    @property
+    def box_x(self) -> float:
+        return round(self.x - 5, 1)
 
-def plain(value: Decimal) -> str:
-    """40.00 → "40", 51.50 → "51.5" (the same text in the chart description and the table)."""
-    return format(Decimal(value).normalize(), "f")
+    @property
+    def box_y(self) -> float:
+        return round(self.y - 5, 1)
+
+
+def plain(value: Decimal | float) -> str:
+    """40.00 → "40", 51.50 → "51,5" in Finnish and Swedish, "51.5" in English: the same text in the
+    chart, its description and the table. Coordinates are never formatted this way."""
+    return formats.number_format(format(Decimal(str(value)).normalize(), "f"))
 
 
 @dataclass
@@ -81,7 +91,7 @@ def _layout(series: IndicatorSeries) -> None:
         p.x, p.y = x(p.year), y(float(p.value))
     measured = [p for p in points if p.kind in ("baseline", "value")]
     series.polyline = " ".join(f"{p.x},{p.y}" for p in measured)
-    series.y_ticks = [(y(v), f"{v:g}") for v in (low, (low + high) / 2, high)]
+    series.y_ticks = [(y(v), plain(round(v, 2))) for v in (low, (low + high) / 2, high)]
     series.x_ticks = [(x(year), year) for year in sorted(set(years))]
 
 
