@@ -99,6 +99,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "fi"
+FORMAT_MODULE_PATH = ["config.formats"]  # Finland-Swedish and non-US English dates
 LANGUAGES = [("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "kotoplan" / "locale"]
 TIME_ZONE = "Europe/Helsinki"
