@@ -22,7 +22,14 @@ def test_data_table__caption_and_column_headings_with_scope():
         in html
     )
     assert "<tbody><tr><td>x</td></tr></tbody>" in html
-    assert "table-scroll" not in html
+    # a wide table scrolls in its own region, named by the caption, instead of widening the page
+    assert (
+        '<div class="table-scroll" tabindex="0" role="region" aria-label="Plans you can see">'
+        in html
+    )
+    assert "table-scroll" not in _render(
+        '{% data_table _("Plan") %}<tbody><tr><td>x</td></tr></tbody>{% enddata_table %}'
+    )
 
 
 def test_data_table__labelled_region_scrolls_and_takes_focus():

@@ -126,11 +126,14 @@ def data_table(
     The body of the tag follows the headings (`<tbody>` rows, a `<tfoot>`; its own `<thead>` when
     no heading is given). Each positional argument is a column heading; an empty one is left out,
     for a column shown on a condition. `actions_column` adds a last column for the rows' buttons,
-    its heading for screen readers only. Given `region_label` or `region_labelledby`, the table
-    scrolls inside a focusable region with that accessible name. Given `empty`, the table shows
-    only when `rows` has any: otherwise a paragraph with the `empty` text stands in its place.
+    its heading for screen readers only. The table scrolls inside a focusable region named by
+    `region_label` or `region_labelledby`, or else by its caption, so a wide table scrolls on a
+    narrow screen instead of widening the page. Given `empty`, the table shows only when `rows`
+    has any: otherwise a paragraph with the `empty` text stands in its place.
     """
     template_obj = context.template.engine.get_template("components/data_table.html")
+    if not (region_label or region_labelledby):
+        region_label = caption
     return template_obj.render(
         context.new(
             {
