@@ -89,6 +89,13 @@ def test_open_data_csv__only_adopted_plans_excel_friendly(client, adopted, adopt
     assert {r["baseline_value"] for r in indicators} == {"40"}
 
 
+def test_open_data_csv__typed_text_never_runs_as_a_formula(client, adopted, themes):
+    Plan.objects.filter(pk=adopted.pk).update(title_fi="@SUM(1+1)*cmd|' /C calc'!A0")
+    plans = _csv(client.get("/documents/open-data/plans.csv"))
+    row = next(r for r in plans if int(r["plan_id"]) == adopted.pk)
+    assert row["title_fi"] == "'@SUM(1+1)*cmd|' /C calc'!A0"
+
+
 def test_open_data_json__versioned_schema_nationwide_and_per_municipality(
     client, adopted, municipality_b
 ):

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from kotoplan.core import clock
+from kotoplan.core.exporters import spreadsheet_row
 
 SCHEMA_VERSION = "1.0"
 SCHEMA_NAME = "kotoplan-open-data"
@@ -151,7 +152,7 @@ def open_data_csv(plans, table: str) -> bytes:
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(columns)
     for row in rows(plans, table):
-        writer.writerow([_csv_value(row[c]) for c in columns])
+        writer.writerow(spreadsheet_row(_csv_value(row[c]) for c in columns))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 

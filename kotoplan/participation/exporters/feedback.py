@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from kotoplan.core.exporters import spreadsheet_row
 from kotoplan.core.text import text_of
 
 from ..models import Answer, Comment, Consultation
@@ -104,13 +105,8 @@ def feedback_rows(consultation: Consultation) -> list[list[str]]:
 def feedback_csv(consultation: Consultation) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerows(_safe(rows) for rows in feedback_rows(consultation))
+    writer.writerows(spreadsheet_row(rows) for rows in feedback_rows(consultation))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
-def _safe(row: list[str]) -> list[str]:
-    """Keep spreadsheet programs from reading typed text as a formula."""
-    return [f"'{cell}" if cell[:1] in ("=", "+", "-", "@") else cell for cell in row]
 
 
 def feedback_xlsx(consultation: Consultation) -> bytes:
@@ -118,7 +114,7 @@ def feedback_xlsx(consultation: Consultation) -> bytes:
     sheet = workbook.active
     sheet.title = _("Feedback")[:31]
     for row in feedback_rows(consultation):
-        sheet.append(_safe(row))
+        sheet.append(spreadsheet_row(row))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"

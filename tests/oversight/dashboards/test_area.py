@@ -232,6 +232,22 @@ def test_area_dashboard__csv_has_bom_semicolons_and_finnish_characters(
     assert by_name["Kauniainen"][4] == "No plan"
 
 
+def test_area_dashboard__csv_cells_never_run_as_formulas(
+    client, regional_official, vitality_centre
+):
+    municipality = MunicipalityFactory(
+        code="092", name_fi="Vantaa", name_sv="Vanda", name_en="Vantaa"
+    )
+    AreaMembershipFactory(municipality=municipality, area=vitality_centre)
+    title = '=HYPERLINK("https://evil.example/","Avaa")'
+    PlanFactory(lead_municipality=municipality, title_fi=title, title_en=title)
+    client.force_login(regional_official)
+    response = client.get(reverse("oversight:area_dashboard_csv", args=[vitality_centre.pk]))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    by_name = {row[1]: row for row in rows[1:]}
+    assert by_name["Vantaa"][2] == "'" + title
+
+
 def test_area_dashboard__official_with_dated_role_only_for_that_date(
     client, ely_organisation, ely_centre, municipality_a
 ):

@@ -7,6 +7,7 @@ from datetime import date
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
+from kotoplan.core.exporters import spreadsheet_row
 from kotoplan.core.text import text_of
 from kotoplan.geography.models import Area
 from kotoplan.planning.models import Theme
@@ -61,7 +62,7 @@ def area_csv_response(
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write(BOM)
     writer = csv.writer(response, delimiter=";", lineterminator="\r\n")
-    writer.writerow(_header(themes))
+    writer.writerow(spreadsheet_row(_header(themes)))
     for row in rows:
-        writer.writerow(_line(row))
+        writer.writerow(spreadsheet_row(_line(row)))
     return response
