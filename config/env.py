@@ -14,7 +14,9 @@ env = environ.Env(
     # None = the settings module decides: on in config.settings.local, off everywhere else.
     DEBUG=(bool, None),
     SECRET_KEY=(str, ""),
-    ALLOWED_HOSTS=(list, ["127.0.0.1", "localhost"]),
+    # Empty = this machine only (127.0.0.1, localhost) in the demo and development settings;
+    # production refuses to start until the host names are given.
+    ALLOWED_HOSTS=(list, []),
     DATABASE_URL=(str, f"sqlite:///{BASE_DIR / 'var' / 'kotoplan.sqlite3'}"),
     EMAIL_URL=(str, "consolemail://"),
     DEFAULT_FROM_EMAIL=(str, "kotoplan@localhost"),

@@ -8,7 +8,9 @@ from config.env import BASE_DIR, env
 
 DEBUG = env("DEBUG") is True
 SECRET_KEY = env("SECRET_KEY")
-ALLOWED_HOSTS = env("ALLOWED_HOSTS")
+ALLOWED_HOSTS = env("ALLOWED_HOSTS") or ["127.0.0.1", "localhost"]
+# Demo users share a published password: only the demo and development settings may load them.
+KOTOPLAN_DEMO_DATA_ALLOWED = True
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -5,14 +5,16 @@ from django.core.exceptions import ImproperlyConfigured
 from config.env import env
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, SECRET_KEY
+from .base import SECRET_KEY
 
 if not SECRET_KEY or len(SECRET_KEY) < 40:
     raise ImproperlyConfigured(
         "SECRET_KEY must be set to a random value of at least 40 characters."
     )
+ALLOWED_HOSTS = env("ALLOWED_HOSTS")  # no silent default to localhost in production
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set.")
+KOTOPLAN_DEMO_DATA_ALLOWED = False
 
 DEBUG = False
 SESSION_COOKIE_SECURE = True

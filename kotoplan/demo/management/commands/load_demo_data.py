@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from kotoplan.core.errors import DomainError
@@ -12,6 +13,11 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        if not settings.KOTOPLAN_DEMO_DATA_ALLOWED:
+            raise CommandError(
+                "Demo data is not loaded with production settings: its users share a published "
+                "password. Use config.settings.demo or config.settings.local."
+            )
         try:
             report = DemoLoader().load()
         except (DemoDataError, MissingOrganisation) as exc:
