@@ -32,12 +32,14 @@ def _locale(code: str) -> Locale | None:
 
 
 def language_name(code: str, *, in_language: str | None = None) -> str:
-    """The language's name in `in_language`; by default in the language itself ("suomi")."""
+    """The language's name in `in_language`, as written inside a sentence ("finska", "Finnish");
+    by default its own name as a menu entry, capitalised ("Suomi", "Svenska", "العربية")."""
     locale = _locale(code)
     if locale is None:
         return code
-    display = _locale(in_language) if in_language else locale
-    name = locale.get_display_name(display or locale) or code
+    if in_language:
+        return locale.get_display_name(_locale(in_language) or locale) or code
+    name = locale.get_display_name(locale) or code
     return name[:1].upper() + name[1:]
 
 
