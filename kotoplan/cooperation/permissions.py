@@ -1,11 +1,13 @@
 """Who may do what with cooperation groups. The only place these decisions are made.
 
-- a group is managed by the coordinators of its municipalities; a regional group also by the
-  officials of the regional authority that appointed it; administrators manage every group;
+- a municipal group is managed by the coordinators of its municipalities; a regional group by
+  the officials of the regional authority that appointed it (its member municipalities'
+  coordinators take part, but do not run it); administrators manage every group;
 - a member is a user linked to a representative or deputy whose period, and whose
   organisation's membership, are in force today: members see their group, its meetings and
-  initiatives, the plans it serves (even where planning would not show them), comment on those
-  plans and propose measures; they file initiatives to convene the group;
+  initiatives, comment on the plans it serves and propose measures; they file initiatives to
+  convene the group. A plan in the workspace is shown only to those planning lets see it, so a
+  group never opens a draft its member could not read on the plan page;
 - everyone else gets nothing: views answer 404 as for a missing group.
 """
 
@@ -13,7 +15,7 @@ from django.db.models import Q, QuerySet
 
 from kotoplan.accounts.selectors import user_reach
 from kotoplan.core.clock import today
-from kotoplan.core.permissions import related_ids, rule, scope_rule
+from kotoplan.core.permissions import grant, related_ids, rule, scope_rule
 
 from .models import CooperationGroup, Initiative, MeasureProposal, Meeting, Representative
 
@@ -27,16 +29,29 @@ def manages(user, group: CooperationGroup) -> bool:
     reach = user_reach(user=user)
     if reach.admin:
         return True
-    if related_ids(group, "municipalities") & reach.coordinator_municipalities:
-        return True
-    return (
-        group.kind == CooperationGroup.Kind.REGIONAL
-        and group.appointed_by.area_id in reach.official_areas
-    )
+    if group.kind == CooperationGroup.Kind.REGIONAL:
+        return group.appointed_by.area_id in reach.official_areas
+    return bool(related_ids(group, "municipalities") & reach.coordinator_municipalities)
 
 
 def is_member(user, group: CooperationGroup) -> bool:
     return active_seats(user, group).exists()
+
+
+@grant("planning.view_plan")
+def members_read_the_plans_their_group_prepares(user) -> QuerySet:
+    """Members of a municipal or joint group read the plans the group serves, drafts included:
+    preparing them is the group's work. A regional group's members (other municipalities'
+    coordinators among them) get no such reading: they see what planning shows them."""
+    groups = (
+        Representative.objects.serving_on(today())
+        .filter(user=user)
+        .exclude(membership__group__kind=CooperationGroup.Kind.REGIONAL)
+        .values("membership__group_id")
+    )
+    return CooperationGroup.plans.through.objects.filter(cooperationgroup_id__in=groups).values(
+        "plan_id"
+    )
 
 
 @scope_rule("cooperation.view_group")

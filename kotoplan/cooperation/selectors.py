@@ -83,12 +83,12 @@ def proposal_get_for_user(*, user, proposal_id: int, action: str | None = None) 
 
 
 def workspace_plan_get(*, user, group: CooperationGroup, plan_id: int) -> Plan:
-    """A plan the group serves, for a user who may see the group (planning's own rules are not
-    asked: the group's members see the plans it works on)."""
+    """A plan the group serves, for a user who may see the group and whom planning lets see the
+    plan: the workspace never opens a draft the plan page would hide."""
     if not can(user, "cooperation.view_workspace", group):
         raise Http404
     plan = group.plans.with_outline().filter(pk=plan_id).first()
-    if plan is None:
+    if plan is None or not can(user, "planning.view_plan", plan):
         raise Http404
     return plan
 

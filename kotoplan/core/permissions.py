@@ -1,7 +1,10 @@
 """The one permission engine. Apps register rules in their own permissions.py.
 
 A rule answers "may this user do this action on this object"; a scope narrows a queryset to the
-objects the user may act on. Anything without a registered rule is denied.
+objects the user may act on. Anything without a registered rule is denied. A grant lets a higher
+app widen a lower app's scope without the lower app importing it (cooperation groups let their
+members read the plans they prepare): the scope owner asks `granted(user, action)` and ORs the
+answers in, so the rule, the scope and every page that uses them agree.
 """
 
 from collections.abc import Callable
@@ -13,8 +16,11 @@ from django.db.models import QuerySet
 Rule = Callable[[Any, Any], bool]
 Scope = Callable[[Any, QuerySet], QuerySet]
 
+Grant = Callable[[Any], QuerySet]
+
 _rules: dict[str, Rule] = {}
 _scopes: dict[str, Scope] = {}
+_grants: dict[str, list[Grant]] = {}
 
 
 def _registration(registry: dict[str, Any], what: str) -> Callable[[str], Callable]:
@@ -34,6 +40,22 @@ def _registration(registry: dict[str, Any], what: str) -> Callable[[str], Callab
 
 rule: Callable[[str], Callable[[Rule], Rule]] = _registration(_rules, "Permission rule")
 scope_rule: Callable[[str], Callable[[Scope], Scope]] = _registration(_scopes, "Scope")
+
+
+def grant(action: str) -> Callable[[Grant], Grant]:
+    """Register a function answering the pks (a values("pk") queryset) of further objects the
+    user may act on for `action`; the action's scope includes them."""
+
+    def register(fn: Grant) -> Grant:
+        _grants.setdefault(action, []).append(fn)
+        return fn
+
+    return register
+
+
+def granted(user: Any, action: str) -> list[QuerySet]:
+    """The pk querysets every registered grant of `action` gives this user."""
+    return [fn(user) for fn in _grants.get(action, ())]
 
 
 def _active(user: Any) -> bool:

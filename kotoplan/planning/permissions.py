@@ -6,6 +6,8 @@
 - regional authority officials read every plan of a municipality in their area today;
 - wellbeing county liaisons read the plans of the county's municipalities;
 - national viewers read every plan that has left the draft state;
+- other apps may grant reading (cooperation: members of a municipal or joint group read the
+  plans the group prepares), through `core.permissions.grant`;
 - coordinators start plans for their municipalities;
 - administrators do everything.
 """
@@ -13,7 +15,7 @@
 from django.db.models import Q, QuerySet
 
 from kotoplan.accounts.selectors import user_reach
-from kotoplan.core.permissions import related_ids, rule, scope_rule
+from kotoplan.core.permissions import granted, related_ids, rule, scope_rule
 from kotoplan.geography.selectors import municipality_ids_in_areas
 
 from .models import Measure, Plan
@@ -36,6 +38,8 @@ def scope_viewable_plans(user, queryset: QuerySet) -> QuerySet:
         condition |= Q(municipalities__in=municipality_ids_in_areas(area_ids=areas))
     if reach.national:
         condition |= ~Q(state=Plan.State.DRAFT)
+    for ids in granted(user, "planning.view_plan"):
+        condition |= Q(pk__in=ids)
     ids = Plan.objects.filter(condition).values("pk")
     return queryset.filter(pk__in=ids)
 

@@ -1,12 +1,15 @@
 """Members see their group only; the group's coordinators manage it; others get 404."""
 
+from datetime import date
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from kotoplan.cooperation import services
-from kotoplan.cooperation.models import CooperationGroup
+from kotoplan.cooperation.models import Category, CooperationGroup
 from kotoplan.cooperation.selectors import groups_for_user
 from kotoplan.core.permissions import can
+from tests.cooperation.conftest import seat
 
 pytestmark = pytest.mark.django_db
 
@@ -52,18 +55,68 @@ def test_ended_membership__group_hidden(client, clock, group_a, membership_a, me
     assert client.get(f"/cooperation/groups/{group_a.pk}/").status_code == 404
 
 
-def test_member_sees_served_plan_in_workspace__though_planning_hides_it(
+def test_member_reads_served_plan__in_workspace_and_on_plan_page_alike(
     client, group_a, membership_a, member, draft_plan, adopted_plan
 ):
     client.force_login(member)
-    assert not can(member, "planning.view_plan", draft_plan)
-    assert client.get(f"/plans/{draft_plan.pk}/").status_code == 404
+    assert can(member, "planning.view_plan", draft_plan)
+    assert client.get(f"/plans/{draft_plan.pk}/").status_code == 200
     response = client.get(f"/cooperation/groups/{group_a.pk}/plans/{draft_plan.pk}/")
     assert response.status_code == 200
     assert draft_plan.title_en in response.content.decode()
-    # A plan the group does not serve stays hidden.
+    # A plan the group does not serve stays hidden, in both places.
+    assert not can(member, "planning.view_plan", adopted_plan)
     url = f"/cooperation/groups/{group_a.pk}/plans/{adopted_plan.pk}/"
     assert client.get(url).status_code == 404
+
+
+def _regional_group(vitality_centre_organisation, municipalities, plans):
+    group = CooperationGroup.objects.create(
+        kind=CooperationGroup.Kind.REGIONAL,
+        name="Alueellinen kotoutumisen yhteistyöryhmä",
+        appointed_by=vitality_centre_organisation,
+        appointing_body="Elinvoimakeskuksen johtaja",
+        appointed_on=date(2026, 2, 1),
+        term_start=date(2026, 3, 1),
+    )
+    group.municipalities.set(municipalities)
+    group.plans.set(plans)
+    return group
+
+
+def test_regional_group__never_opens_a_draft_its_member_may_not_read(
+    client, vitality_centre_organisation, municipality_a, draft_plan, coordinator_b, organisation_b
+):
+    """Another municipality's coordinator sitting in a regional group gets 404 on the plan in
+    the workspace as on the plan page, and the group page does not name the draft."""
+    group = _regional_group(vitality_centre_organisation, [municipality_a], [draft_plan])
+    seat(
+        group,
+        organisation_b,
+        coordinator_b,
+        category=Category.OTHER_MUNICIPALITY,
+        start=date(2026, 3, 1),
+    )
+    client.force_login(coordinator_b)
+    assert client.get(f"/cooperation/groups/{group.pk}/").status_code == 200
+    assert (
+        draft_plan.title_en not in client.get(f"/cooperation/groups/{group.pk}/").content.decode()
+    )
+    assert client.get(f"/plans/{draft_plan.pk}/").status_code == 404
+    assert client.get(f"/cooperation/groups/{group.pk}/plans/{draft_plan.pk}/").status_code == 404
+
+
+def test_regional_group__member_municipalitys_coordinator_does_not_manage_it(
+    client, vitality_centre_organisation, municipality_a, coordinator_a, regional_official
+):
+    group = _regional_group(vitality_centre_organisation, [municipality_a], [])
+    assert can(regional_official, "cooperation.manage_group", group)
+    assert not can(coordinator_a, "cooperation.manage_group", group)
+    client.force_login(coordinator_a)
+    page = client.get(f"/cooperation/groups/{group.pk}/")
+    assert page.status_code == 200
+    assert f"/cooperation/groups/{group.pk}/edit/" not in page.content.decode()
+    assert client.get(f"/cooperation/groups/{group.pk}/edit/").status_code == 403
 
 
 def test_regional_group__managed_by_the_authoritys_official(

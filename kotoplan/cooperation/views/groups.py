@@ -3,7 +3,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from kotoplan.core.permissions import can, require
+from kotoplan.core.permissions import can, require, scope
 from kotoplan.core.views import form_page
 
 from .. import selectors, services
@@ -38,7 +38,7 @@ def group_detail(request, group_id):
             "memberships": selectors.group_members(group=group),
             "initiatives": selectors.initiatives_of(group=group),
             "meetings": group.meetings.all(),
-            "plans": group.plans.all(),
+            "plans": scope(request.user, "planning.view_plan", group.plans.all()),
             "coverage": selectors.group_coverage(group=group),
         },
     )
