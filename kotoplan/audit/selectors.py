@@ -1,18 +1,159 @@
-"""Reading the audit trail."""
+"""Reading the audit trail.
 
+A plan's change history gathers every entry that names the plan (`additional_data.plan_id`).
+Each app says, in its own `audit.py`, who may read the entries of its models
+(`history_rule`): the history then shows an entry only to those who may see its object, so
+it never reveals what the rest of the product hides (hidden feedback, the authority's
+dialogue, a group's internal comments). A model with no rule is shown to nobody but
+administrators. Entries are presented in plain words in the reader's language: the field's
+name as the form shows it, choices by their label, yes/no, dates in local time, linked
+objects by name.
+"""
+
+import datetime as dt
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 from auditlog.models import LogEntry
-from django.db.models import QuerySet
+from auditlog.registry import auditlog
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models
+from django.db.models import Q, QuerySet
+from django.utils import formats, timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+HistoryRule = Callable[..., "bool | Q"]
+_history_rules: dict[str, HistoryRule] = {}
+
+ACTION_LABELS = {
+    LogEntry.Action.CREATE: gettext_lazy("Added"),
+    LogEntry.Action.UPDATE: gettext_lazy("Changed"),
+    LogEntry.Action.DELETE: gettext_lazy("Removed"),
+}
+TRUNCATE = 200
+
+
+def history_rule(*models_: type[models.Model]) -> Callable[[HistoryRule], HistoryRule]:
+    """Register who may read the history entries of these models: `fn(user, plan)` answers
+    True (everyone who may read the plan's history), False, or a Q over LogEntry narrowing
+    the entries (e.g. to the groups the user belongs to)."""
+
+    def register(fn: HistoryRule) -> HistoryRule:
+        for model in models_:
+            label = model._meta.label_lower
+            if label in _history_rules:
+                raise RuntimeError(f"History rule for {label} registered twice")
+            _history_rules[label] = fn
+        return fn
+
+    return register
+
+
+def everyone(user, plan) -> bool:
+    """The rule of plan content: whoever may read the plan's history reads these entries."""
+    return True
+
+
+def history_rules() -> dict[str, HistoryRule]:
+    return dict(_history_rules)
+
+
+def audited_models_naming_a_plan() -> list[type[models.Model]]:
+    """Audited models whose entries can name a plan (they add data to their entries)."""
+    return [
+        model
+        for model in auditlog.get_models()
+        if "get_additional_data" in {n for k in model.__mro__ for n in vars(k)}
+    ]
+
+
+def _visible_condition(user, plan) -> Q:
+    """Which of the plan's entries the user may read, as one condition on content types."""
+    if user.is_superuser:
+        return Q()
+    by_label = {
+        f"{ct.app_label}.{ct.model}": ct.pk
+        for ct in ContentType.objects.filter(
+            app_label__in={label.split(".")[0] for label in _history_rules}
+        )
+    }
+    condition = Q(pk__in=[])
+    for label, check in _history_rules.items():
+        content_type_id = by_label.get(label)
+        if content_type_id is None:
+            continue
+        answer = check(user, plan)
+        if answer is True:
+            condition |= Q(content_type_id=content_type_id)
+        elif isinstance(answer, Q):
+            condition |= Q(content_type_id=content_type_id) & answer
+    return condition
 
 
 def plan_trail(*, plan_id: int) -> QuerySet[LogEntry]:
-    """Every recorded change to a plan and its content, newest first."""
+    """Every recorded change to a plan and its content, newest first (unfiltered: for
+    administrators' tools and the refresh of stored results, never shown as such)."""
     return (
         LogEntry.objects.filter(additional_data__plan_id=plan_id)
         .select_related("actor", "content_type")
         .order_by("-timestamp", "-pk")
     )
+
+
+@dataclass(frozen=True)
+class HistoryFilter:
+    part: int | None = None  # a content type id
+    actor: int | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+
+def plan_history(*, user, plan, filters: HistoryFilter | None = None) -> QuerySet[LogEntry]:
+    """The entries of the plan's history this user may read, filtered, newest first."""
+    entries = plan_trail(plan_id=plan.pk).filter(_visible_condition(user, plan))
+    f = filters or HistoryFilter()
+    if f.part:
+        entries = entries.filter(content_type_id=f.part)
+    if f.actor:
+        entries = entries.filter(actor_id=f.actor)
+    zone = timezone.get_current_timezone()
+    if f.since:
+        start = dt.datetime.combine(f.since, dt.time.min, tzinfo=zone)
+        entries = entries.filter(timestamp__gte=start)
+    if f.until:
+        end = dt.datetime.combine(f.until + dt.timedelta(days=1), dt.time.min, tzinfo=zone)
+        entries = entries.filter(timestamp__lt=end)
+    return entries
+
+
+def history_choices(*, user, plan) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """The parts (content types) and the people that occur in the user's view of the history,
+    for the filter form, in the reader's language."""
+    visible = plan_trail(plan_id=plan.pk).filter(_visible_condition(user, plan)).order_by()
+    type_ids = set(visible.values_list("content_type_id", flat=True).distinct())
+    parts = []
+    for content_type in ContentType.objects.filter(pk__in=type_ids):
+        model = content_type.model_class()
+        name = capfirst(model._meta.verbose_name_plural) if model else content_type.model
+        parts.append((content_type.pk, str(name)))
+    actor_ids = set(visible.exclude(actor=None).values_list("actor_id", flat=True).distinct())
+    from django.contrib.auth import get_user_model
+
+    people = [
+        (person.pk, person.get_full_name() or person.get_username())
+        for person in get_user_model().objects.filter(pk__in=actor_ids)
+    ]
+    return sorted(parts, key=lambda p: p[1]), sorted(people, key=lambda p: p[1])
+
+
+# --- presenting entries in plain words ----------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -22,24 +163,153 @@ class FieldChange:
     new: str
 
 
-def entry_changes(entry: LogEntry) -> list[FieldChange]:
-    changes = entry.changes_dict or {}
+@dataclass(frozen=True)
+class HistoryRow:
+    when: dt.datetime
+    who: str
+    action: str
+    part: str
+    name: str
+    changes: list[FieldChange]
+
+
+def _missing(value) -> bool:
+    return value in (None, "", "None", "null")
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= TRUNCATE else text[: TRUNCATE - 1] + "…"
+
+
+def _is_key(model, key: str) -> bool:
+    """Whether a stored value can be a primary key of the model (older entries may hold a
+    name instead: those are shown as removed)."""
+    try:
+        model._meta.pk.to_python(key)
+    except ValidationError:
+        return False
+    return True
+
+
+class _Names:
+    """Names of linked objects, fetched in one query per model for a whole page."""
+
+    def __init__(self):
+        self.wanted: dict[type[models.Model], set[str]] = defaultdict(set)
+        self.found: dict[tuple[type[models.Model], str], str] = {}
+
+    def want(self, model, value) -> None:
+        if not _missing(value):
+            self.wanted[model].add(str(value))
+
+    def fetch(self) -> None:
+        for model, keys in self.wanted.items():
+            valid = [key for key in keys if _is_key(model, key)]
+            for obj in model._default_manager.filter(pk__in=valid):
+                self.found[(model, str(obj.pk))] = str(obj)
+
+    def name(self, model, value) -> str:
+        return self.found.get((model, str(value)), _("(removed)"))
+
+
+def _field(model, name: str):
+    try:
+        return model._meta.get_field(name)
+    except FieldDoesNotExist:
+        # auditlog names a foreign key by its column ("plan_id") in some entries
+        if name.endswith("_id"):
+            return _field(model, name[:-3])
+        return None
+
+
+def _plain_value(field, value, names: _Names) -> str:
+    if _missing(value):
+        return ""
+    if field.choices:
+        labels = {str(key): label for key, label in field.flatchoices}
+        return str(labels.get(str(value), _("(no longer offered)")))
+    if isinstance(field, models.BooleanField):
+        return _("Yes") if str(value) in ("True", "true", "1") else _("No")
+    if isinstance(field, models.ForeignKey):
+        return names.name(field.related_model, value)
+    if isinstance(field, models.DateTimeField):
+        moment = parse_datetime(str(value))
+        if moment is None:
+            return str(value)
+        if timezone.is_naive(moment):
+            moment = timezone.make_aware(moment, dt.UTC)
+        return formats.date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT")
+    if isinstance(field, models.DateField):
+        day = parse_date(str(value)[:10])
+        return formats.date_format(day, "SHORT_DATE_FORMAT") if day else str(value)
+    if isinstance(field, models.DecimalField | models.FloatField):
+        try:
+            return formats.number_format(Decimal(str(value)), use_l10n=True)
+        except InvalidOperation:
+            return str(value)
+    if isinstance(field, models.JSONField):
+        try:
+            data = json.loads(value) if isinstance(value, str) else value
+        except ValueError:
+            return _shorten(str(value))
+        if isinstance(data, list):
+            return ", ".join(str(item) for item in data)
+        return _shorten(str(value))
+    return _shorten(str(value))
+
+
+def _changes(entry: LogEntry, model, names: _Names, *, collect: bool) -> list[FieldChange]:
     result = []
-    for name, values in changes.items():
-        if isinstance(values, dict):  # many-to-many changes
-            old = (
-                ", ".join(values.get("objects", [])) if values.get("operation") == "delete" else ""
-            )
-            new = (
-                ", ".join(values.get("objects", [])) if values.get("operation") != "delete" else ""
-            )
-        else:
-            old, new = [*values, None, None][:2]
-        result.append(
-            FieldChange(
-                field=name,
-                old="" if old in (None, "None") else str(old),
-                new="" if new in (None, "None") else str(new),
+    for name, values in (entry.changes_dict or {}).items():
+        field = _field(model, name) if model else None
+        if field is None or not hasattr(field, "verbose_name") or name == "id":
+            continue
+        label = str(capfirst(field.verbose_name))
+        if isinstance(values, dict):  # many-to-many: the objects' names are stored
+            objects = ", ".join(values.get("objects", []))
+            removed = values.get("operation") == "delete"
+            if not collect:
+                result.append(
+                    FieldChange(label, objects if removed else "", "" if removed else objects)
+                )
+            continue
+        old, new = [*values, None, None][:2]
+        if collect:
+            if isinstance(field, models.ForeignKey):
+                names.want(field.related_model, old)
+                names.want(field.related_model, new)
+            continue
+        old_text, new_text = _plain_value(field, old, names), _plain_value(field, new, names)
+        if old_text != new_text:
+            result.append(FieldChange(label, old_text, new_text))
+    return result
+
+
+def history_rows(entries: Iterable[LogEntry]) -> list[HistoryRow]:
+    """The entries in plain words, with the names of linked objects fetched in bulk."""
+    entries = list(entries)
+    names = _Names()
+    for entry in entries:
+        _changes(entry, entry.content_type.model_class(), names, collect=True)
+    names.fetch()
+    rows = []
+    for entry in entries:
+        model = entry.content_type.model_class()
+        part = capfirst(model._meta.verbose_name) if model else entry.content_type.model
+        actor = entry.actor
+        rows.append(
+            HistoryRow(
+                when=entry.timestamp,
+                who=(actor.get_full_name() or actor.get_username()) if actor else _("system"),
+                action=str(ACTION_LABELS.get(entry.action, "")),
+                part=str(part),
+                name=entry.object_repr,
+                changes=_changes(entry, model, names, collect=False),
             )
         )
-    return result
+    return rows
+
+
+def entry_changes(entry: LogEntry) -> list[FieldChange]:
+    """One entry's changes in plain words."""
+    return history_rows([entry])[0].changes

@@ -2,6 +2,10 @@
 fields. Entries carry the group's id, and the plan's id for what concerns a plan."""
 
 from auditlog.registry import auditlog
+from django.db.models import Q
+
+from kotoplan.audit.selectors import history_rule
+from kotoplan.core.permissions import scope
 
 from . import models
 
@@ -25,3 +29,22 @@ for model in (
 ):
     auditlog.register(model, exclude_fields=TIMESTAMPS)
 auditlog.register(models.Attendance)
+
+
+@history_rule(
+    models.CooperationGroup,
+    models.Meeting,
+    models.AgendaItem,
+    models.Attendance,
+    models.Initiative,
+    models.MeasureProposal,
+    models.MeetingDocument,
+    models.Membership,
+    models.PlanComment,
+    models.Representative,
+)
+def group_work_for_its_group(user, plan) -> Q:
+    """A group's internal comments and proposals on a plan (and any other group entry that
+    names a plan) are read in the plan's history only by those who may open that group."""
+    groups = scope(user, "cooperation.view_group", models.CooperationGroup.objects.all())
+    return Q(additional_data__cooperation_group_id__in=list(groups.values_list("pk", flat=True)))

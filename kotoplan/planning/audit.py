@@ -2,6 +2,8 @@
 
 from auditlog.registry import auditlog
 
+from kotoplan.audit.selectors import everyone, history_rule
+
 from .models import Indicator, Measure, Milestone, Objective, Plan, TargetGroup
 
 auditlog.register(
@@ -16,3 +18,5 @@ auditlog.register(
 auditlog.register(Indicator, exclude_fields=["version", "updated_at", "created_at"])
 auditlog.register(TargetGroup, exclude_fields=["version", "updated_at", "created_at"])
 auditlog.register(Milestone, exclude_fields=["version", "updated_at", "created_at"])
+
+history_rule(Plan, Objective, Measure, Indicator, TargetGroup, Milestone)(everyone)

@@ -3,16 +3,18 @@ set of create, edit and delete pages for every kind of part, driven by a spec ta
 
 from dataclasses import dataclass
 
-from auditlog.models import LogEntry
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from kotoplan.audit.selectors import entry_changes, plan_trail
+from kotoplan.audit.forms import HistoryFilterForm
+from kotoplan.audit.selectors import history_choices, history_rows
+from kotoplan.audit.selectors import plan_history as plan_history_entries
 from kotoplan.core.panels import links, plan_panels
 from kotoplan.core.permissions import can, require
 from kotoplan.core.views import action_view, form_page, form_view, page_url
@@ -20,6 +22,8 @@ from kotoplan.core.views import action_view, form_page, form_view, page_url
 from . import forms, selectors, services
 from .models import Indicator, Measure, Milestone, Objective, Plan, TargetGroup, Theme
 from .panels import NEW_PLAN_ACTIONS
+
+HISTORY_PAGE_SIZE = 50
 
 
 def plan_url(plan, anchor: str = "") -> str:
@@ -233,12 +237,23 @@ def plan_compare(request, plan_id):
 def plan_history(request, plan_id):
     plan = selectors.plan_get_for_user(user=request.user, plan_id=plan_id)
     require(request.user, "planning.view_history", plan)
-    actions = dict(LogEntry.Action.choices)
-    rows = [
-        {"entry": e, "changes": entry_changes(e), "action": actions.get(e.action)}
-        for e in plan_trail(plan_id=plan.pk)[:500]
-    ]
-    return render(request, "planning/plan_history.html", {"plan": plan, "rows": rows})
+    parts, people = history_choices(user=request.user, plan=plan)
+    form = HistoryFilterForm(request.GET or None, parts=parts, people=people)
+    entries = plan_history_entries(user=request.user, plan=plan, filters=form.history_filter())
+    page = Paginator(entries, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "planning/plan_history.html",
+        {
+            "plan": plan,
+            "form": form,
+            "page": page,
+            "rows": history_rows(page.object_list),
+            "query": query.urlencode(),
+        },
+    )
 
 
 # --- the parts of a plan ----------------------------------------------------------------------
