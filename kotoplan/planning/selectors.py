@@ -1,9 +1,14 @@
 """Reads of plans. `plan_get_for_user` and friends are the only way views load plan objects."""
 
+import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils import formats
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
 from kotoplan.accounts.models import Organisation
 from kotoplan.core.permissions import can, scope
@@ -128,9 +133,12 @@ class PartChange:
 
 def _parts(plan: Plan) -> dict[tuple[str, str], object]:
     parts: dict[tuple[str, str], object] = {}
-    for objective in Objective.objects.filter(plan=plan):
+    for objective in Objective.objects.filter(plan=plan).select_related("theme"):
         parts[("objective", str(objective.key))] = objective
-    for measure in Measure.objects.filter(objective__plan=plan):
+    measures = Measure.objects.filter(objective__plan=plan).select_related(
+        "responsible_organisation"
+    )
+    for measure in measures:
         parts[("measure", str(measure.key))] = measure
     for indicator in Indicator.objects.filter(objective__plan=plan):
         parts[("indicator", str(indicator.key))] = indicator
@@ -141,13 +149,41 @@ def _label(obj) -> str:
     return str(text_of(obj, obj.named_by))
 
 
-def plan_compare(*, older: Plan, newer: Plan) -> tuple[list, list[PartChange]]:
-    """Differences between two versions of the same plan series."""
-    plan_changes = [
-        (Plan._meta.get_field(name).verbose_name, getattr(older, name), getattr(newer, name))
-        for name in PLAN_COMPARED_FIELDS
-        if getattr(older, name) != getattr(newer, name)
+def shown(obj, name: str) -> str:
+    """A field's value as a person reads it: choices by their label, yes/no, linked objects by
+    name, dates and decimals in the page's language; empty as ""."""
+    model_field = type(obj)._meta.get_field(name.removesuffix("_id"))
+    value = getattr(obj, model_field.name)
+    if value is None or value == "":
+        return ""
+    if model_field.choices:
+        return str(getattr(obj, f"get_{model_field.name}_display")())
+    if isinstance(value, bool):
+        return str(_("Yes") if value else _("No"))
+    if isinstance(value, dt.date):
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
+    if isinstance(value, Decimal | float):
+        return formats.number_format(value, use_l10n=True)
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    return str(value)
+
+
+def _differences(old, new, names) -> list[tuple[str, str, str]]:
+    return [
+        (
+            capfirst(type(old)._meta.get_field(name.removesuffix("_id")).verbose_name),
+            shown(old, name),
+            shown(new, name),
+        )
+        for name in names
+        if getattr(old, name) != getattr(new, name)
     ]
+
+
+def plan_compare(*, older: Plan, newer: Plan) -> tuple[list, list[PartChange]]:
+    """Differences between two versions of the same plan series, in plain words."""
+    plan_changes = _differences(older, newer, PLAN_COMPARED_FIELDS)
     before, after = _parts(older), _parts(newer)
     changes: list[PartChange] = []
     for key in sorted(set(before) | set(after)):
@@ -158,15 +194,7 @@ def plan_compare(*, older: Plan, newer: Plan) -> tuple[list, list[PartChange]]:
         elif new is None:
             changes.append(PartChange(kind, _label(old), "removed"))
         else:
-            diffs = [
-                (
-                    type(old)._meta.get_field(name.removesuffix("_id")).verbose_name,
-                    getattr(old, name),
-                    getattr(new, name),
-                )
-                for name in PART_FIELDS[kind]
-                if getattr(old, name) != getattr(new, name)
-            ]
+            diffs = _differences(old, new, PART_FIELDS[kind])
             if diffs:
                 changes.append(PartChange(kind, _label(new), "changed", diffs))
     return plan_changes, changes

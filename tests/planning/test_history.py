@@ -96,7 +96,7 @@ def test_changes_in_plain_finnish__field_names_choice_labels_and_local_time(
         owned_measure.status = Measure.Status.DONE
         owned_measure.save()
     page = _history(client, viewer_a, plan, language="fi")
-    assert "Tila:" in page  # the field's name, not "status"
+    assert "Tilanne:" in page  # the field name, not "status"
     assert "Käynnissä" in page
     assert "Valmis" in page
     assert "ongoing" not in page

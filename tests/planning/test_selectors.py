@@ -1,7 +1,10 @@
 """Reading plans: comparing versions, and the number of queries behind the plan page."""
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from kotoplan.planning.models import Indicator, Measure, Objective, Plan
 from kotoplan.planning.selectors import municipalities_for_new_plan, plan_compare, plan_outline
@@ -104,7 +107,7 @@ def test_plan_compare_lists_added_removed_and_changed_parts__edited_new_version(
     plan_changes, part_changes = plan_compare(older=old, newer=new)
 
     assert [(str(label), before, after) for label, before, after in plan_changes] == [
-        ("title in Finnish", "Kotoutumisohjelma 2022–2025", "Kotoutumisohjelma 2026–2029")
+        ("Title in Finnish", "Kotoutumisohjelma 2022–2025", "Kotoutumisohjelma 2026–2029")
     ]
     assert _summary(part_changes) == {
         ("objective", "added", "Mother tongue"),
@@ -115,9 +118,39 @@ def test_plan_compare_lists_added_removed_and_changed_parts__edited_new_version(
     }
     changed = next(change for change in part_changes if change.change == "changed")
     assert {str(label): (before, after) for label, before, after in changed.fields} == {
-        "title in Finnish": ("Työnhakuklubi", "Työnhakuklubi kolmella kielellä"),
-        "resources": ("", "1 htv"),
+        "Title in Finnish": ("Työnhakuklubi", "Työnhakuklubi kolmella kielellä"),
+        "Resources": ("", "1 htv"),
     }
+
+
+def test_plan_compare_in_plain_finnish__status_labels_names_and_dates(
+    coordinator_a, versions, organisation_b
+):
+    """Compared values read as on the plan page: "Käynnissä → Valmis", the organisation's name
+    and a Finnish date, never "ongoing → done" or an id."""
+    old, new, parts = versions
+    measure = Measure.objects.get(objective__plan=new, key=parts["measure"].key)
+    content_update(
+        actor=coordinator_a,
+        obj=measure,
+        expected_version=1,
+        data={
+            "status": Measure.Status.DONE,
+            "responsible_organisation": organisation_b,
+            "schedule_end": date(2026, 11, 30),
+        },
+    )
+    Measure.objects.filter(pk=parts["measure"].pk).update(status=Measure.Status.ONGOING)
+    with translation.override("fi"):
+        _, part_changes = plan_compare(older=old, newer=new)
+        changed = next(change for change in part_changes if change.change == "changed")
+        fields = {str(label): (before, after) for label, before, after in changed.fields}
+    assert fields["Tilanne"] == ("Käynnissä", "Valmis")
+    assert fields["Vastuutaho"] == (
+        str(parts["measure"].responsible_organisation),
+        str(organisation_b),
+    )
+    assert fields["Päättyy"] == ("", "30.11.2026")
 
 
 def test_plan_outline_groups_objectives_under_every_theme__one_theme_used(draft_plan, themes):

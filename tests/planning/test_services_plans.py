@@ -251,7 +251,10 @@ def test_plan_trail_names_actor_and_change__plan_updated(coordinator_a, draft_pl
     assert latest.actor == coordinator_a
     assert latest.action == LogEntry.Action.UPDATE
     changes = {change.field: (change.old, change.new) for change in entry_changes(latest)}
-    assert changes["Title in English"] == ("Espoo integration plan 2026–2029", "Espoo plan, revised")
+    assert changes["Title in English"] == (
+        "Espoo integration plan 2026–2029",
+        "Espoo plan, revised",
+    )
 
 
 def test_plan_trail_lists_content_changes_with_actor__created_updated_deleted(
