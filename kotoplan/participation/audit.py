@@ -10,7 +10,11 @@ from . import models
 
 SKIPPED = ["version", "updated_at", "created_at"]
 
-auditlog.register(models.Consultation, exclude_fields=SKIPPED, m2m_fields={"objectives"})
+auditlog.register(
+    models.Consultation,
+    exclude_fields=[*SKIPPED, "draft_snapshot"],  # its time is kept; the text is the plan's
+    m2m_fields={"objectives"},
+)
 auditlog.register(models.ConsultationLanguage, exclude_fields=SKIPPED)
 auditlog.register(models.ContentTranslation)
 auditlog.register(models.Question, exclude_fields=SKIPPED)

@@ -80,6 +80,14 @@ class Consultation(VersionedModel):
     report_published_at = models.DateTimeField(
         _("response report published"), null=True, blank=True, editable=False
     )
+    # The draft as it was when the consultation opened: what residents read and comment on, so
+    # later edits of the plan never change the text under (or after) consultation.
+    draft_snapshot = models.JSONField(
+        _("draft consulted on"), null=True, blank=True, editable=False
+    )
+    draft_taken_at = models.DateTimeField(
+        _("draft consulted on, as of"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         ordering = ["-opens_at", "pk"]

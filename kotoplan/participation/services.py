@@ -39,6 +39,7 @@ from .models import (
     ResponseItem,
     Submission,
 )
+from .selectors import draft_snapshot_of
 
 
 def _unique_slug(plan: Plan) -> str:
@@ -61,7 +62,9 @@ def consultation_create(
         raise DomainError(_("Consultations are held on draft plans only."))
     objectives = _of_plan(plan, objectives)
     consultation = Consultation(plan=plan, slug=data.pop("slug", "") or _unique_slug(plan), **data)
-    return save_new(actor=actor, obj=consultation, objectives=objectives)
+    save_new(actor=actor, obj=consultation, objectives=objectives)
+    draft_snapshot_take(consultation=consultation)
+    return consultation
 
 
 @transaction.atomic
@@ -75,9 +78,30 @@ def consultation_update(
 ) -> Consultation:
     require(actor, "participation.manage", consultation.plan)
     m2m = {} if objectives is None else {"objectives": _of_plan(consultation.plan, objectives)}
-    return save_version(
+    saved = save_version(
         actor=actor, obj=consultation, expected_version=expected_version, changes=data, m2m=m2m
     )
+    draft_snapshot_take(consultation=saved)
+    return saved
+
+
+def draft_snapshot_take(*, consultation: Consultation) -> bool:
+    """Record the draft as it is now, once the consultation has opened and if not done yet:
+    residents then read and comment on that text, whatever is edited in the plan later.
+    Returns whether the snapshot was taken now."""
+    with transaction.atomic():
+        locked = Consultation.objects.select_for_update().get(pk=consultation.pk)
+        if locked.draft_taken_at is not None or locked.status() == Consultation.Status.UPCOMING:
+            return False
+        locked.draft_snapshot = draft_snapshot_of(consultation=locked)
+        locked.draft_taken_at = timezone.now()
+        with acting_as(None):
+            locked.save(update_fields=["draft_snapshot", "draft_taken_at"])
+    consultation.draft_snapshot, consultation.draft_taken_at = (
+        locked.draft_snapshot,
+        locked.draft_taken_at,
+    )
+    return True
 
 
 def _translation_keys(consultation: Consultation) -> set[str]:

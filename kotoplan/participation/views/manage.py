@@ -1,6 +1,7 @@
 """The coordinator's pages: consultations, their languages and questions, participation events."""
 
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -19,6 +20,7 @@ from ..selectors import (
     plan_get_for_manager,
     questions_of,
 )
+from ..tasks import schedule_draft_snapshot
 
 FORM = "participation/form.html"  # title, plan, cancel_url; optionally intro, submit_label, danger
 
@@ -59,13 +61,16 @@ def _consultation_page(request, plan, consultation=None):
     def save(form):
         changes = {"data": form.model_data(), **form.m2m_data()}
         if consultation is None:
-            return services.consultation_create(actor=request.user, plan=plan, **changes)
-        return services.consultation_update(
-            actor=request.user,
-            consultation=consultation,
-            expected_version=form.cleaned_data["expected_version"] or consultation.version,
-            **changes,
-        )
+            saved = services.consultation_create(actor=request.user, plan=plan, **changes)
+        else:
+            saved = services.consultation_update(
+                actor=request.user,
+                consultation=consultation,
+                expected_version=form.cleaned_data["expected_version"] or consultation.version,
+                **changes,
+            )
+        transaction.on_commit(lambda: schedule_draft_snapshot(consultation=saved))
+        return saved
 
     return form_page(
         request,

@@ -16,6 +16,7 @@ from ..selectors import (
     Reader,
     consultation_get_public,
     consultation_outline,
+    live_targets,
     page_language,
     published_responses,
     questions_of,
@@ -77,6 +78,8 @@ def consultation_public(request, slug):
         reader = Reader(consultation, language)
         sections = consultation_outline(consultation=consultation)
         targets, target_map = target_choices(sections, reader)
+        target_map = live_targets(target_map)
+        targets = [row for row in targets if row[0] in target_map]
         form = FeedbackForm(
             request.POST or None,
             questions=questions_of(consultation=consultation),
