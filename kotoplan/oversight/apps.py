@@ -12,4 +12,5 @@ class OversightConfig(AppConfig):
         from . import panels  # noqa: F401
         from .dashboards import permissions as dashboard_permissions  # noqa: F401
         from .dialogue import audit, permissions  # noqa: F401
+        from .readiness import audit as readiness_audit  # noqa: F401
         from .readiness import tasks  # noqa: F401

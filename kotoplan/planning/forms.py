@@ -257,6 +257,26 @@ class DeleteForm(forms.Form):
 
 class TransitionForm(forms.Form):
     expected_version = forms.IntegerField(widget=forms.HiddenInput)
+    override_reason = forms.CharField(
+        label=_("Reason for going on with statutory requirements unmet"),
+        help_text=_(
+            "Required while statutory requirements are unmet. The reason is recorded and shown "
+            "to the regional authority on the plan page."
+        ),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=2000,
+    )
+
+    def __init__(self, *args, needs_reason: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if needs_reason:
+            self.fields["override_reason"].required = True
+        else:
+            del self.fields["override_reason"]
+
+    def reason(self) -> str:
+        return self.cleaned_data.get("override_reason", "")
 
     def decision(self) -> dict | None:
         return None

@@ -4,10 +4,13 @@
 - adopted and superseded plans are frozen: changes go into a new version (plan_new_version);
 - edits carry the version the user saw; a stale version raises EditConflict, nothing is lost;
 - a plan leaves the draft for decision only when every measure has a responsible party;
+- a plan goes to consultation, to decision or is adopted with statutory requirements unmet only
+  with a stated reason, which the registered transition guards record (the readiness check);
 - every plan and part passes its model's rules (full_clean: a title or name in one language,
   periods in order, indicator figures with their years and source code), whoever writes it.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -207,15 +210,70 @@ def decision_problems(plan: Plan) -> list[Problem]:
     return problems
 
 
+@dataclass(frozen=True)
+class Unmet:
+    """A requirement the plan does not meet, as a guard reports it."""
+
+    key: str  # a stable id (a readiness rule's id)
+    title: str
+    reason: str
+    fix_url: str
+    statutory: bool
+
+
+@dataclass(frozen=True)
+class TransitionGuard:
+    """What a higher app (the readiness check) contributes to the lifecycle: `unmet(plan)`
+    lists what the plan does not meet now; `record(...)` keeps a move made in spite of unmet
+    statutory requirements, with its reason, where the authority sees it."""
+
+    unmet: Callable[[Plan], list[Unmet]]
+    record: Callable[..., None]
+
+
+_guards: list[TransitionGuard] = []
+GUARDED_STATES = (S.CONSULTATION, S.AWAITING_DECISION, S.ADOPTED)
+
+
+def register_transition_guard(guard: TransitionGuard) -> None:
+    _guards.append(guard)
+
+
+def transition_unmet(plan: Plan, to_state: str) -> list[Unmet]:
+    """What the plan does not meet before moving to `to_state`, statutory requirements first
+    (nothing for moves back to the draft)."""
+    if to_state not in GUARDED_STATES:
+        return []
+    unmet = [item for guard in _guards for item in guard.unmet(plan)]
+    return sorted(unmet, key=lambda item: not item.statutory)
+
+
 @transaction.atomic
 def plan_transition(
-    *, actor, plan: Plan, to_state: str, expected_version: int, decision: dict | None = None
+    *,
+    actor,
+    plan: Plan,
+    to_state: str,
+    expected_version: int,
+    decision: dict | None = None,
+    override_reason: str = "",
 ) -> Plan:
     require(actor, "planning.change_plan", plan)
     if (plan.state, to_state) not in TRANSITIONS:
         raise DomainError(
             _("A plan cannot move from “%(from)s” to “%(to)s”.")
             % {"from": plan.get_state_display(), "to": Plan.State(to_state).label}
+        )
+    from_state = plan.state
+    unmet = [item for item in transition_unmet(plan, to_state) if item.statutory]
+    override_reason = (override_reason or "").strip()
+    if unmet and not override_reason:
+        raise DomainError(
+            _(
+                "%(count)s statutory requirements are not met. Fix them first, or give the "
+                "reason for going on anyway: it is recorded and shown to the regional authority."
+            )
+            % {"count": len(unmet)}
         )
     changes: dict = {"state": to_state}
     if to_state == S.AWAITING_DECISION:
@@ -236,6 +294,16 @@ def plan_transition(
     updated = save_version(
         actor=actor, obj=plan, expected_version=expected_version, changes=changes
     )
+    if unmet:
+        for guard in _guards:
+            guard.record(
+                actor=actor,
+                plan=updated,
+                from_state=from_state,
+                to_state=to_state,
+                reason=override_reason,
+                unmet=unmet,
+            )
     with acting_as(actor):
         if to_state == S.ADOPTED and updated.previous_version_id:
             previous = Plan.objects.select_for_update().get(pk=updated.previous_version_id)

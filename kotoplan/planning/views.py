@@ -160,6 +160,8 @@ def plan_transition(request, plan_id, to_state):
     if (plan.state, to_state) not in services.TRANSITIONS:
         raise Http404
     form_class = forms.DecisionForm if to_state == Plan.State.ADOPTED else forms.TransitionForm
+    unmet = services.transition_unmet(plan, to_state)
+    statutory = [item for item in unmet if item.statutory]
 
     def page(form):
         problems = []
@@ -174,18 +176,25 @@ def plan_transition(request, plan_id, to_state):
                 "to_state": Plan.State(to_state),
                 "label": services.TRANSITIONS[(plan.state, to_state)],
                 "problems": problems,
+                "unmet": unmet,
+                "statutory_unmet": statutory,
             },
         )
 
     return form_view(
         request,
-        form=form_class(request.POST or None, initial={"expected_version": plan.version}),
+        form=form_class(
+            request.POST or None,
+            initial={"expected_version": plan.version},
+            needs_reason=bool(statutory),
+        ),
         call=lambda form: services.plan_transition(
             actor=request.user,
             plan=plan,
             to_state=to_state,
             expected_version=form.cleaned_data["expected_version"],
             decision=form.decision(),
+            override_reason=form.reason(),
         ),
         success_message=_("The plan is now: %(state)s.") % {"state": Plan.State(to_state).label},
         redirect_to=plan_url,

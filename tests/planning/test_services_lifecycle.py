@@ -22,7 +22,7 @@ from kotoplan.planning.services import (
 )
 from tests.factories.accounts import OrganisationFactory
 from tests.factories.planning import MeasureFactory
-from tests.planning.support import DECISION, adopt
+from tests.planning.support import DECISION, REASON, adopt
 
 
 @pytest.fixture
@@ -40,6 +40,7 @@ def test_plan_transition_opens_consultation__draft(coordinator_a, draft_plan):
         plan=draft_plan,
         to_state=Plan.State.CONSULTATION,
         expected_version=1,
+        override_reason=REASON,
     )
 
     draft_plan.refresh_from_db()
@@ -64,6 +65,7 @@ def test_plan_transition_refuses_decision__measure_without_responsible_party(
             plan=full_draft_plan,
             to_state=Plan.State.AWAITING_DECISION,
             expected_version=1,
+            override_reason=REASON,
         )
 
     assert "Orphan measure" in caught.value.message
@@ -76,6 +78,7 @@ def test_plan_transition_refuses_decision__measure_without_responsible_party(
         plan=full_draft_plan,
         to_state=Plan.State.AWAITING_DECISION,
         expected_version=1,
+        override_reason=REASON,
     )
     assert moved.state == Plan.State.AWAITING_DECISION
 
@@ -88,6 +91,7 @@ def test_plan_transition_refuses_decision__plan_without_objectives(coordinator_a
             plan=draft_plan,
             to_state=Plan.State.AWAITING_DECISION,
             expected_version=1,
+            override_reason=REASON,
         )
 
 
@@ -109,6 +113,7 @@ def test_plan_transition_refuses_adoption__decision_incomplete(
         plan=full_draft_plan,
         to_state=Plan.State.AWAITING_DECISION,
         expected_version=1,
+        override_reason=REASON,
     )
 
     with pytest.raises(DomainError, match="deciding body"):
@@ -117,6 +122,7 @@ def test_plan_transition_refuses_adoption__decision_incomplete(
             plan=plan,
             to_state=Plan.State.ADOPTED,
             expected_version=plan.version,
+            override_reason=REASON,
             decision=decision,
         )
 
@@ -145,6 +151,7 @@ def test_plan_transition_refuses__step_not_in_the_lifecycle(coordinator_a, full_
             plan=full_draft_plan,
             to_state=Plan.State.ADOPTED,
             expected_version=1,
+            override_reason=REASON,
             decision=DECISION,
         )
 
@@ -162,6 +169,7 @@ def test_plan_transition_raises_conflict__stale_version(coordinator_a, draft_pla
             plan=draft_plan,
             to_state=Plan.State.CONSULTATION,
             expected_version=1,
+            override_reason=REASON,
         )
 
     draft_plan.refresh_from_db()
@@ -172,7 +180,11 @@ def test_plan_transition_refuses__viewer(viewer_a, draft_plan):
     """Readers cannot move a plan forward."""
     with pytest.raises(PermissionDenied):
         plan_transition(
-            actor=viewer_a, plan=draft_plan, to_state=Plan.State.CONSULTATION, expected_version=1
+            actor=viewer_a,
+            plan=draft_plan,
+            to_state=Plan.State.CONSULTATION,
+            expected_version=1,
+            override_reason=REASON,
         )
 
 

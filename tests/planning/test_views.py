@@ -11,6 +11,7 @@ from kotoplan.planning.panels import NEW_PLAN_ACTIONS
 from kotoplan.planning.services import content_update, plan_transition, plan_update
 from tests.factories.planning import MeasureFactory
 from tests.helpers import form_data, page_text
+from tests.planning.support import REASON
 
 CONFLICT_MESSAGE = "Someone else saved this while you were editing."
 
@@ -271,12 +272,14 @@ def test_content_edit_refuses_save__adopted_plan(coordinator_client, coordinator
         plan=objective.plan,
         to_state=Plan.State.AWAITING_DECISION,
         expected_version=1,
+        override_reason=REASON,
     )
     plan_transition(
         actor=coordinator_a,
         plan=plan,
         to_state=Plan.State.ADOPTED,
         expected_version=plan.version,
+        override_reason=REASON,
         decision={"decision_body": "Valtuusto", "decision_date": date(2026, 5, 18)},
     )
     url = reverse("planning:content_edit", args=["objective", objective.pk])
@@ -319,6 +322,7 @@ def test_plan_transition_shows_error_at_the_field__decision_date_missing(
         plan=full_draft_plan,
         to_state=Plan.State.AWAITING_DECISION,
         expected_version=1,
+        override_reason=REASON,
     )
     url = reverse("planning:plan_transition", args=[plan.pk, "adopted"])
 

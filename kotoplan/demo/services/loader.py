@@ -202,6 +202,7 @@ class DemoLoader:
                         to_state=step["to"],
                         expected_version=first.version,
                         decision=step.get("decision"),
+                        override_reason=step.get("reason", ""),
                     )
             self.report.add(f"Plan: {first} ({first.state})")
         update = spec.get("update")

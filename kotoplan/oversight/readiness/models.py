@@ -1,5 +1,6 @@
 """The stored result of the readiness check; pages and dashboards read it without recomputing."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -33,3 +34,47 @@ class ReadinessResult(models.Model):
     @property
     def statutory_missing(self) -> int:
         return self.statutory_total - self.statutory_passed
+
+
+class ReadinessOverride(models.Model):
+    """A lifecycle step taken although statutory requirements were unmet: who, when, from and to
+    which state, which requirements, and the reason given. The regional authority sees it on
+    the plan page; nothing here is ever changed or deleted."""
+
+    plan = models.ForeignKey(
+        "planning.Plan", on_delete=models.CASCADE, related_name="readiness_overrides"
+    )
+    from_state = models.CharField(_("from"), max_length=20)
+    to_state = models.CharField(_("to"), max_length=20)
+    reason = models.TextField(_("reason for going on"))
+    unmet = models.JSONField(_("unmet statutory requirements"), default=list)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("time"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("step taken with unmet requirements")
+        verbose_name_plural = _("steps taken with unmet requirements")
+
+    def __str__(self) -> str:
+        return f"{self.plan_id}: {self.from_state} → {self.to_state}"
+
+    def get_additional_data(self) -> dict:
+        return {"plan_id": self.plan_id}
+
+    @property
+    def from_label(self) -> str:
+        from kotoplan.planning.models import Plan
+
+        return str(Plan.State(self.from_state).label)
+
+    @property
+    def to_label(self) -> str:
+        from kotoplan.planning.models import Plan
+
+        return str(Plan.State(self.to_state).label)

@@ -17,9 +17,10 @@ from kotoplan.audit.selectors import plan_trail
 from kotoplan.core.clock import today
 from kotoplan.core.text import text_of
 from kotoplan.planning.models import Plan, Theme
+from kotoplan.planning.services import Unmet
 
-from .models import ReadinessResult
-from .rules import RULES, RULESET_VERSION, Rule, Status
+from .models import ReadinessOverride, ReadinessResult
+from .rules import RULES, RULESET_VERSION, Rule, Status, build_context, evaluate
 
 NEXT_STEPS = 3
 
@@ -132,3 +133,47 @@ def readiness_report(*, result: ReadinessResult) -> ReadinessReport:
         recommendations=recommendations,
         next_steps=next_steps,
     )
+
+
+def _entry(outcome) -> dict:
+    result = outcome.result
+    return {
+        "reason": str(result.reason),
+        "params": result.params,
+        "anchor": result.anchor,
+        "field": result.field,
+    }
+
+
+def unmet_now(plan: Plan) -> list[Unmet]:
+    """What the plan does not meet as it is now, computed on the spot (nothing is stored):
+    the lifecycle asks before every step forward."""
+    outcomes = evaluate(build_context(plan))
+    names = _theme_names()
+    unmet = []
+    for outcome in outcomes:
+        if outcome.result.status != Status.MISSING:
+            continue
+        entry = _entry(outcome)
+        unmet.append(
+            Unmet(
+                key=outcome.rule.id,
+                title=str(outcome.rule.title),
+                reason=_reason(entry, names),
+                fix_url=_fix_url(outcome.rule, entry, plan.pk),
+                statutory=outcome.rule.statutory,
+            )
+        )
+    return unmet
+
+
+def overrides_of(*, plan: Plan) -> list[ReadinessOverride]:
+    """The steps taken with unmet statutory requirements, the requirements named in the
+    reader's language (`titles`)."""
+    steps = list(ReadinessOverride.objects.filter(plan=plan).select_related("actor"))
+    for step in steps:
+        step.titles = [
+            str(RULES[item["rule"]].title) if item.get("rule") in RULES else item.get("title", "")
+            for item in step.unmet
+        ]
+    return steps

@@ -12,11 +12,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import override
 
+from kotoplan.audit.services import save_new
 from kotoplan.planning.models import Plan
+from kotoplan.planning.services import TransitionGuard, Unmet, register_transition_guard
 
-from .models import ReadinessResult
+from .models import ReadinessOverride, ReadinessResult
 from .rules import RULESET_VERSION, Outcome, Status, build_context, evaluate
-from .selectors import plan_fingerprint, readiness_stored
+from .selectors import plan_fingerprint, readiness_stored, unmet_now
 
 
 def _serialise(outcome: Outcome) -> dict:
@@ -69,3 +71,21 @@ def readiness_refresh(*, plan: Plan, force: bool = False) -> ReadinessResult:
         ReadinessResult.objects.filter(plan=plan).update(**values)
         result = ReadinessResult.objects.get(plan=plan)
     return result
+
+
+def override_record(*, actor, plan: Plan, from_state, to_state, reason, unmet: list[Unmet]) -> None:
+    """Keep a lifecycle step taken with unmet statutory requirements, for the authority."""
+    save_new(
+        actor=actor,
+        obj=ReadinessOverride(
+            plan=plan,
+            from_state=from_state,
+            to_state=to_state,
+            reason=reason,
+            unmet=[{"rule": item.key, "title": item.title} for item in unmet],
+            actor=actor,
+        ),
+    )
+
+
+register_transition_guard(TransitionGuard(unmet=unmet_now, record=override_record))
