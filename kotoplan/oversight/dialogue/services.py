@@ -31,6 +31,7 @@ from kotoplan.core.services import belonging
 from kotoplan.planning.models import Objective, Plan
 
 from ..readiness.rules import RULES
+from ..readiness.selectors import unmet_now
 from . import notifications
 from .models import DiscussionFollowUp, MonitoringDiscussion, Observation, ObservationEntry
 
@@ -105,7 +106,9 @@ def _add_to_trail(observation, kind, *, actor, text: str, objectives=(), **field
         entry.changed_objectives.set(objectives)
 
 
-def _step(*, actor, observation: Observation, step: Step, text: str, **entry) -> Observation:
+def _step(
+    *, actor, observation: Observation, step: Step, text: str, check=None, **entry
+) -> Observation:
     sources, target, permission = Observation.TRANSITIONS[step]
     require(actor, permission, observation)
     locked = Observation.objects.select_for_update().get(pk=observation.pk)
@@ -114,6 +117,8 @@ def _step(*, actor, observation: Observation, step: Step, text: str, **entry) ->
             _("This observation is %(state)s; that step is not possible now.")
             % {"state": locked.get_state_display().lower()}
         )
+    if check is not None:
+        check(locked)
     with acting_as(actor):
         locked.state = target
         for name, value in entry.pop("observation_changes", {}).items():
@@ -145,9 +150,29 @@ def observation_reply(
 
 @transaction.atomic
 def observation_resolve(*, actor, observation: Observation, comment: str = "") -> Observation:
-    """The official considers the matter settled."""
+    """The official considers the matter settled. An observation tied to a readiness rule that
+    the plan still fails is resolved only with a stated reason."""
+    comment = (comment or "").strip()
+
+    def rule_met_or_reason_given(locked: Observation) -> None:
+        if not locked.rule_id or comment:
+            return
+        still = [item for item in unmet_now(locked.plan) if item.key == locked.rule_id]
+        if still:
+            raise DomainError(
+                _(
+                    "The plan still does not meet “%(rule)s”. Say in the comment why the "
+                    "observation is resolved anyway."
+                )
+                % {"rule": still[0].title}
+            )
+
     return _step(
-        actor=actor, observation=observation, step=Step.RESOLVE, text=(comment or "").strip()
+        actor=actor,
+        observation=observation,
+        step=Step.RESOLVE,
+        text=comment,
+        check=rule_met_or_reason_given,
     )
 
 

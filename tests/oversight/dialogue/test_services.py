@@ -91,7 +91,9 @@ def test_reopen_after_reply__coordinator_replies_again(
 
 
 def test_reopen_a_resolved_observation(observation, regional_official):
-    services.observation_resolve(actor=regional_official, observation=observation)
+    services.observation_resolve(
+        actor=regional_official, observation=observation, comment="Settled in the discussion."
+    )
     reopened = services.observation_reopen(
         actor=regional_official, observation=observation, comment="The plan changed back."
     )
@@ -317,7 +319,9 @@ def test_reopen__emails_coordinators_again_and_resolve_sends_nothing(
     mail.outbox.clear()
     services.observation_reply(actor=coordinator_a, observation=observation, text="Now.")
     with django_capture_on_commit_callbacks(execute=True):
-        services.observation_resolve(actor=regional_official, observation=observation)
+        services.observation_resolve(
+            actor=regional_official, observation=observation, comment="Agreed by phone."
+        )
     assert mail.outbox == []
 
 
@@ -330,3 +334,18 @@ def test_email__in_recipients_preferred_language(
         _create(regional_official, draft_plan)
     # The plan title is shown in the recipient's language.
     assert draft_plan.title_sv in mail.outbox[0].body
+
+
+def test_resolve__rule_still_failing__needs_a_stated_reason(observation, regional_official):
+    """The observation is tied to "all themes covered", which the draft still fails: resolving
+    it silently is refused; with a reason it is resolved and the reason is on the trail."""
+    with pytest.raises(DomainError, match="still does not meet"):
+        services.observation_resolve(actor=regional_official, observation=observation)
+    observation.refresh_from_db()
+    assert observation.state == Observation.State.OPEN
+    resolved = services.observation_resolve(
+        actor=regional_official,
+        observation=observation,
+        comment="Themes are handled in the welfare plan; agreed in the discussion.",
+    )
+    assert resolved.state == Observation.State.RESOLVED
