@@ -32,10 +32,21 @@ def observation_get_for_user(*, user, observation_id: int) -> Observation:
 
 
 def plan_observations(*, plan: Plan, user) -> list[Observation]:
-    """The plan's observations, open ones first, for a user who may see them."""
+    """The plan's observations, open ones first, for a user who may see them. Observations
+    still open on an earlier version of the same plan carry over: they are listed here too
+    (`carried_over`), with the version they were made on."""
     if not can(user, "oversight.view_plan_observations", plan):
         return []
-    observations = observations_for_user(user=user).filter(plan=plan)
+    observations = observations_for_user(user=user).filter(
+        Q(plan=plan)
+        | Q(
+            plan__lineage=plan.lineage,
+            plan__version_number__lt=plan.version_number,
+            state__in=Observation.UNRESOLVED_STATES,
+        )
+    )
+    for observation in observations:
+        observation.carried_over = observation.plan_id != plan.pk
     return sorted(observations, key=lambda o: (o.is_resolved, o.reply_due, -o.pk))
 
 
