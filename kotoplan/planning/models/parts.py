@@ -167,6 +167,13 @@ class Measure(DescribedPart):
         on_delete=models.PROTECT,
         related_name="owned_measures",
     )
+    co_responsible = models.ManyToManyField(
+        "accounts.Organisation",
+        verbose_name=_("co-responsible parties"),
+        blank=True,
+        related_name="co_responsible_measures",
+        help_text=_("Other parties responsible for the measure together with the lead."),
+    )
     responsible_unit = models.CharField(_("responsible unit"), max_length=200, blank=True)
     responsible_contact = models.CharField(_("contact person"), max_length=200, blank=True)
     partners = models.ManyToManyField(
