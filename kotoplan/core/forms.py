@@ -88,6 +88,8 @@ class _GroupedChoices(forms.models.ModelChoiceIterator):
             grouped.setdefault(field.group_of(obj), []).append(self.choice(obj))
         for key, choices in grouped.items():
             if choices:
+                # In the order of the names as shown (Swedish names in Swedish, …).
+                choices.sort(key=lambda choice: str(choice[1]).casefold())
                 yield (str(field.group_labels.get(key, key)), choices)
 
     def __len__(self):

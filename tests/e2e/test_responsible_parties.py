@@ -2,6 +2,7 @@
 lead and two co-responsible parties for a measure with the typeahead (Finnish interface)."""
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from kotoplan.accounts.models import Organisation
@@ -62,6 +63,17 @@ def test_coordinator_adds_a_local_association_and_a_unit_then_names_them_on_a_me
     expect(page.locator("#id_responsible_organisation")).to_be_hidden()
     _choose(page, "responsible_organisation", "tampe", "Tampere")
     expect(lead).to_have_value("Tampere")
+    # With the list open, the combobox passes axe (WCAG 2.1 A and AA).
+    co = page.locator("#id_co_responsible-combobox")
+    co.fill("ry")
+    expect(co).to_have_attribute("aria-expanded", "true")
+    results = Axe().run(
+        page,
+        options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa"]}},
+    )
+    assert results.violations_count == 0, results.generate_report()
+    co.press("Escape")
+    expect(co).to_have_attribute("aria-expanded", "false")
     _choose(page, "co_responsible", "afrikka", "Pirkanmaan Afrikkalaiset ry")
     _choose(page, "co_responsible", "tesoma", "Nuorisopalvelut Tesoma")
     chosen = page.get_by_role("list", name="Valitut").first

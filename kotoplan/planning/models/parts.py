@@ -15,6 +15,7 @@ from kotoplan.core.models import (
     period_order,
     text_fields,
 )
+from kotoplan.core.text import text_of
 
 from .plan import Plan, Theme
 from .texts import date_order_error, title_fields, validate
@@ -81,6 +82,10 @@ class TargetGroup(PlanPart):
         ordering = ["name_fi", "pk"]
         verbose_name = _("target group")
         verbose_name_plural = _("target groups")
+
+    def __str__(self) -> str:
+        """The name in the active interface language (the objective form lists groups by it)."""
+        return str(text_of(self, "name")) or super().__str__()
 
 
 class Milestone(PlanPart):
