@@ -6,7 +6,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from kotoplan.core.models import NAME, TimeStampedModel, in_languages, optional_link
+from kotoplan.core.models import NAME, TimeStampedModel, VersionedModel, in_languages, optional_link
+from kotoplan.core.text import text_of
 from kotoplan.geography.models import Dated, valid_range
 
 
@@ -15,7 +16,45 @@ def _kept_link(to, verbose_name, **options) -> models.ForeignKey:
     return optional_link(to, verbose_name, on_delete=models.PROTECT, **options)
 
 
-class Organisation(TimeStampedModel):
+BUSINESS_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2)
+
+
+def business_id_check_digit(digits: str) -> int | None:
+    """The check digit of the seven digits of a Finnish business ID (Y-tunnus); None when no
+    digit can make them valid (a remainder of 1)."""
+    remainder = sum(int(d) * w for d, w in zip(digits, BUSINESS_ID_WEIGHTS, strict=True)) % 11
+    if remainder == 1:
+        return None
+    return 0 if remainder == 0 else 11 - remainder
+
+
+def normalise_business_id(value: str) -> str:
+    """A business ID as written in the register: seven digits, a hyphen and the check digit
+    (a missing leading zero and spaces are forgiven)."""
+    value = "".join((value or "").split())
+    if "-" in value:
+        head, _sep, tail = value.partition("-")
+        value = f"{head.zfill(7)}-{tail}"
+    return value
+
+
+def validate_business_id(value: str) -> None:
+    value = normalise_business_id(value)
+    head, _sep, tail = value.partition("-")
+    if not (len(head) == 7 and head.isdigit() and len(tail) == 1 and tail.isdigit()):
+        raise ValidationError(
+            _("Write the business ID as seven digits, a hyphen and a check digit (1234567-8)."),
+            code="format",
+        )
+    if business_id_check_digit(head) != int(tail):
+        raise ValidationError(
+            _("The check digit of business ID %(value)s does not match; check the number."),
+            code="check_digit",
+            params={"value": value},
+        )
+
+
+class Organisation(VersionedModel):
     class Kind(models.TextChoices):
         MUNICIPALITY = "municipality", _("Municipality")
         MUNICIPAL_UNIT = "municipal_unit", _("Municipal unit or sector")
@@ -62,8 +101,35 @@ class Organisation(TimeStampedModel):
         help_text=_("The area of a wellbeing county, employment area or regional authority."),
     )
     parent = _kept_link("self", _("parent organisation"), related_name="units")
+    business_id = models.CharField(
+        _("business ID"),
+        max_length=9,
+        blank=True,
+        validators=[validate_business_id],
+        help_text=_("Optional Finnish business ID (Y-tunnus), e.g. 1234567-8."),
+    )
+    created_by_municipality = _kept_link(
+        "geography.Municipality",
+        _("created by municipality"),
+        related_name="created_organisations",
+        help_text=_("The municipality whose coordinators added the organisation and may edit it."),
+    )
     email = models.EmailField(_("email"), blank=True)
     website = models.URLField(_("website"), blank=True)
+
+    # Kinds a municipality's coordinators add themselves: its units and local organisations.
+    # Authorities and other public bodies come from the reference data only.
+    LOCAL_KINDS = (
+        Kind.IMMIGRANT_ORGANISATION,
+        Kind.CIVIL_SOCIETY,
+        Kind.EMPLOYEE_ORGANISATION,
+        Kind.EMPLOYER_ORGANISATION,
+        Kind.RELIGIOUS_COMMUNITY,
+        Kind.SERVICE_PROVIDER,
+        Kind.EDUCATIONAL_INSTITUTION,
+        Kind.COMPANY,
+        Kind.RECEPTION_CENTRE,
+    )
 
     class Meta:
         ordering = ["name_fi"]
@@ -80,10 +146,16 @@ class Organisation(TimeStampedModel):
                 condition=Q(area__isnull=False),
                 name="organisation_one_per_area_kind",
             ),
+            models.UniqueConstraint(
+                fields=["business_id"],
+                condition=~Q(business_id=""),
+                name="organisation_unique_business_id",
+            ),
         ]
 
     def __str__(self) -> str:
-        return self.name_fi
+        """The name in the active interface language (else the first written one)."""
+        return str(text_of(self, "name")) or self.name_fi
 
     def clean(self) -> None:
         needs_municipality = {self.Kind.MUNICIPALITY, self.Kind.MUNICIPAL_UNIT}
@@ -96,6 +168,8 @@ class Organisation(TimeStampedModel):
             raise ValidationError({"municipality": _("Choose the municipality.")})
         if self.kind in needs_area and not self.area_id:
             raise ValidationError({"area": _("Choose the area.")})
+        if self.business_id:
+            self.business_id = normalise_business_id(self.business_id)
 
 
 class User(AbstractUser):

@@ -1,15 +1,31 @@
-"""Writes to accounts. Invariant: every municipality, wellbeing county, employment area and
-regional authority area has exactly one organisation, so it can own measures and hold roles."""
+"""Writes to accounts. Invariants:
+
+- every municipality, wellbeing county, employment area and regional authority area has exactly
+  one organisation, so it can own measures and hold roles;
+- coordinators add and edit their municipality's units and local organisations
+  (accounts.permissions), recorded in the audit trail with the actor; a business ID is never
+  recorded twice, and a name close to an organisation the plan's area already has is accepted
+  only when the user confirms it is another organisation.
+"""
 
 import csv
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from auditlog.context import auditlog_value, set_actor
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
+from kotoplan.core.errors import DomainError
+from kotoplan.core.permissions import require
+from kotoplan.core.services import versioned_update
 from kotoplan.geography.models import Area, Municipality
 
-from .models import Organisation, RoleAssignment, User
+from .models import Organisation, RoleAssignment, User, normalise_business_id
+from .selectors import organisation_label, organisation_with_business_id, similar_organisations
 
 AREA_ORGANISATION_KIND = {
     Area.Kind.WELLBEING_COUNTY: Organisation.Kind.WELLBEING_COUNTY,
@@ -70,3 +86,163 @@ def role_grant(*, user: User, organisation: Organisation, role: str, **dates) ->
     assignment.full_clean()
     assignment.save()
     return assignment
+
+
+# --- units and local organisations added by coordinators --------------------------------------
+
+ADDABLE_KINDS = (Organisation.Kind.MUNICIPAL_UNIT, *Organisation.LOCAL_KINDS)
+# The fields a coordinator writes; the rest (municipality, area, reference key) follow from
+# the municipality the organisation is added for.
+EDITABLE_FIELDS = (
+    "kind",
+    "name_fi",
+    "name_sv",
+    "name_en",
+    "business_id",
+    "parent",
+    "email",
+    "website",
+)
+
+
+@contextmanager
+def _acting_as(actor) -> Iterator[None]:
+    """The audit entries written inside name `actor` (the accounts app comes before `audit`;
+    this is the same context that `kotoplan.audit.services.acting_as` sets)."""
+    try:
+        current = auditlog_value.get()
+    except LookupError:
+        current = None
+    try:
+        with set_actor(actor):
+            yield
+    finally:
+        if current is not None:
+            auditlog_value.set(current)
+
+
+def _check(data: dict, *, municipality, exclude_pk=None, allow_similar: bool) -> dict:
+    """The organisation's values cleaned, or a ValidationError naming the field."""
+    data = {name: data[name] for name in EDITABLE_FIELDS if name in data}
+    kind = data.get("kind")
+    if kind not in ADDABLE_KINDS:
+        raise ValidationError(
+            {"kind": _("Coordinators add municipal units and local organisations only.")}
+        )
+    for name in ("name_fi", "name_sv", "name_en"):
+        data[name] = " ".join((data.get(name) or "").split())
+    if not data["name_fi"]:
+        raise ValidationError({"name_fi": _("Give the name in Finnish.")})
+    parent = data.get("parent")
+    if parent is not None and (
+        kind != Organisation.Kind.MUNICIPAL_UNIT
+        or parent.kind != Organisation.Kind.MUNICIPAL_UNIT
+        or municipality is None
+        or parent.municipality_id != municipality.pk
+        or parent.pk == exclude_pk
+    ):
+        raise ValidationError(
+            {"parent": _("A unit's sector is another unit of the same municipality.")}
+        )
+    data["business_id"] = normalise_business_id(data.get("business_id") or "")
+    if data["business_id"]:
+        existing = organisation_with_business_id(data["business_id"], exclude_pk=exclude_pk)
+        if existing is not None:
+            raise ValidationError(
+                {
+                    "business_id": _(
+                        "Business ID %(business_id)s is already recorded for “%(name)s”. "
+                        "Choose that organisation instead of adding it again."
+                    )
+                    % {
+                        "business_id": data["business_id"],
+                        "name": organisation_label(existing, with_kind=True),
+                    }
+                }
+            )
+    if not allow_similar:
+        names = [data[name] for name in ("name_fi", "name_sv", "name_en") if data[name]]
+        similar = similar_organisations(
+            names=names,
+            municipality_ids={municipality.pk} if municipality else set(),
+            exclude_pk=exclude_pk,
+        )
+        if similar:
+            raise ValidationError(
+                {
+                    "confirm_new": _(
+                        "Organisations with a similar name already exist: %(names)s. If yours "
+                        "is one of them, choose it instead; if it is another organisation, "
+                        "confirm that and save again."
+                    )
+                    % {"names": ", ".join(organisation_label(o, with_kind=True) for o in similar)}
+                }
+            )
+    return data
+
+
+@transaction.atomic
+def organisation_create(
+    *, actor, municipality: Municipality, data: dict, allow_similar: bool = False
+) -> Organisation:
+    """Add a unit of `municipality` or a local organisation on its behalf."""
+    require(actor, "accounts.add_organisation", municipality)
+    values = _check(data, municipality=municipality, allow_similar=allow_similar)
+    organisation = Organisation(
+        municipality=municipality, created_by_municipality=municipality, **values
+    )
+    with _acting_as(actor):
+        organisation.full_clean()
+        organisation.save()
+    return organisation
+
+
+def create_local_organisation(
+    *,
+    actor,
+    municipality: Municipality,
+    kind: str,
+    name_fi: str,
+    name_sv: str = "",
+    name_en: str = "",
+    business_id: str = "",
+    allow_similar: bool = False,
+) -> Organisation:
+    """A local organisation (association, company, school, …) added on behalf of
+    `municipality`: what the spreadsheet import offers for a name it did not find."""
+    if kind not in Organisation.LOCAL_KINDS:
+        raise DomainError(_("Choose the kind of a local organisation."))
+    return organisation_create(
+        actor=actor,
+        municipality=municipality,
+        data={
+            "kind": kind,
+            "name_fi": name_fi,
+            "name_sv": name_sv,
+            "name_en": name_en,
+            "business_id": business_id,
+        },
+        allow_similar=allow_similar,
+    )
+
+
+@transaction.atomic
+def organisation_update(
+    *,
+    actor,
+    organisation: Organisation,
+    expected_version: int,
+    data: dict,
+    allow_similar: bool = False,
+) -> Organisation:
+    require(actor, "accounts.change_organisation", organisation)
+    home = organisation.created_by_municipality or organisation.municipality
+    values = _check(
+        data, municipality=home, exclude_pk=organisation.pk, allow_similar=allow_similar
+    )
+    if (organisation.kind == Organisation.Kind.MUNICIPAL_UNIT) != (
+        values["kind"] == Organisation.Kind.MUNICIPAL_UNIT
+    ):
+        raise ValidationError({"kind": _("A unit stays a unit and an organisation stays one.")})
+    with _acting_as(actor):
+        return versioned_update(obj=organisation, expected_version=expected_version, changes=values)

@@ -10,4 +10,15 @@ urlpatterns = [
     path("profile/", views.profile, name="profile"),
     path("password/", views.PasswordChangeView.as_view(), name="password_change"),
     path("password/done/", views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("organisations/", views.organisation_list, name="organisation_list"),
+    path(
+        "organisations/new/<slug:kind>/",
+        views.organisation_new,
+        name="organisation_new",
+    ),
+    path(
+        "organisations/<int:organisation_id>/edit/",
+        views.organisation_edit,
+        name="organisation_edit",
+    ),
 ]

@@ -3,6 +3,7 @@ model forms that hand their cleaned values to a service, and the version an edit
 at. Forms check the input's shape only; the rules live in services."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 DATE_FORMAT = "%Y-%m-%d"
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
@@ -69,3 +70,71 @@ class VersionedModelForm(ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["expected_version"].initial = self.instance.version
+
+
+# --- choices in groups, for pickers -------------------------------------------------------------
+
+
+class _GroupedChoices(forms.models.ModelChoiceIterator):
+    """The field's choices as <optgroup>s: (group label, [(value, label), …]) in the field's
+    group order; labels from the field's `labels` (pk → text) when given."""
+
+    def __iter__(self):
+        field = self.field
+        if field.empty_label is not None:
+            yield ("", field.empty_label)
+        grouped: dict[str, list] = {key: [] for key in field.group_labels}
+        for obj in self.queryset:
+            grouped.setdefault(field.group_of(obj), []).append(self.choice(obj))
+        for key, choices in grouped.items():
+            if choices:
+                # In the order of the names as shown (Swedish names in Swedish, …).
+                choices.sort(key=lambda choice: str(choice[1]).casefold())
+                yield (str(field.group_labels.get(key, key)), choices)
+
+    def __len__(self):
+        return self.queryset.count() + (1 if self.field.empty_label is not None else 0)
+
+
+class _Grouped:
+    """Shared by the single and multiple grouped choice fields."""
+
+    iterator = _GroupedChoices
+
+    def group(self, *, group_of, group_labels: dict, labels: dict | None = None) -> None:
+        """Group the choices by `group_of(obj)` → key of `group_labels` (its order is the order
+        of the groups); `labels` (pk → text) names each choice."""
+        self.group_of = group_of
+        self.group_labels = group_labels
+        self.labels = labels or {}
+        self.widget.choices = self.choices
+
+    def label_from_instance(self, obj):
+        return self.labels.get(obj.pk) or super().label_from_instance(obj)
+
+
+class GroupedModelChoiceField(_Grouped, forms.ModelChoiceField):
+    group_of = staticmethod(lambda obj: "")
+    group_labels: dict = {}
+    labels: dict = {}
+
+
+class GroupedModelMultipleChoiceField(_Grouped, forms.ModelMultipleChoiceField):
+    group_of = staticmethod(lambda obj: "")
+    group_labels: dict = {}
+    labels: dict = {}
+
+
+def combobox(widget: forms.Widget, *, multiple: bool = False) -> forms.Widget:
+    """Mark a <select> for the typeahead (core/static/js/combobox.js): without JavaScript it
+    stays a plain list, with it the user types to filter and picks with the keyboard."""
+    widget.attrs.update(
+        {
+            "data-combobox": "multiple" if multiple else "single",
+            "data-text-remove": _("Remove"),
+            "data-text-results": _("%(count)s matching choices"),
+            "data-text-none": _("No matching choices"),
+            "data-text-chosen": _("Chosen"),
+        }
+    )
+    return widget

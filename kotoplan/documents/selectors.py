@@ -34,7 +34,7 @@ def published_plans_with_content(*, municipality_code: str | None = None) -> Que
     """Published plans with all their parts, in a fixed number of queries."""
     measures = (
         Measure.objects.select_related("responsible_organisation")
-        .prefetch_related("partners")
+        .prefetch_related("partners", "co_responsible")
         .order_by("order", "pk")
     )
     objectives = (
@@ -79,6 +79,7 @@ class MeasureRow:
     description: Text
     responsible: str
     partners: list[str]
+    co_responsible: list[str]
     schedule: str
     status: str
 
@@ -178,6 +179,7 @@ def _measure_row(measure, language: str) -> MeasureRow:
         description=text_of(measure, "description", language),
         responsible=_responsible(measure, language),
         partners=[_name(p, language) for p in measure.partners.all()],
+        co_responsible=[_name(p, language) for p in measure.co_responsible.all()],
         schedule=_schedule(measure),
         status=measure.get_status_display(),
     )

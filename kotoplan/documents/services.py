@@ -53,7 +53,7 @@ def plan_draft_write(*, actor, draft: PlanDraft) -> Plan:
                         "responsible_organisation": measure.responsible,
                         **measure.data,
                     },
-                    m2m={"partners": measure.partners},
+                    m2m={"partners": measure.partners, "co_responsible": measure.co_responsible},
                 )
             for indicator in spec.indicators:
                 content_create(

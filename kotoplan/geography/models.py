@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kotoplan.core.models import NAME, DatedQuerySet, in_languages, period_order
+from kotoplan.core.text import text_of
 
 
 class Dated(models.Model):
@@ -77,7 +78,8 @@ class Municipality(Dated):
         verbose_name_plural = _("municipalities")
 
     def __str__(self) -> str:
-        return self.name_fi
+        """The name in the active interface language (else the Finnish one)."""
+        return str(text_of(self, "name")) or self.name_fi
 
 
 class AreaMembership(Dated):

@@ -45,3 +45,27 @@ def authority_area_of(*, municipality: Municipality, on: date | None = None) -> 
         .first()
     )
     return membership.area if membership else None
+
+
+# Areas whose municipalities count as neighbours: they share a region or a regional state
+# authority (ELY Centre until 2025, Economic Development Centre from 2026). Data, not code:
+# another kind of area is one entry more.
+NEIGHBOURHOOD_AREA_KINDS = (Area.Kind.REGION, *Area.AUTHORITY_KINDS)
+
+
+def neighbour_municipality_ids(
+    *, municipality_ids, on: date | None = None, kinds=NEIGHBOURHOOD_AREA_KINDS
+) -> set[int]:
+    """The municipalities (ids, the given ones included) that share an area of `kinds` with
+    one of the given municipalities on the day; Åland municipalities are left out."""
+    on = on or today()
+    ids = set(municipality_ids)
+    areas = (
+        AreaMembership.objects.valid_on(on)
+        .filter(municipality_id__in=ids, area__kind__in=kinds)
+        .values("area_id")
+    )
+    members = AreaMembership.objects.valid_on(on).filter(
+        area_id__in=areas, municipality__in_act_scope=True
+    )
+    return ids | set(members.values_list("municipality_id", flat=True))

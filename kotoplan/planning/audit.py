@@ -13,7 +13,9 @@ auditlog.register(
     Objective, exclude_fields=["version", "updated_at", "created_at"], m2m_fields={"target_groups"}
 )
 auditlog.register(
-    Measure, exclude_fields=["version", "updated_at", "created_at"], m2m_fields={"partners"}
+    Measure,
+    exclude_fields=["version", "updated_at", "created_at"],
+    m2m_fields={"partners", "co_responsible"},
 )
 auditlog.register(Indicator, exclude_fields=["version", "updated_at", "created_at"])
 auditlog.register(TargetGroup, exclude_fields=["version", "updated_at", "created_at"])

@@ -5,7 +5,15 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from kotoplan.accounts.models import Organisation
-from kotoplan.core.forms import DateInput, VersionedModelForm, offer
+from kotoplan.accounts.selectors import OrganisationGroup, organisation_group, organisation_labels
+from kotoplan.core.forms import (
+    DateInput,
+    GroupedModelChoiceField,
+    GroupedModelMultipleChoiceField,
+    VersionedModelForm,
+    combobox,
+    offer,
+)
 from kotoplan.core.text import text_of
 from kotoplan.geography.models import Municipality
 
@@ -23,7 +31,9 @@ def textareas(*names: str, rows: int = 3) -> dict:
 
 class PlanCreateForm(forms.ModelForm):
     lead_municipality = forms.ModelChoiceField(
-        queryset=Municipality.objects.none(), label=_("Municipality")
+        queryset=Municipality.objects.none(),
+        label=_("Municipality"),
+        widget=combobox(forms.Select()),
     )
 
     class Meta:
@@ -90,6 +100,7 @@ class PlanBasicsForm(VersionedModelForm):
     municipalities = forms.ModelMultipleChoiceField(
         queryset=Municipality.objects.in_act_scope(),
         required=False,
+        widget=combobox(forms.SelectMultiple(attrs={"size": 8}), multiple=True),
         label=_("Municipalities of a joint plan"),
         help_text=_(
             "For a plan made together with other municipalities. The lead municipality "
@@ -189,6 +200,7 @@ class MeasureForm(PartForm):
         fields = [
             *text_fields("title", "description"),
             "responsible_organisation",
+            "co_responsible",
             "responsible_unit",
             "responsible_contact",
             "partners",
@@ -205,14 +217,39 @@ class MeasureForm(PartForm):
             | {
                 "schedule_start": DateInput(),
                 "schedule_end": DateInput(),
-                "partners": forms.SelectMultiple(attrs={"size": 8}),
+                "responsible_organisation": combobox(forms.Select()),
+                "co_responsible": combobox(forms.SelectMultiple(attrs={"size": 8}), multiple=True),
+                "partners": combobox(forms.SelectMultiple(attrs={"size": 8}), multiple=True),
             }
         )
+        field_classes = {
+            "responsible_organisation": GroupedModelChoiceField,
+            "co_responsible": GroupedModelMultipleChoiceField,
+            "partners": GroupedModelMultipleChoiceField,
+        }
+        help_texts = {
+            "responsible_organisation": _(
+                "The lead: the one party that answers for the measure. Type to search."
+            ),
+        }
+
+    PARTY_FIELDS = ("responsible_organisation", "co_responsible", "partners")
 
     def offer_choices(self, *, plan, objective):
+        """The parties the plan may name (none that had ceased before its period), grouped
+        (own units, local organisations, authorities) and named in the interface language."""
         organisations = organisations_for_plan(plan=plan)
-        self.fields["responsible_organisation"].queryset = organisations
-        self.fields["partners"].queryset = organisations
+        listed = list(organisations)
+        labels = organisation_labels(listed)
+        own = set(plan.municipalities.values_list("pk", flat=True))
+        for name in self.PARTY_FIELDS:
+            field = self.fields[name]
+            field.queryset = organisations
+            field.group(
+                group_of=lambda o: organisation_group(o, municipality_ids=own),
+                group_labels=OrganisationGroup.LABELS,
+                labels=labels,
+            )
 
 
 class MeasureProgressForm(PartForm):

@@ -2,7 +2,8 @@
 
 - coordinators edit the plans of their municipality while the plan is editable;
 - viewers and contributors of a municipality read its plans; contributors also read plans in
-  which their organisation owns a measure, and edit those measures while the plan is editable;
+  which their organisation leads or co-leads a measure (`Measure.co_responsible`), and update
+  those measures while the plan is editable;
 - regional authority officials read every plan of a municipality in their area today;
 - wellbeing county liaisons read the plans of the county's municipalities;
 - national viewers read every plan that has left the draft state;
@@ -32,7 +33,7 @@ def scope_viewable_plans(user, queryset: QuerySet) -> QuerySet:
     if reach.contributor_organisations:
         condition |= Q(
             objectives__measures__responsible_organisation__in=reach.contributor_organisations
-        )
+        ) | Q(objectives__measures__co_responsible__in=reach.contributor_organisations)
     areas = list(reach.official_areas | reach.county_areas)
     if areas:
         condition |= Q(municipalities__in=municipality_ids_in_areas(area_ids=areas))
@@ -84,8 +85,17 @@ def scope_plan_municipalities(user, queryset: QuerySet) -> QuerySet:
 def can_change_measure(user, measure: Measure) -> bool:
     if can_change_plan(user, measure.objective.plan):
         return True
-    reach = user_reach(user=user)
-    return measure.responsible_organisation_id in reach.contributor_organisations
+    return is_responsible_contributor(user, measure)
+
+
+def is_responsible_contributor(user, measure: Measure) -> bool:
+    """True when the user is a contributor of the measure's lead or of a co-responsible party."""
+    mine = user_reach(user=user).contributor_organisations
+    if not mine:
+        return False
+    if measure.responsible_organisation_id in mine:
+        return True
+    return bool(related_ids(measure, "co_responsible") & mine)
 
 
 @rule("planning.view_history")

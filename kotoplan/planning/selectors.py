@@ -2,18 +2,20 @@
 
 import datetime as dt
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.utils import formats
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from kotoplan.accounts.models import Organisation
+from kotoplan.accounts.selectors import organisations_for_area
 from kotoplan.core.permissions import can, scope
 from kotoplan.core.text import text_of
-from kotoplan.geography.models import AreaMembership, Municipality
+from kotoplan.geography.models import Municipality
 
 from .models import Indicator, Measure, Objective, Plan, PlanPart, Theme
 from .models.texts import text_fields
@@ -50,15 +52,14 @@ def municipalities_for_new_plan(*, user) -> QuerySet[Municipality]:
 
 
 def organisations_for_plan(*, plan: Plan) -> QuerySet[Organisation]:
-    """Parties that can own a measure in the plan: national bodies and organisations tied to the
-    plan's municipalities or to the areas those municipalities belong to."""
-    municipality_ids = list(plan.municipalities.values_list("pk", flat=True))
-    area_ids = AreaMembership.objects.filter(municipality__in=municipality_ids).values("area_id")
-    return Organisation.objects.filter(
-        Q(municipality__isnull=True, area__isnull=True)
-        | Q(municipality__in=municipality_ids)
-        | Q(area__in=area_ids)
-    ).order_by("name_fi")
+    """Parties that can be named in the plan's measures: its municipalities and their units,
+    local organisations of the area, national bodies, and the area bodies whose validity
+    reaches into the plan's period (`accounts.selectors.organisations_for_area`)."""
+    return organisations_for_area(
+        municipality_ids=list(plan.municipalities.values_list("pk", flat=True)),
+        on=date(plan.period_start, 1, 1),
+        until=date(plan.period_end, 12, 31),
+    )
 
 
 @dataclass
@@ -72,7 +73,7 @@ def plan_outline(*, plan: Plan) -> list[ThemeSection]:
     indicators = Indicator.objects.select_related("measure").order_by("pk")
     measures = (
         Measure.objects.select_related("responsible_organisation")
-        .prefetch_related("partners")
+        .prefetch_related("partners", "co_responsible")
         .order_by("order", "pk")
     )
     objectives = (
@@ -121,6 +122,8 @@ PART_FIELDS = {
     ),
     "indicator": ("name_fi", *Indicator.FIGURE_FIELDS),
 }
+# Many-to-many links compared by the names of what they link to.
+PART_LINKS = {"measure": ("co_responsible", "partners")}
 
 
 @dataclass
@@ -135,8 +138,10 @@ def _parts(plan: Plan) -> dict[tuple[str, str], object]:
     parts: dict[tuple[str, str], object] = {}
     for objective in Objective.objects.filter(plan=plan).select_related("theme"):
         parts[("objective", str(objective.key))] = objective
-    measures = Measure.objects.filter(objective__plan=plan).select_related(
-        "responsible_organisation"
+    measures = (
+        Measure.objects.filter(objective__plan=plan)
+        .select_related("responsible_organisation")
+        .prefetch_related("co_responsible", "partners")
     )
     for measure in measures:
         parts[("measure", str(measure.key))] = measure
@@ -181,6 +186,18 @@ def _differences(old, new, names) -> list[tuple[str, str, str]]:
     ]
 
 
+def _link_changes(old, new, names) -> list[tuple[str, str, str]]:
+    """The many-to-many links of two versions of a part that differ, as lists of names."""
+    changes = []
+    for name in names:
+        before = sorted(str(obj) for obj in getattr(old, name).all())
+        after = sorted(str(obj) for obj in getattr(new, name).all())
+        if before != after:
+            label = capfirst(type(old)._meta.get_field(name).verbose_name)
+            changes.append((label, ", ".join(before), ", ".join(after)))
+    return changes
+
+
 def plan_compare(*, older: Plan, newer: Plan) -> tuple[list, list[PartChange]]:
     """Differences between two versions of the same plan series, in plain words."""
     plan_changes = _differences(older, newer, PLAN_COMPARED_FIELDS)
@@ -195,6 +212,7 @@ def plan_compare(*, older: Plan, newer: Plan) -> tuple[list, list[PartChange]]:
             changes.append(PartChange(kind, _label(old), "removed"))
         else:
             diffs = _differences(old, new, PART_FIELDS[kind])
+            diffs += _link_changes(old, new, PART_LINKS.get(kind, ()))
             if diffs:
                 changes.append(PartChange(kind, _label(new), "changed", diffs))
     return plan_changes, changes

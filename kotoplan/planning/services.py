@@ -355,9 +355,10 @@ def plan_new_version(*, actor, plan: Plan) -> Plan:
             new_objective = _copy(objective, plan=new)
             new_objective.target_groups.set([groups[g.pk] for g in objective.target_groups.all()])
             measures = {}
-            for measure in objective.measures.prefetch_related("partners"):
+            for measure in objective.measures.prefetch_related("partners", "co_responsible"):
                 new_measure = _copy(measure, objective=new_objective)
                 new_measure.partners.set(measure.partners.all())
+                new_measure.co_responsible.set(measure.co_responsible.all())
                 measures[measure.pk] = new_measure
             for indicator in Indicator.objects.filter(objective=objective):
                 _copy(

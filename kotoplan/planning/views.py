@@ -8,6 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -324,9 +326,20 @@ def _part_url(spec: Spec, plan, obj) -> str:
     return plan_url(plan, f"{spec.anchor}-{obj.pk}" if spec.own_anchor else spec.anchor)
 
 
+def _add_organisation_url(request, spec: Spec, form) -> str:
+    """Where a coordinator adds a party missing from the measure form's pickers, returning to
+    this form afterwards."""
+    if spec.model is not Measure or "responsible_organisation" not in form.fields:
+        return ""
+    if not can(request.user, "accounts.add_organisation", form.plan.lead_municipality):
+        return ""
+    return f"{reverse('accounts:organisation_list')}?{urlencode({'next': request.path})}"
+
+
 def _part_page(request, spec: Spec, plan, *, form, call, obj=None, objective=None):
     """The form of a new part (`obj` None) or of `obj`; saved, the user returns to the part on
     the plan's page."""
+    form.plan = plan
     return _plan_form_page(
         request,
         plan,
@@ -338,6 +351,7 @@ def _part_page(request, spec: Spec, plan, *, form, call, obj=None, objective=Non
         parent=objective,
         title=spec.title_edit if obj else spec.title_new,
         cancel_url=_part_url(spec, plan, obj) if obj else plan_url(plan),
+        add_organisation_url=_add_organisation_url(request, spec, form),
     )
 
 

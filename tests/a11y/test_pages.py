@@ -39,6 +39,9 @@ def test_main_pages_have_no_wcag_violations__as_coordinator(page, demo_site):
         f"/objectives/{objective.pk}/indicators/new/",
         f"/plans/{plan.pk}/timetable/new/",
         "/accounts/profile/",
+        "/accounts/organisations/",
+        "/accounts/organisations/new/local/",
+        "/accounts/organisations/new/unit/",
     ]
     for path in paths:
         response = page.goto(base + path)

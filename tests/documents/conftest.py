@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from kotoplan.accounts.models import Organisation
 from kotoplan.planning.models import Measure, Plan
 from tests.factories.accounts import OrganisationFactory
 from tests.factories.planning import IndicatorFactory, MeasureFactory, ObjectiveFactory
@@ -69,9 +70,17 @@ def rich_plan(full_draft_plan, objective, owned_measure, organisation_a, themes)
         title_sv="Goda relationer",
         title_en="Good relations in every district",
     )
-    MeasureFactory(
+    dialogue = MeasureFactory(
         objective=second, title_en="District dialogue evenings", responsible_organisation=partner
     )
+    youth_services = OrganisationFactory(
+        kind=Organisation.Kind.MUNICIPAL_UNIT,
+        municipality=organisation_a.municipality,
+        name_fi="Nuorisopalvelut",
+        name_sv="Ungdomstjänster",
+        name_en="Youth services",
+    )
+    dialogue.co_responsible.set([youth_services])
     IndicatorFactory(objective=second, name_en="Residents who feel safe", unit="%")
     Plan.objects.filter(pk=plan.pk).update(
         has_cooperation_group=True,

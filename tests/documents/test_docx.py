@@ -40,6 +40,7 @@ def test_plan_docx_has_word_headings_tables_and_title_page__in_finnish(rich_plan
     partners = next(c for c in cells if "Kela" in c and "Espoon kaupunki" in c)
     assert partners in ("Kela, Espoon kaupunki", "Espoon kaupunki, Kela")
     assert any(c.startswith("1.9.2026") for c in cells)
+    assert any(c.startswith("Kela") and c.endswith("\nYhdessä: Nuorisopalvelut") for c in cells)
     assert "Kaupunginvaltuusto" in cells
     assert any("neljästi" in c for c in cells)
     assert any("Kysely 14 kielellä" in c for c in cells)

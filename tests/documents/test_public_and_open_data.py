@@ -32,6 +32,7 @@ def test_public_page__adopted_plan_is_readable_without_login(client, adopted):
     assert '<th scope="col">' in html
     assert 'href="?lang=sv"' in html
     assert "document.css" in html
+    assert "Yhdessä: Nuorisopalvelut" in html  # a co-responsible party beside the lead
 
 
 def test_public_page__swedish_version_and_plain_language_summary(client, adopted):
@@ -85,6 +86,8 @@ def test_open_data_csv__only_adopted_plans_excel_friendly(client, adopted, adopt
     measures = _csv(client.get("/documents/open-data/measures.csv"))
     club = next(r for r in measures if r["measure_title_fi"] == "Työnhakuklubi kolmella kielellä")
     assert club["schedule_start"] == "2026-09-01"
+    dialogue = next(r for r in measures if r["co_responsible_parties"])
+    assert "Nuorisopalvelut" in dialogue["co_responsible_parties"]
     indicators = _csv(client.get("/documents/open-data/049/indicators.csv"))
     assert {r["baseline_value"] for r in indicators} == {"40"}
 

@@ -57,6 +57,7 @@ def snapshot(plan: Plan) -> dict:
                     )
                 },
                 "partners": sorted(p.pk for p in m.partners.all()),
+                "co_responsible": sorted(p.pk for p in m.co_responsible.all()),
             }
             for m in objective.measures.order_by("order", "pk")
         ]

@@ -32,7 +32,10 @@ def test_coordinator_adds_objective_measure_and_indicator__seen_on_plan_page(pag
 
     page.click(f'a[href="/objectives/{objective.pk}/measures/new/"]')
     page.fill("#id_title_fi", "Kielikahvilat kirjastoissa")
-    page.select_option("#id_responsible_organisation", label="Tampere")
+    # The responsible party is picked with the typeahead over the <select>.
+    page.fill("#id_responsible_organisation-combobox", "Tampere")
+    page.press("#id_responsible_organisation-combobox", "ArrowDown")
+    page.press("#id_responsible_organisation-combobox", "Enter")
     page.fill("#id_schedule_start", "2027-01-01")
     page.fill("#id_schedule_end", "2027-12-31")
     page.click("main form button[type=submit]")

@@ -86,7 +86,12 @@ def _objective(document, objective: ObjectiveBlock, level: int) -> None:
             [
                 [
                     str(m.title) + (f"\n{m.description}" if m.description else ""),
-                    m.responsible,
+                    m.responsible
+                    + (
+                        f"\n{_('Together with')}: {', '.join(m.co_responsible)}"
+                        if m.co_responsible
+                        else ""
+                    ),
                     ", ".join(m.partners),
                     m.schedule,
                     m.status,

@@ -29,8 +29,8 @@ PLAN_COLUMNS = (
 MEASURE_COLUMNS = (
     "plan_id", "lead_municipality_code", "theme_code", "objective_title_fi",
     "objective_title_sv", "objective_title_en", "measure_title_fi", "measure_title_sv",
-    "measure_title_en", "responsible_party", "responsible_unit", "partners", "schedule_start",
-    "schedule_end", "status",
+    "measure_title_en", "responsible_party", "responsible_unit", "co_responsible_parties",
+    "partners", "schedule_start", "schedule_end", "status",
 )  # fmt: skip
 INDICATOR_COLUMNS = (
     "plan_id", "lead_municipality_code", "theme_code", "objective_title_fi", "indicator_name_fi",
@@ -91,6 +91,7 @@ def _measure_row(plan, objective, measure) -> dict:
         "measure_title_en": measure.title_en,
         "responsible_party": organisation.name_fi if organisation else "",
         "responsible_unit": measure.responsible_unit,
+        "co_responsible_parties": [p.name_fi for p in measure.co_responsible.all()],
         "partners": [p.name_fi for p in measure.partners.all()],
         "schedule_start": measure.schedule_start.isoformat() if measure.schedule_start else None,
         "schedule_end": measure.schedule_end.isoformat() if measure.schedule_end else None,

@@ -10,8 +10,9 @@ Objective, so measures are *narrower objectives by sequence*):
 - objective → `Objective` in its theme's Goal (Identifier `o-<key>`, SequenceIndicator `t.n`);
   target groups → `Stakeholder` (Generic_Group) with RoleType `Beneficiary`;
 - measure → `Objective` right after its objective in the same Goal (Identifier `m-<key>`,
-  SequenceIndicator `t.n.m`: narrower than `t.n`); responsible party and partners →
-  `Stakeholder` (Organization) with RoleType `Performer` (role names "responsible" / "partner");
+  SequenceIndicator `t.n.m`: narrower than `t.n`); responsible party, co-responsible parties
+  and partners → `Stakeholder` (Organization) with RoleType `Performer` (role names
+  "responsible" / "co-responsible" / "partner");
 - indicator → `PerformanceIndicator` of its objective; name → MeasurementDimension, unit →
   UnitOfMeasurement, link to its measure → `Relationship` (Narrower_Than, ReferentIdentifier
   `m-<key>`); target value/year → `TargetResult`, baseline value/year → `ActualResult`.
@@ -209,6 +210,9 @@ def _measure(goal, measure, sequence: str, language: str) -> None:
     if measure.responsible_organisation:
         name = text_of(measure.responsible_organisation, "name", language)
         _stakeholder(element, name, "Organization", "responsible", "Performer")
+    for party in measure.co_responsible.all():
+        name = text_of(party, "name", language)
+        _stakeholder(element, name, "Organization", "co-responsible", "Performer")
     for partner in measure.partners.all():
         name = text_of(partner, "name", language)
         _stakeholder(element, name, "Organization", "partner", "Performer")

@@ -15,6 +15,7 @@ class MeasureDraft:
     data: dict
     responsible: Organisation | None = None
     partners: list[Organisation] = field(default_factory=list)
+    co_responsible: list[Organisation] = field(default_factory=list)
 
 
 @dataclass

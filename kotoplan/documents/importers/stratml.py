@@ -204,6 +204,9 @@ class _Reader:
                 )
             elif role == "responsible" and draft.responsible is None:
                 draft.responsible = organisation
+            elif role == "co-responsible":
+                if organisation not in draft.co_responsible:
+                    draft.co_responsible.append(organisation)
             else:
                 draft.partners.append(organisation)
         return draft

@@ -11,7 +11,11 @@ from django.db.models import Q, QuerySet
 
 from kotoplan.accounts.selectors import user_reach
 from kotoplan.core.permissions import rule, scope_rule
-from kotoplan.planning.permissions import can_change_plan, can_view_plan
+from kotoplan.planning.permissions import (
+    can_change_plan,
+    can_view_plan,
+    is_responsible_contributor,
+)
 
 
 @rule("monitoring.view_rounds")
@@ -28,16 +32,17 @@ def can_manage_rounds(user, plan) -> bool:
 def scope_updatable_measures(user, queryset: QuerySet) -> QuerySet:
     """Measures the user reports on: own organisation's, or every measure of a coordinated plan."""
     reach = user_reach(user=user)
-    mine = Q(responsible_organisation__in=reach.contributor_organisations) | Q(
-        objective__plan__municipalities__in=reach.coordinator_municipalities
+    mine = (
+        Q(responsible_organisation__in=reach.contributor_organisations)
+        | Q(co_responsible__in=reach.contributor_organisations)
+        | Q(objective__plan__municipalities__in=reach.coordinator_municipalities)
     )
     return queryset if reach.admin else queryset.filter(mine).distinct()
 
 
 @rule("monitoring.update_measure")
 def can_update_measure(user, measure) -> bool:
-    reach = user_reach(user=user)
-    if measure.responsible_organisation_id in reach.contributor_organisations:
+    if is_responsible_contributor(user, measure):
         return True
     return can_change_plan(user, measure.objective.plan)
 

@@ -187,8 +187,10 @@ def reminders_send(*, monitoring_round: MonitoringRound, on: date | None = None)
         return 0
     per_organisation: dict[int, list] = {}
     for measure in missing:
-        if measure.responsible_organisation_id:
-            per_organisation.setdefault(measure.responsible_organisation_id, []).append(measure)
+        parties = {measure.responsible_organisation_id}
+        parties |= {party.pk for party in measure.co_responsible.all()}
+        for organisation_id in parties - {None}:
+            per_organisation.setdefault(organisation_id, []).append(measure)
     sent = 0
     for organisation_id, measures in per_organisation.items():
         contributors = users_with_role(

@@ -347,15 +347,22 @@ def county_organisation_ids(*, area: Area) -> list[int]:
 
 
 def county_measures(*, plan_ids: list[int], organisation_ids: list[int]) -> list[Measure]:
-    """Measures of the plans that name the county as responsible party or as a partner."""
-    named = Q(responsible_organisation_id__in=organisation_ids) | Q(partners__in=organisation_ids)
+    """Measures of the plans that name the county as responsible (lead or co-responsible) or as
+    a partner."""
+    named = (
+        Q(responsible_organisation_id__in=organisation_ids)
+        | Q(co_responsible__in=organisation_ids)
+        | Q(partners__in=organisation_ids)
+    )
     ids = Measure.objects.filter(named, objective__plan_id__in=plan_ids).values("pk")
     measures = list(
         Measure.objects.filter(pk__in=ids)
         .select_related("objective__theme", "objective__plan", "responsible_organisation")
-        .prefetch_related("partners")
+        .prefetch_related("partners", "co_responsible")
         .order_by("objective__plan__lead_municipality__name_fi", "objective__theme__order", "pk")
     )
     for measure in measures:
-        measure.county_responsible = measure.responsible_organisation_id in organisation_ids
+        measure.county_responsible = measure.responsible_organisation_id in organisation_ids or any(
+            party.pk in organisation_ids for party in measure.co_responsible.all()
+        )
     return measures

@@ -15,6 +15,7 @@ from kotoplan.core.models import (
     period_order,
     text_fields,
 )
+from kotoplan.core.text import text_of
 
 from .plan import Plan, Theme
 from .texts import date_order_error, title_fields, validate
@@ -81,6 +82,10 @@ class TargetGroup(PlanPart):
         ordering = ["name_fi", "pk"]
         verbose_name = _("target group")
         verbose_name_plural = _("target groups")
+
+    def __str__(self) -> str:
+        """The name in the active interface language (the objective form lists groups by it)."""
+        return str(text_of(self, "name")) or super().__str__()
 
 
 class Milestone(PlanPart):
@@ -166,6 +171,13 @@ class Measure(DescribedPart):
         _("responsible party"),
         on_delete=models.PROTECT,
         related_name="owned_measures",
+    )
+    co_responsible = models.ManyToManyField(
+        "accounts.Organisation",
+        verbose_name=_("co-responsible parties"),
+        blank=True,
+        related_name="co_responsible_measures",
+        help_text=_("Other parties responsible for the measure together with the lead."),
     )
     responsible_unit = models.CharField(_("responsible unit"), max_length=200, blank=True)
     responsible_contact = models.CharField(_("contact person"), max_length=200, blank=True)

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kotoplan.core.models import NAME, VersionedModel, in_languages, optional_link, period_order
+from kotoplan.core.text import text_of
 
 from .texts import date_order_error, title_fields, validate
 
@@ -41,7 +42,8 @@ class Theme(models.Model):
         verbose_name_plural = _("themes")
 
     def __str__(self) -> str:
-        return self.name_en
+        """The name in the active interface language (forms list themes by it)."""
+        return str(text_of(self, "name")) or self.name_en
 
 
 class PlanQuerySet(models.QuerySet):

@@ -97,6 +97,7 @@ def measures_of_plan(*, plan: Plan) -> QuerySet[Measure]:
     return (
         Measure.objects.filter(objective__plan=plan)
         .select_related("objective__theme", "responsible_organisation")
+        .prefetch_related("co_responsible")
         .order_by("objective__theme__order", "objective__order", "order", "pk")
     )
 

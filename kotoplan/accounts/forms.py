@@ -1,0 +1,94 @@
+"""The form of a unit or a local organisation. Input shape only: duplicates, sectors and who
+may add what are the rules of accounts.services."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kotoplan.core.forms import VersionedModelForm
+
+from .models import Organisation
+
+UNIT_KINDS = (Organisation.Kind.MUNICIPAL_UNIT,)
+
+
+class OrganisationForm(VersionedModelForm):
+    """A unit (`unit=True`: its sector as parent) or a local organisation (its kind)."""
+
+    for_municipality = forms.ModelChoiceField(
+        label=_("Municipality"),
+        queryset=None,
+        help_text=_("The municipality on whose behalf you add the organisation."),
+    )
+    confirm_new = forms.BooleanField(
+        label=_("This is another organisation than the similar ones listed"),
+        required=False,
+    )
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "kind",
+            "name_fi",
+            "name_sv",
+            "name_en",
+            "parent",
+            "business_id",
+            "email",
+            "website",
+        ]
+
+    def __init__(self, *args, unit: bool, municipalities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.unit = unit
+        if self.instance.pk:
+            del self.fields["for_municipality"]
+        else:
+            self.fields["for_municipality"].queryset = municipalities
+            if municipalities.count() == 1:
+                self.fields["for_municipality"].initial = municipalities.first()
+                self.fields["for_municipality"].widget = forms.HiddenInput()
+        kind = self.fields["kind"]
+        if unit:
+            kind.initial = Organisation.Kind.MUNICIPAL_UNIT
+            kind.widget = forms.HiddenInput()
+            del self.fields["business_id"]
+            home = [m.pk for m in municipalities] or [self.instance.municipality_id]
+            parents = Organisation.objects.filter(
+                kind=Organisation.Kind.MUNICIPAL_UNIT, municipality__in=home
+            ).exclude(pk=self.instance.pk)
+            self.fields["parent"].queryset = parents
+            self.fields["parent"].label = _("Sector")
+            self.fields["parent"].help_text = _(
+                "Optional: the sector (another unit) this unit belongs to."
+            )
+        else:
+            kind.choices = [
+                (value, label)
+                for value, label in Organisation.Kind.choices
+                if value in Organisation.LOCAL_KINDS
+            ]
+            del self.fields["parent"]
+        if self.data.get(self.add_prefix("confirm_new")) not in ("on", "true", "True"):
+            self.fields["confirm_new"].widget = forms.HiddenInput()
+
+    def ask_confirmation(self) -> None:
+        """Show the confirmation checkbox (after the service found similar names)."""
+        if self.has_error("confirm_new"):
+            self.fields["confirm_new"].widget = forms.CheckboxInput()
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.instance.pk and cleaned.get("for_municipality"):
+            # The model's own checks ask for the municipality of a unit.
+            self.instance.municipality = cleaned["for_municipality"]
+        return cleaned
+
+    def _get_validation_exclusions(self):
+        # A repeated business ID is refused by the service with the name of the organisation
+        # that has it, not by the database constraint's general message.
+        exclusions = super()._get_validation_exclusions()
+        exclusions.add("business_id")
+        return exclusions
+
+    def organisation_data(self) -> dict:
+        return self.model_data("for_municipality", "confirm_new", "expected_version")
