@@ -36,7 +36,10 @@ from tests.factories.planning import (
     TargetGroupFactory,
 )
 
-pytest_plugins = ["tests.support.browser"]  # headless Chromium for e2e and a11y
+pytest_plugins = [
+    "tests.support.browser",  # headless Chromium for e2e and a11y
+    "tests.support.counts",  # counts printed at the end of the run
+]
 
 ELY_LAST_DAY = date(2025, 12, 31)
 EVK_FIRST_DAY = date(2026, 1, 1)
