@@ -8,7 +8,7 @@ from kotoplan.core.panels import register_menu_item, register_plan_panel
 from kotoplan.core.permissions import can
 
 from .dialogue.selectors import plan_dialogue_summary
-from .readiness.selectors import readiness_of_plan, readiness_report
+from .readiness.selectors import readiness_basis_note, readiness_of_plan, readiness_report
 
 
 def _dashboards_url(user) -> str | None:
@@ -23,6 +23,7 @@ def readiness_panel(*, plan, user, request=None) -> dict:
         "is_current": stored.is_current,
         "report": readiness_report(result=stored.result) if stored.result else None,
         "may_fix": can(user, "planning.change_plan", plan) and plan.is_editable,
+        "ruleset_note": readiness_basis_note(plan=plan),
     }
 
 

@@ -2,7 +2,7 @@
 
 from auditlog.registry import auditlog
 
-from .models import Indicator, Measure, Milestone, Objective, Plan, TargetGroup
+from .models import DecisionStep, Indicator, Measure, Milestone, Objective, Plan, TargetGroup
 
 auditlog.register(
     Plan, exclude_fields=["version", "updated_at", "created_at"], m2m_fields={"municipalities"}
@@ -16,3 +16,4 @@ auditlog.register(
 auditlog.register(Indicator, exclude_fields=["version", "updated_at", "created_at"])
 auditlog.register(TargetGroup, exclude_fields=["version", "updated_at", "created_at"])
 auditlog.register(Milestone, exclude_fields=["version", "updated_at", "created_at"])
+auditlog.register(DecisionStep, exclude_fields=["version", "updated_at", "created_at"])

@@ -19,7 +19,7 @@ from kotoplan.core.text import text_of
 from kotoplan.planning.models import Plan, Theme
 
 from .models import ReadinessResult
-from .rules import RULES, RULESET_VERSION, Rule, Status
+from .rules import RULES, RULESET_VERSION, Rule, Status, ruleset_note
 
 NEXT_STEPS = 3
 
@@ -132,3 +132,8 @@ def readiness_report(*, result: ReadinessResult) -> ReadinessReport:
         recommendations=recommendations,
         next_steps=next_steps,
     )
+
+
+def readiness_basis_note(*, plan: Plan) -> str:
+    """Which rule set the plan's checklist applies (by its legal basis), or why none applies."""
+    return ruleset_note(plan)
