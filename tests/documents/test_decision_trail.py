@@ -205,7 +205,7 @@ def test_steps_can_be_edited_and_removed_while_awaiting_decision(client, coordin
     step.refresh_from_db()
     assert step.outcome == DecisionStep.Outcome.RETURNED
     delete = reverse("planning:content_delete", args=["decision_step", step.pk])
-    assert client.post(delete).status_code == 302
+    assert client.post(delete, {"confirm": "1"}).status_code == 302
     assert not draft_plan.decision_steps.exists()
 
 
