@@ -38,6 +38,9 @@ def test_main_pages_have_no_wcag_violations__as_coordinator(page, demo_site):
         f"/objectives/{objective.pk}/measures/new/",
         f"/objectives/{objective.pk}/indicators/new/",
         f"/plans/{plan.pk}/timetable/new/",
+        f"/plans/{plan.pk}/decisions/new/",
+        "/plans/historical/new/",
+        f"/plans/{plan.previous_version_id}/",
         "/accounts/profile/",
     ]
     for path in paths:
