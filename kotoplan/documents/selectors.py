@@ -6,7 +6,7 @@ Texts written in another language than the one asked for are `Text`s that know i
 renderers can mark them (`lang`).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.conf import settings
@@ -114,6 +114,17 @@ class ThemeBlock:
 
 
 @dataclass
+class DecisionRow:
+    date: str
+    body: str
+    kind: str
+    section: str
+    case_number: str
+    outcome: str
+    minutes_url: str
+
+
+@dataclass
 class PlanDocument:
     language: str
     title: Text
@@ -128,6 +139,7 @@ class PlanDocument:
     cooperation: list[tuple[str, str]]
     monitoring: list[tuple[str, str]]
     decision: list[tuple[str, str]]
+    decision_trail: list[DecisionRow] = field(default_factory=list)
 
     @property
     def indicators(self) -> list[IndicatorRow]:
@@ -211,7 +223,9 @@ def _objective(objective, language: str) -> ObjectiveBlock:
     )
 
 
-def _yes_no(value: bool) -> str:
+def _yes_no(value: bool | None) -> str:
+    if value is None:
+        return _("Not answered")
     return capfirst(_("yes") if value else _("no"))
 
 
@@ -226,7 +240,7 @@ def _pairs(items) -> list[tuple[str, str]]:
 def plan_document(*, plan: Plan, language: str) -> PlanDocument:
     """Everything a plan document shows, with labels in `language`."""
     with translation.override(language):
-        field = Plan._meta.get_field
+        label = Plan._meta.get_field
         themes = []
         for section in plan_outline(plan=plan):
             theme = section.theme
@@ -245,54 +259,56 @@ def plan_document(*, plan: Plan, language: str) -> PlanDocument:
         )
         basics = _pairs(
             [
-                (field("form").verbose_name, plan.get_form_display()),
-                (field("host_document_name").verbose_name, plan.host_document_name),
-                (field("host_document_url").verbose_name, plan.host_document_url),
-                (field("host_document_approval").verbose_name, plan.host_document_approval),
+                (label("form").verbose_name, plan.get_form_display()),
+                (label("host_document_name").verbose_name, plan.host_document_name),
+                (label("host_document_url").verbose_name, plan.host_document_url),
+                (label("host_document_approval").verbose_name, plan.host_document_approval),
                 (
                     _("Mainstreaming into municipal strategy"),
                     text_of(plan, "mainstreaming", language),
                 ),
-                (field("coordinating_authority").verbose_name, coordinating),
-                (field("contact_name").verbose_name, contact),
-                (field("programme_mode").verbose_name, plan.get_programme_mode_display()),
-                (field("programme_url").verbose_name, plan.programme_url),
-                (field("programme_note").verbose_name, plan.programme_note),
+                (label("coordinating_authority").verbose_name, coordinating),
+                (label("contact_name").verbose_name, contact),
+                (label("programme_mode").verbose_name, plan.get_programme_mode_display()),
+                (label("programme_url").verbose_name, plan.programme_url),
+                (label("programme_note").verbose_name, plan.programme_note),
                 (
-                    field("covers_all_immigrants").verbose_name,
+                    label("covers_all_immigrants").verbose_name,
                     _yes_no(plan.covers_all_immigrants),
                 ),
                 (
-                    field("covers_good_relations").verbose_name,
+                    label("covers_good_relations").verbose_name,
                     _yes_no(plan.covers_good_relations),
                 ),
             ]
         )
         cooperation = _pairs(
             [
-                (field("has_cooperation_group").verbose_name, _yes_no(plan.has_cooperation_group)),
-                (field("cooperation_group_note").verbose_name, plan.cooperation_group_note),
-                (field("participation_evidence").verbose_name, plan.participation_evidence),
-                (field("county_coordination").verbose_name, plan.county_coordination),
+                (label("has_cooperation_group").verbose_name, _yes_no(plan.has_cooperation_group)),
+                (label("cooperation_group_note").verbose_name, plan.cooperation_group_note),
+                (label("participation_evidence").verbose_name, plan.participation_evidence),
+                (label("county_coordination").verbose_name, plan.county_coordination),
                 (
-                    field("employment_area_coordination").verbose_name,
+                    label("employment_area_coordination").verbose_name,
                     plan.employment_area_coordination,
                 ),
-                (field("authority_contacted_on").verbose_name, _day(plan.authority_contacted_on)),
+                (label("authority_contacted_on").verbose_name, _day(plan.authority_contacted_on)),
             ]
         )
         monitoring = _pairs(
             [
-                (field("monitoring_cycle").verbose_name, plan.get_monitoring_cycle_display()),
-                (field("monitoring_description").verbose_name, plan.monitoring_description),
+                (label("monitoring_cycle").verbose_name, plan.get_monitoring_cycle_display()),
+                (label("monitoring_description").verbose_name, plan.monitoring_description),
             ]
         )
         decision = _pairs(
             [
-                (field("decision_body").verbose_name, plan.decision_body),
-                (field("decision_date").verbose_name, _day(plan.decision_date)),
-                (field("decision_reference").verbose_name, plan.decision_reference),
-                (field("decision_url").verbose_name, plan.decision_url),
+                (label("legal_basis").verbose_name, plan.get_legal_basis_display()),
+                (label("document_url").verbose_name, plan.document_url),
+                (label("decision_body").verbose_name, plan.decision_body),
+                (label("decision_date").verbose_name, _day(plan.decision_date)),
+                (label("decision_reference").verbose_name, plan.decision_reference),
+                (label("decision_url").verbose_name, plan.decision_url),
             ]
         )
         return PlanDocument(
@@ -309,6 +325,18 @@ def plan_document(*, plan: Plan, language: str) -> PlanDocument:
             cooperation=cooperation,
             monitoring=monitoring,
             decision=decision,
+            decision_trail=[
+                DecisionRow(
+                    date=_day(step.decided_on),
+                    body=step.body_name,
+                    kind=step.get_body_kind_display(),
+                    section=step.section,
+                    case_number=step.case_number,
+                    outcome=step.get_outcome_display(),
+                    minutes_url=step.minutes_url,
+                )
+                for step in plan.decision_steps.all()
+            ],
         )
 
 

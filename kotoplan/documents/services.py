@@ -8,7 +8,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from kotoplan.core.errors import DomainError
-from kotoplan.planning.models import Indicator, Measure, Objective, Plan, TargetGroup
+from kotoplan.planning.models import (
+    DecisionStep,
+    Indicator,
+    Measure,
+    Milestone,
+    Objective,
+    Plan,
+    TargetGroup,
+)
 from kotoplan.planning.services import content_create, plan_create
 
 from .errors import ImportRejected, Problem
@@ -35,6 +43,10 @@ def plan_draft_write(*, actor, draft: PlanDraft) -> Plan:
             ref: content_create(actor=actor, model=TargetGroup, data={"plan": plan, **data})
             for ref, data in draft.target_groups.items()
         }
+        for data in draft.milestones:
+            content_create(actor=actor, model=Milestone, data={"plan": plan, **data})
+        for data in draft.decision_steps:
+            content_create(actor=actor, model=DecisionStep, data={"plan": plan, **data})
         for order, spec in enumerate(draft.objectives, start=1):
             objective = content_create(
                 actor=actor,

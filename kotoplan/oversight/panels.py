@@ -8,7 +8,12 @@ from kotoplan.core.panels import register_menu_item, register_plan_panel
 from kotoplan.core.permissions import can
 
 from .dialogue.selectors import plan_dialogue_summary
-from .readiness.selectors import overrides_of, readiness_of_plan, readiness_report
+from .readiness.selectors import (
+    overrides_of,
+    readiness_basis_note,
+    readiness_of_plan,
+    readiness_report,
+)
 
 
 def _dashboards_url(user) -> str | None:
@@ -24,6 +29,7 @@ def readiness_panel(*, plan, user, request=None) -> dict:
         "report": readiness_report(result=stored.result) if stored.result else None,
         "may_fix": can(user, "planning.change_plan", plan) and plan.is_editable,
         "overrides": overrides_of(plan=plan),
+        "ruleset_note": readiness_basis_note(plan=plan),
     }
 
 

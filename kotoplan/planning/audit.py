@@ -4,7 +4,7 @@ from auditlog.registry import auditlog
 
 from kotoplan.audit.selectors import everyone, history_rule
 
-from .models import Indicator, Measure, Milestone, Objective, Plan, TargetGroup
+from .models import DecisionStep, Indicator, Measure, Milestone, Objective, Plan, TargetGroup
 
 auditlog.register(
     Plan, exclude_fields=["version", "updated_at", "created_at"], m2m_fields={"municipalities"}
@@ -21,4 +21,5 @@ auditlog.register(Indicator, exclude_fields=["version", "updated_at", "created_a
 auditlog.register(TargetGroup, exclude_fields=["version", "updated_at", "created_at"])
 auditlog.register(Milestone, exclude_fields=["version", "updated_at", "created_at"])
 
-history_rule(Plan, Objective, Measure, Indicator, TargetGroup, Milestone)(everyone)
+history_rule(Plan, Objective, Measure, Indicator, TargetGroup, Milestone, DecisionStep)(everyone)
+auditlog.register(DecisionStep, exclude_fields=["version", "updated_at", "created_at"])

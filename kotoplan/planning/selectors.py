@@ -17,7 +17,7 @@ from kotoplan.core.permissions import can, scope
 from kotoplan.core.text import text_of
 from kotoplan.geography.models import Municipality
 
-from .models import Indicator, Measure, Objective, Plan, PlanPart, Theme
+from .models import DecisionStep, Indicator, Measure, Objective, Plan, PlanPart, Theme
 from .models.texts import text_fields
 
 
@@ -224,3 +224,20 @@ def plan_has_next_version(*, plan: Plan) -> bool:
 
 def plan_versions(*, plan: Plan, user) -> QuerySet[Plan]:
     return plans_for_user(user=user).filter(lineage=plan.lineage).order_by("version_number")
+
+
+def adoption_step(*, plan: Plan) -> DecisionStep | None:
+    """The approval recorded last on the trail (the council's first): it prefills the adoption."""
+    approvals = DecisionStep.objects.filter(plan=plan, outcome=DecisionStep.Outcome.APPROVED)
+    return approvals.filter(body_kind=DecisionStep.BodyKind.COUNCIL).last() or approvals.last()
+
+
+def plan_series_for_historical(*, user, municipality=None) -> QuerySet[Plan]:
+    """The newest version of each plan series the user may add a historical version to."""
+    plans = plans_for_user(user=user, action="planning.change_plan")
+    if municipality is not None:
+        plans = plans.filter(municipalities=municipality)
+    newest = {}
+    for plan in plans.order_by("lineage", "-version_number"):
+        newest.setdefault(plan.lineage, plan.pk)
+    return Plan.objects.with_outline().filter(pk__in=newest.values())

@@ -6,6 +6,9 @@
 - a plan leaves the draft for decision only when every measure has a responsible party;
 - a plan goes to consultation, to decision or is adopted with statutory requirements unmet only
   with a stated reason, which the registered transition guards record (the readiness check);
+- the decision trail is recorded while the plan is prepared and decided; the adoption is always
+  a step of the trail (the deciding body, its date, section, case number and minutes);
+- a historical record (an earlier adopted plan entered afterwards) is adopted when written;
 - every plan and part passes its model's rules (full_clean: a title or name in one language,
   periods in order, indicator figures with their years and source code), whoever writes it.
 """
@@ -20,12 +23,21 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kotoplan.audit.services import acting_as, save_new, save_version
+from kotoplan.core.clock import today
 from kotoplan.core.errors import DomainError, FrozenError
 from kotoplan.core.models import has_text
 from kotoplan.core.permissions import can, require
 from kotoplan.core.text import text_of
 
-from .models import Indicator, Measure, Milestone, Objective, Plan, TargetGroup
+from .models import (
+    DecisionStep,
+    Indicator,
+    Measure,
+    Milestone,
+    Objective,
+    Plan,
+    TargetGroup,
+)
 from .selectors import plan_has_next_version
 
 # --- plans ------------------------------------------------------------------------------------
@@ -95,12 +107,14 @@ def plan_update(
 # --- the parts of a plan: objectives, measures, indicators, target groups, timetable steps
 # One set of functions, so every part gets the same checks.
 
-CONTENT_MODELS = (Objective, Measure, Indicator, TargetGroup, Milestone)
+CONTENT_MODELS = (Objective, Measure, Indicator, TargetGroup, Milestone, DecisionStep)
 
 
-def _lock_editable_plan(plan: Plan) -> None:
+def _lock_editable_plan(plan: Plan, kind: type | None = None) -> None:
     # The plan row is locked and read afresh, so a plan adopted meanwhile is not edited.
-    ensure_editable(Plan.objects.select_for_update().get(pk=plan.pk))
+    locked = Plan.objects.select_for_update().get(pk=plan.pk)
+    if kind is None or not kind.open_in(locked):
+        ensure_editable(locked)
 
 
 def _check(actor, obj, changed: set[str] | None = None) -> None:
@@ -116,7 +130,7 @@ def _check(actor, obj, changed: set[str] | None = None) -> None:
                 )
     else:
         require(actor, "planning.change_plan", plan)
-    _lock_editable_plan(plan)
+    _lock_editable_plan(plan, type(obj))
 
 
 def _check_links(obj) -> None:
@@ -154,7 +168,7 @@ def content_delete(*, actor, obj) -> Plan:
     """Delete a part; returns the plan it belonged to."""
     plan = obj.owner_plan
     require(actor, "planning.change_plan", plan)
-    _lock_editable_plan(plan)
+    _lock_editable_plan(plan, type(obj))
     with acting_as(actor):
         obj.delete()
     return plan
@@ -281,19 +295,12 @@ def plan_transition(
         if problems:
             raise DomainError(" ".join(p.message for p in problems))
     if to_state == S.ADOPTED:
-        decision = decision or {}
-        if not decision.get("decision_body") or not decision.get("decision_date"):
-            raise DomainError(_("Record the deciding body and the decision date."))
-        changes.update(
-            {
-                key: decision.get(key) or ""
-                for key in ("decision_body", "decision_reference", "decision_url")
-            }
-        )
-        changes["decision_date"] = decision["decision_date"]
+        changes.update(_adoption(decision or {}))
     updated = save_version(
         actor=actor, obj=plan, expected_version=expected_version, changes=changes
     )
+    if to_state == S.ADOPTED:
+        _record_adoption_step(actor, updated, decision or {})
     if unmet:
         for guard in _guards:
             guard.record(
@@ -314,6 +321,45 @@ def plan_transition(
     return updated
 
 
+def _adoption(decision: dict) -> dict:
+    """The plan's decision fields from the adoption form (or a loader's dict)."""
+    if not decision.get("decision_body") or not decision.get("decision_date"):
+        raise DomainError(_("Record the deciding body and the decision date."))
+    changes = {
+        key: decision.get(key) or ""
+        for key in ("decision_body", "decision_reference", "decision_url")
+    }
+    changes["decision_date"] = decision["decision_date"]
+    return changes
+
+
+def _record_adoption_step(actor, plan: Plan, decision: dict) -> DecisionStep:
+    """The adoption as the last step of the decision trail: the approval already recorded by
+    that body on that day, or a new step (by default the council's)."""
+    kind = decision.get("decision_body_kind") or DecisionStep.BodyKind.COUNCIL
+    recorded = DecisionStep.objects.filter(
+        plan=plan,
+        body_kind=kind,
+        decided_on=decision["decision_date"],
+        outcome=DecisionStep.Outcome.APPROVED,
+    ).first()
+    if recorded is not None:
+        return recorded
+    last = DecisionStep.objects.filter(plan=plan).aggregate(n=Max("order"))["n"] or 0
+    step = DecisionStep(
+        plan=plan,
+        body_kind=kind,
+        body_name=decision["decision_body"],
+        decided_on=decision["decision_date"],
+        section=decision.get("decision_reference") or "",
+        case_number=decision.get("decision_case_number") or "",
+        outcome=DecisionStep.Outcome.APPROVED,
+        minutes_url=decision.get("decision_url") or "",
+        order=last + 1,
+    )
+    return save_new(actor=actor, obj=step)
+
+
 def _copy(obj, **overrides):
     copy = type(obj).objects.get(pk=obj.pk)
     copy.pk = None
@@ -329,7 +375,8 @@ def _copy(obj, **overrides):
 @transaction.atomic
 def plan_new_version(*, actor, plan: Plan) -> Plan:
     """Copy an adopted plan into a new draft; the adopted one stays as it was until the new
-    version is adopted. Parts keep their `key`, so versions can be compared part by part."""
+    version is adopted. Parts keep their `key`, so versions can be compared part by part. The
+    decision trail is not copied: the new version starts with an empty trail of its own."""
     require(actor, "planning.change_plan", plan)
     if plan.state != S.ADOPTED:
         raise DomainError(_("Only an adopted plan can get a new version."))
@@ -346,6 +393,9 @@ def plan_new_version(*, actor, plan: Plan) -> Plan:
             decision_date=None,
             decision_reference="",
             decision_url="",
+            is_historical=False,
+            legal_basis=Plan.LegalBasis.ACT_2023,
+            document_url="",
         )
         new.municipalities.set(plan.municipalities.all())
         groups = {g.pk: _copy(g, plan=new) for g in TargetGroup.objects.filter(plan=plan)}
@@ -365,3 +415,49 @@ def plan_new_version(*, actor, plan: Plan) -> Plan:
                     indicator, objective=new_objective, measure=measures.get(indicator.measure_id)
                 )
     return new
+
+
+# --- historical records: earlier adopted plans entered afterwards ------------------------------
+
+
+@transaction.atomic
+def plan_record_historical(
+    *, actor, lead_municipality, data: dict, steps: list[dict], series: Plan | None = None
+) -> Plan:
+    """Record an earlier adopted plan (under Act 1386/2010 or 681/2023) as it was decided: its
+    period, documents and decision trail, even without objectives. It is adopted at once and
+    frozen; `series` places it among the versions of an existing plan."""
+    require(actor, "planning.create_plan", lead_municipality)
+    if series is not None:
+        require(actor, "planning.change_plan", series)
+        if lead_municipality not in series.municipalities.all():
+            raise DomainError(_("The plan series belongs to another municipality."))
+    if not steps:
+        raise DomainError(_("Record at least the decision by which the plan was adopted."))
+    approvals = [s for s in steps if s.get("outcome") == DecisionStep.Outcome.APPROVED]
+    if not approvals:
+        raise DomainError(_("One step of the decision trail must be the approval of the plan."))
+    if any(s["decided_on"] > today() for s in steps):
+        raise DomainError(_("A historical record has no decisions in the future."))
+    adoption = max(approvals, key=lambda s: (s["body_kind"] == "council", s["decided_on"]))
+    identity = {}
+    if series is not None:
+        number = Plan.objects.filter(lineage=series.lineage).aggregate(n=Max("version_number"))
+        identity = {"lineage": series.lineage, "version_number": number["n"] + 1}
+    plan = Plan(
+        lead_municipality=lead_municipality,
+        **identity,
+        **data,
+        state=S.ADOPTED,
+        is_historical=True,
+        decision_body=adoption["body_name"],
+        decision_date=adoption["decided_on"],
+        decision_reference=" ".join(
+            p for p in (adoption.get("section"), adoption.get("case_number")) if p
+        ),
+        decision_url=adoption.get("minutes_url") or "",
+    )
+    save_new(actor=actor, obj=plan, municipalities=_members(lead_municipality, []))
+    for order, step in enumerate(steps, start=1):
+        save_new(actor=actor, obj=DecisionStep(plan=plan, order=order, **step))
+    return plan

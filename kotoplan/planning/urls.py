@@ -4,7 +4,7 @@ from . import views
 
 
 class ContentKindConverter:
-    regex = "objective|measure|indicator|target_group|milestone"
+    regex = "objective|measure|indicator|target_group|milestone|decision_step"
 
     def to_python(self, value: str) -> str:
         return value
@@ -33,6 +33,7 @@ NEW_PARTS = [
     ("plans/<int:plan_id>/objectives/new/", "objective"),
     ("plans/<int:plan_id>/target-groups/new/", "target_group"),
     ("plans/<int:plan_id>/timetable/new/", "milestone"),
+    ("plans/<int:plan_id>/decisions/new/", "decision_step"),
     ("objectives/<int:objective_id>/measures/new/", "measure"),
     ("objectives/<int:objective_id>/indicators/new/", "indicator"),
 ]
@@ -40,6 +41,7 @@ NEW_PARTS = [
 urlpatterns = [
     path("", views.home, name="home"),
     path("plans/new/", views.plan_create, name="plan_create"),
+    path("plans/historical/new/", views.plan_historical_new, name="plan_historical_new"),
     *[path(f"plans/<int:plan_id>/{route}", view, name=name) for route, view, name in PLAN_PAGES],
     *[
         path(route, views.content_new, {"kind": kind}, name=f"{kind}_new")

@@ -22,7 +22,16 @@ from kotoplan.core.permissions import can, require
 from kotoplan.core.views import action_view, form_page, form_view, page_url
 
 from . import forms, selectors, services
-from .models import Indicator, Measure, Milestone, Objective, Plan, TargetGroup, Theme
+from .models import (
+    DecisionStep,
+    Indicator,
+    Measure,
+    Milestone,
+    Objective,
+    Plan,
+    TargetGroup,
+    Theme,
+)
 from .panels import NEW_PLAN_ACTIONS
 
 HISTORY_PAGE_SIZE = 50
@@ -107,6 +116,8 @@ def plan_detail(request, plan_id):
             else [],
             "target_groups": plan.target_groups.all(),
             "milestones": plan.milestones.all(),
+            "decision_steps": plan.decision_steps.all(),
+            "can_record_decisions": may_change and DecisionStep.open_in(plan),
             "versions": selectors.plan_versions(plan=plan, user=user),
             "municipalities": plan.municipalities.all(),
             "panels": plan_panels(plan=plan, user=user, request=request),
@@ -114,12 +125,11 @@ def plan_detail(request, plan_id):
     )
 
 
-def _plan_form_page(request, plan, **page):
+def _plan_form_page(request, plan, *, open_in=None, **page):
     """A form about the plan or one of its parts (planning/plan_form.html); a plan that can no
-    longer change says so instead."""
-    return form_page(
-        request, "planning/plan_form.html", plan=plan, frozen=not plan.is_editable, **page
-    )
+    longer change (`open_in(plan)` false for a kind of part) says so instead."""
+    editable = open_in(plan) if open_in else plan.is_editable
+    return form_page(request, "planning/plan_form.html", plan=plan, frozen=not editable, **page)
 
 
 def _edit_plan(request, plan_id, form_class, heading):
@@ -162,6 +172,17 @@ def plan_transition(request, plan_id, to_state):
     if (plan.state, to_state) not in services.TRANSITIONS:
         raise Http404
     form_class = forms.DecisionForm if to_state == Plan.State.ADOPTED else forms.TransitionForm
+    initial = {"expected_version": plan.version}
+    step = selectors.adoption_step(plan=plan) if to_state == Plan.State.ADOPTED else None
+    if step is not None:  # the approval already on the trail fills the adoption in
+        initial |= {
+            "decision_body_kind": step.body_kind,
+            "decision_body": step.body_name,
+            "decision_date": step.decided_on,
+            "decision_reference": step.section,
+            "decision_case_number": step.case_number,
+            "decision_url": step.minutes_url,
+        }
     unmet = services.transition_unmet(plan, to_state)
     statutory = [item for item in unmet if item.statutory]
 
@@ -185,11 +206,7 @@ def plan_transition(request, plan_id, to_state):
 
     return form_view(
         request,
-        form=form_class(
-            request.POST or None,
-            initial={"expected_version": plan.version},
-            needs_reason=bool(statutory),
-        ),
+        form=form_class(request.POST or None, initial=initial, needs_reason=bool(statutory)),
         call=lambda form: services.plan_transition(
             actor=request.user,
             plan=plan,
@@ -318,6 +335,14 @@ SPECS = {
         "timetable",
         own_anchor=False,
     ),
+    "decision_step": Spec(
+        DecisionStep,
+        forms.DecisionStepForm,
+        gettext_lazy("New decision step"),
+        gettext_lazy("Edit decision step"),
+        "decision-trail",
+        own_anchor=False,
+    ),
 }
 
 
@@ -349,6 +374,7 @@ def _part_page(request, spec: Spec, plan, *, form, call, obj=None, objective=Non
         redirect_to=lambda saved: _part_url(spec, plan, saved),
         obj=obj,
         parent=objective,
+        open_in=spec.model.open_in,
         title=spec.title_edit if obj else spec.title_new,
         cancel_url=_part_url(spec, plan, obj) if obj else plan_url(plan),
         add_organisation_url=_add_organisation_url(request, spec, form),
@@ -434,4 +460,35 @@ def content_delete(request, kind, object_id):
         obj=obj,
         kind=spec.model._meta.verbose_name,
         cancel_url=_part_url(spec, plan, obj),
+    )
+
+
+# --- historical records -----------------------------------------------------------------------
+
+
+@login_required
+def plan_historical_new(request):
+    """Record an earlier adopted plan with its decision trail and documents."""
+    municipalities = selectors.municipalities_for_new_plan(user=request.user)
+    if not municipalities.exists():
+        raise PermissionDenied
+    form = forms.HistoricalPlanForm(
+        request.POST or None,
+        municipalities=municipalities,
+        series=selectors.plan_series_for_historical(user=request.user),
+    )
+    return form_page(
+        request,
+        "planning/plan_historical.html",
+        form=form,
+        call=lambda form: services.plan_record_historical(
+            actor=request.user,
+            lead_municipality=form.cleaned_data["lead_municipality"],
+            series=form.cleaned_data["series"],
+            data=form.plan_data(),
+            steps=form.steps(),
+        ),
+        success_message=_("The historical plan was recorded."),
+        redirect_to=plan_url,
+        fieldsets=[(legend, [form[n] for n in names]) for legend, names in form.fieldsets],
     )

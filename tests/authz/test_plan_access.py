@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kotoplan.core.permissions import can, registered_actions, require, scope
-from kotoplan.planning.models import Measure, Plan
+from kotoplan.planning.models import DecisionStep, Measure, Plan
 from kotoplan.planning.urls import ContentKindConverter, urlpatterns
 from tests.conftest import ROLE_FIXTURES
 from tests.factories.planning import PlanFactory
@@ -50,11 +50,13 @@ CONTENT_TARGET = {
     "indicator": "indicator",
     "target_group": "target_group",
     "milestone": "milestone",
+    "decision_step": "decision_step",
 }
 
 CASES = [
     Case("home", "list"),
     Case("plan_create", "create"),
+    Case("plan_historical_new", "create"),
     *[
         Case(name, "read", plan)
         for name in ("plan_detail", "plan_compare", "plan_history")
@@ -67,6 +69,7 @@ CASES = [
     Case("objective_new", "change", "draft_a"),
     Case("target_group_new", "change", "draft_a"),
     Case("milestone_new", "change", "draft_a"),
+    Case("decision_step_new", "change", "draft_a"),
     Case("measure_new", "change", "draft_a", target="objective"),
     Case("indicator_new", "change", "draft_a", target="objective"),
     *[
@@ -142,7 +145,16 @@ def world(
     target_group,
     milestone,
 ):
+    step = DecisionStep.objects.create(
+        plan=full_draft_plan,
+        body_kind=DecisionStep.BodyKind.BOARD,
+        body_name="Kaupunginhallitus",
+        decided_on=date(2026, 5, 4),
+        section="§ 101",
+        outcome=DecisionStep.Outcome.PROPOSED,
+    )
     return {
+        "decision_step": step,
         "draft_a": full_draft_plan,
         "adopted_a": adopted_plan,
         "draft_b": PlanFactory(lead_municipality=municipality_b, title_en="Jyväskylä plan"),

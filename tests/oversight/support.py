@@ -21,6 +21,8 @@ READY_FIELDS = {
     "cooperation_group_note": "Kaupungin monialainen kotoutumisen yhteistyöryhmä.",
     "authority_contacted_on": date(2026, 2, 3),
     "monitoring_description": "Vuosittainen raportti valtuustolle.",
+    "covers_all_immigrants": True,
+    "covers_good_relations": True,
 }
 
 

@@ -24,6 +24,7 @@ from kotoplan.oversight.dialogue.models import (
     Observation,
 )
 from kotoplan.planning.models import (
+    DecisionStep,
     Indicator,
     Measure,
     Milestone,
@@ -231,6 +232,8 @@ class DemoLoader:
         }
         for data in spec["milestones"]:
             self._milestone(plan, data)
+        for data in spec.get("decision_steps", []):
+            content_create(actor=self.admin, model=DecisionStep, data={"plan": plan, **data})
         for order, objective in enumerate(spec["objectives"], start=1):
             self._objective(plan, objective, order, groups)
         return plan

@@ -157,6 +157,32 @@ def _body(document, doc: PlanDocument, top: int, chapter: bool) -> None:
             _pairs_table(document, doc.decision)
         else:
             document.add_paragraph(_("The plan has not been decided yet."))
+        document.add_heading(_("Decision trail"), level=top + 1)
+        if doc.decision_trail:
+            table(
+                document,
+                [
+                    _("Date"),
+                    _("Body"),
+                    _("Section (§)"),
+                    _("Case number"),
+                    _("Decision"),
+                    _("Minutes"),
+                ],
+                [
+                    [
+                        s.date,
+                        f"{s.body} ({s.kind})",
+                        s.section,
+                        s.case_number,
+                        s.outcome,
+                        s.minutes_url,
+                    ]
+                    for s in doc.decision_trail
+                ],
+            )
+        else:
+            document.add_paragraph(_("No decisions recorded yet."))
 
 
 def new_document(*, language: str, title: str, municipalities: list[str]):

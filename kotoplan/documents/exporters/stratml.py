@@ -18,8 +18,10 @@ Objective, so measures are *narrower objectives by sequence*):
   `m-<key>`); target value/year → `TargetResult`, baseline value/year → `ActualResult`.
 
 Kotoplan details the schema has no element for (texts in the other languages, schedules,
-statuses, directions, plan fields) travel as a JSON object in `OtherInformation`, prefixed
-with `kotoplan:`. A file from elsewhere imports without them.
+statuses, directions, plan fields, the legal basis, the decision and its trail of decision
+steps, the timetable with its decision points) travel as a JSON object in `OtherInformation`,
+prefixed with `kotoplan:` (keys `decision_steps` and `milestones` of the root). A file from
+elsewhere imports without them.
 
 Every file written here and every file read by `importers.stratml` is validated against the
 schema at `settings.KOTOPLAN_STRATML_XSD` (data/stratml/ unless configured otherwise); without
@@ -98,6 +100,24 @@ PLAN_EXTRA_FIELDS = (
     "participation_evidence",
     "monitoring_cycle",
     "monitoring_description",
+    "legal_basis",
+    "document_url",
+    "decision_body",
+    "decision_date",
+    "decision_reference",
+    "decision_url",
+)
+# The timetable and the decision trail, one JSON object per step in the root's OtherInformation.
+MILESTONE_FIELDS = ("kind", "title_fi", "title_sv", "title_en", "due_date", "body", "done")
+DECISION_STEP_FIELDS = (
+    "body_kind",
+    "body_name",
+    "decided_on",
+    "section",
+    "case_number",
+    "outcome",
+    "minutes_url",
+    "order",
 )
 TEXTS = ("title_fi", "title_sv", "title_en", "description_fi", "description_sv", "description_en")
 MEASURE_EXTRA = (
@@ -134,6 +154,14 @@ def _extra(parent, obj, names, **more) -> None:
         data[name] = value.isoformat() if hasattr(value, "isoformat") else value
     data.update(more)
     _el(parent, "OtherInformation", EXTRA_PREFIX + json.dumps(data, ensure_ascii=False))
+
+
+def _values(obj, names) -> dict:
+    values = {}
+    for name in names:
+        value = getattr(obj, name)
+        values[name] = value.isoformat() if hasattr(value, "isoformat") else value
+    return values
 
 
 def _stakeholder(parent, name: str, kind: str, role: str, role_type: str) -> None:
@@ -237,7 +265,14 @@ def plan_stratml(*, plan: Plan, language: str) -> bytes:
             }
             for g in plan.target_groups.all()
         ]
-        _extra(root, plan, PLAN_EXTRA_FIELDS, target_groups=groups)
+        _extra(
+            root,
+            plan,
+            PLAN_EXTRA_FIELDS,
+            target_groups=groups,
+            milestones=[_values(m, MILESTONE_FIELDS) for m in plan.milestones.all()],
+            decision_steps=[_values(d, DECISION_STEP_FIELDS) for d in plan.decision_steps.all()],
+        )
         core = _el(root, "StrategicPlanCore")
         municipalities = sorted(
             plan.municipalities.all(), key=lambda m: (m.pk != plan.lead_municipality_id, m.code)

@@ -40,6 +40,8 @@ class PlanDraft:
     data: dict
     target_groups: dict[str, dict] = field(default_factory=dict)
     objectives: list[ObjectiveDraft] = field(default_factory=list)
+    milestones: list[dict] = field(default_factory=list)  # timetable steps, model field values
+    decision_steps: list[dict] = field(default_factory=list)  # the decision trail, likewise
 
 
 def organisation_by_name(name: str, cache: dict | None = None) -> Organisation | None:

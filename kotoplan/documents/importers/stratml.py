@@ -16,9 +16,11 @@ from kotoplan.planning.models import Plan, Theme
 
 from ..errors import ImportRejected, Problem
 from ..exporters.stratml import (
+    DECISION_STEP_FIELDS,
     EXTRA_PREFIX,
     INDICATOR_EXTRA,
     MEASURE_EXTRA,
+    MILESTONE_FIELDS,
     NS,
     PLAN_EXTRA_FIELDS,
     TEXTS,
@@ -121,9 +123,20 @@ class _Reader:
         for goal in core.findall(Q + "Goal") if core is not None else []:
             draft.objectives.extend(self.goal(goal))
         draft.target_groups = dict(self.groups)
+        draft.milestones = self.rows(extra, "milestones", MILESTONE_FIELDS)
+        draft.decision_steps = self.rows(extra, "decision_steps", DECISION_STEP_FIELDS)
         if draft.lead_municipality is None:
             self.problems.append(Problem(_("no municipality of the plan is known to Kotoplan")))
         return draft
+
+    def rows(self, extra: dict, key: str, names) -> list[dict]:
+        """The steps listed under `key` in the root's OtherInformation, with known fields."""
+        found = extra.get(key, [])
+        return (
+            [_pick(row, names) for row in found if isinstance(row, dict)]
+            if isinstance(found, list)
+            else []
+        )
 
     def municipalities(self, lead) -> list:
         codes = []

@@ -20,7 +20,7 @@ from kotoplan.planning.models import Plan, Theme
 from kotoplan.planning.services import Unmet
 
 from .models import ReadinessOverride, ReadinessResult
-from .rules import RULES, RULESET_VERSION, Rule, Status, build_context, evaluate
+from .rules import RULES, RULESET_VERSION, Rule, Status, build_context, evaluate, ruleset_note
 
 NEXT_STEPS = 3
 
@@ -177,3 +177,8 @@ def overrides_of(*, plan: Plan) -> list[ReadinessOverride]:
             for item in step.unmet
         ]
     return steps
+
+
+def readiness_basis_note(*, plan: Plan) -> str:
+    """Which rule set the plan's checklist applies (by its legal basis), or why none applies."""
+    return ruleset_note(plan)

@@ -1,9 +1,12 @@
 """The plan for the promotion of integration: themes, objectives, measures and indicators."""
 
+from .decisions import DecisionStep
 from .parts import Indicator, Measure, Milestone, Objective, PlanPart, TargetGroup
 from .plan import Plan, Theme
+from .texts import web_address
 
 __all__ = [
+    "DecisionStep",
     "Indicator",
     "Measure",
     "Milestone",
@@ -12,4 +15,5 @@ __all__ = [
     "PlanPart",
     "TargetGroup",
     "Theme",
+    "web_address",
 ]

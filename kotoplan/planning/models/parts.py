@@ -37,6 +37,11 @@ class PlanPart(VersionedModel):
     def __str__(self) -> str:
         return first_written(self, self.named_by)
 
+    @staticmethod
+    def open_in(plan: Plan) -> bool:
+        """Whether parts of this kind may be added, changed or removed in the plan's state."""
+        return plan.is_editable
+
     def rule_errors(self) -> dict:
         """{field: message} of the part's own rules that the values break."""
         return {}
@@ -212,6 +217,11 @@ class Measure(DescribedPart):
             )
         ]
 
+    @staticmethod
+    def open_in(plan: Plan) -> bool:
+        """Whether parts of this kind may be added, changed or removed in the plan's state."""
+        return plan.is_editable
+
     def rule_errors(self) -> dict:
         return date_order_error(
             self.schedule_start,
@@ -296,6 +306,11 @@ class Indicator(PlanPart):
                 open_end=True,
             )
         ]
+
+    @staticmethod
+    def open_in(plan: Plan) -> bool:
+        """Whether parts of this kind may be added, changed or removed in the plan's state."""
+        return plan.is_editable
 
     def rule_errors(self) -> dict:
         """The figures must be usable: years with values, a target not before the baseline, and

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from kotoplan.core.models import NAME, VersionedModel, in_languages, optional_link, period_order
 from kotoplan.core.text import text_of
 
-from .texts import date_order_error, title_fields, validate
+from .texts import date_order_error, title_fields, validate, web_address
 
 MAINSTREAMING = (
     _("mainstreaming into municipal strategy (Finnish)"),
@@ -75,7 +75,13 @@ class Plan(VersionedModel):
         HALF_YEARLY = "half_yearly", _("Twice a year")
         COUNCIL_TERM = "council_term", _("Once per council term")
 
+    class LegalBasis(models.TextChoices):
+        ACT_2023 = "681/2023", _("Act 681/2023 on the Promotion of Integration (current)")
+        ACT_2010 = "1386/2010", _("Act 1386/2010 on the Promotion of Integration (earlier)")
+
     EDITABLE_STATES = (State.DRAFT, State.CONSULTATION)
+    # While the plan is prepared and decided, the steps of its decision trail are recorded.
+    DECISION_STATES = (State.DRAFT, State.CONSULTATION, State.AWAITING_DECISION)
 
     lineage = models.UUIDField(_("plan series"), default=uuid.uuid4, editable=False, db_index=True)
     version_number = models.PositiveSmallIntegerField(_("version number"), default=1)
@@ -95,6 +101,26 @@ class Plan(VersionedModel):
     languages = models.JSONField(_("plan languages"), default=list, blank=True)
     period_start = models.PositiveSmallIntegerField(_("period starts (year)"))
     period_end = models.PositiveSmallIntegerField(_("period ends (year)"))
+    legal_basis = models.CharField(
+        _("legal basis"),
+        max_length=20,
+        choices=LegalBasis.choices,
+        default=LegalBasis.ACT_2023,
+        help_text=_("The act under which the plan was made."),
+    )
+    is_historical = models.BooleanField(
+        _("historical record"),
+        default=False,
+        editable=False,
+        help_text=_("An earlier adopted plan recorded afterwards; no readiness rules apply."),
+    )
+    document_url = models.URLField(
+        _("link to the plan document"),
+        blank=True,
+        max_length=500,
+        validators=[web_address],
+        help_text=_("Where the adopted plan can be read, e.g. the municipality's web page."),
+    )
     form = models.CharField(
         _("form of the plan"), max_length=20, choices=Form.choices, default=Form.SEPARATE
     )
@@ -134,11 +160,12 @@ class Plan(VersionedModel):
     employment_area_coordination = models.TextField(
         _("coordination with the employment area"), blank=True
     )
+    # Answered explicitly: None until someone says yes or no.
     covers_all_immigrants = models.BooleanField(
-        _("covers all immigrants living in the municipality"), default=True
+        _("covers all immigrants living in the municipality"), null=True, blank=True
     )
     covers_good_relations = models.BooleanField(
-        _("covers good relations between population groups"), default=True
+        _("covers good relations between population groups"), null=True, blank=True
     )
     situation_quantitative_fi, situation_quantitative_sv, situation_quantitative_en = in_languages(
         models.TextField, SITUATION_FIGURES, blank=True

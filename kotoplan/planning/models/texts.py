@@ -1,11 +1,19 @@
 """The rules every plan model shares: named in at least one language, periods in order."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from kotoplan.core.models import TITLE, in_languages, require_one_language, text_fields
 
-__all__ = ["date_order_error", "text_fields", "title_fields", "validate"]
+__all__ = ["date_order_error", "text_fields", "title_fields", "validate", "web_address"]
+
+# Links shown to readers open web pages only: no javascript:, data:, file: or ftp: addresses.
+web_address = URLValidator(
+    schemes=["http", "https"],
+    message=_("Give a web address that starts with http:// or https://."),
+)
 
 
 def title_fields() -> tuple:

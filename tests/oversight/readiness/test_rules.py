@@ -181,12 +181,29 @@ def test_integration_programme(draft_plan):
 
 @pytest.mark.parametrize(
     ("all_immigrants", "good_relations", "expected"),
-    [(True, True, PASSED), (False, True, MISSING), (True, False, MISSING)],
+    [
+        (True, True, PASSED),
+        (False, True, MISSING),
+        (True, False, MISSING),
+        (None, True, MISSING),
+        (True, None, MISSING),
+    ],
 )
 def test_scope(draft_plan, all_immigrants, good_relations, expected):
     draft_plan.covers_all_immigrants = all_immigrants
     draft_plan.covers_good_relations = good_relations
     assert check("R09-scope", draft_plan).status == expected
+
+
+def test_scope__new_plan_starts_unanswered_and_fails(draft_plan):
+    """A new plan has not answered the scope questions; the rule says so, not "covered"."""
+    assert (draft_plan.covers_all_immigrants, draft_plan.covers_good_relations) == (None, None)
+    result = check("R09-scope", draft_plan)
+    assert (result.status, result.field) == (MISSING, "covers_all_immigrants")
+    assert "Not answered" in str(result.reason)
+    draft_plan.covers_all_immigrants = True
+    result = check("R09-scope", draft_plan)
+    assert (result.status, result.field) == (MISSING, "covers_good_relations")
 
 
 def test_situation_picture(draft_plan):
@@ -276,6 +293,8 @@ def test_monitoring_not_overdue__adopted_plan_without_rounds(adopted_plan, coord
     due date without being closed it is overdue again, and closing it passes."""
     from kotoplan.monitoring.rounds import services as progress_services
 
+    adopted_plan.period_end = 2026  # still in force on the test day (2026-06-01)
+    adopted_plan.save()
     assert check("R17-monitoring-not-overdue", adopted_plan).status == MISSING
     r = progress_services.round_open(
         actor=coordinator_a, plan=adopted_plan, period_label="2025", due_date=date(2026, 6, 30)
@@ -285,6 +304,16 @@ def test_monitoring_not_overdue__adopted_plan_without_rounds(adopted_plan, coord
     assert check("R17-monitoring-not-overdue", adopted_plan).status == MISSING
     progress_services.round_close(actor=coordinator_a, monitoring_round=r)
     assert check("R17-monitoring-not-overdue", adopted_plan).status == PASSED
+
+
+def test_monitoring_not_overdue__not_applicable_once_the_period_has_ended(adopted_plan, clock):
+    """Adopted 2022-03-14 for 2022–2025, no round ever opened: in 2026 the period has ended, so
+    nothing is overdue; in 2025 it was."""
+    result = check("R17-monitoring-not-overdue", adopted_plan)
+    assert result.status == NA
+    assert "period has ended" in str(result.reason)
+    clock.day = date(2025, 6, 1)
+    assert check("R17-monitoring-not-overdue", adopted_plan).status == MISSING
 
 
 def test_participation__event_in_the_participation_register(draft_plan, coordinator_a):

@@ -240,10 +240,13 @@ def monitoring_summaries(*, plan_ids: list[int]) -> dict[int, MonitoringSummary]
 
 
 def overdue_state(*, plan: Plan, on: date | None = None) -> str:
-    """ "not_applicable", "overdue" or "ok" for rule R17."""
+    """ "not_applicable", "ended", "overdue" or "ok" for rule R17. A plan whose period has
+    ended, and a historical record, is no longer monitored: "ended"."""
     on = on or today()
     if plan.state != Plan.State.ADOPTED:
         return "not_applicable"
+    if plan.is_historical or plan.period_end < on.year:
+        return "ended"
     latest = MonitoringRound.objects.filter(plan=plan).order_by("-due_date", "-pk").first()
     if latest is None:
         started = plan.decision_date or on

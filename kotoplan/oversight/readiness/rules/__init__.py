@@ -3,6 +3,7 @@
 Importing this package registers every rule (`ruleset`), so `RULES` is complete.
 """
 
+from .bases import RULES_BY_BASIS, ruleset_note
 from .context import PlanContext, build_context
 from .evaluate import Outcome, evaluate
 from .registry import RULES, Basis, Level, Result, Rule, Status, rule
@@ -11,6 +12,7 @@ from .ruleset import RULESET_VERSION
 __all__ = [
     "RULES",
     "RULESET_VERSION",
+    "RULES_BY_BASIS",
     "Basis",
     "Level",
     "Outcome",
@@ -21,4 +23,5 @@ __all__ = [
     "build_context",
     "evaluate",
     "rule",
+    "ruleset_note",
 ]

@@ -81,3 +81,27 @@ def situation_picture(ctx: PlanContext) -> Result:
         (words, _("The qualitative part is missing."), "situation_qualitative_fi"),
         done=_("Both the figures and the qualitative part are written."),
     )
+
+
+def scope_answered(ctx: PlanContext) -> Result:
+    """Both scope questions answered, and answered yes: an unanswered one never passes."""
+    plan = ctx.plan
+    questions = (
+        (
+            "covers_all_immigrants",
+            _("Not answered whether the plan covers all immigrants living in the municipality."),
+            _("The plan does not cover all immigrants living in the municipality."),
+        ),
+        (
+            "covers_good_relations",
+            _("Not answered whether the plan covers good relations between population groups."),
+            _("The plan does not cover good relations between population groups."),
+        ),
+    )
+    for name, unanswered, not_covered in questions:
+        value = getattr(plan, name)
+        if value is None:
+            return missing(unanswered, field=name)
+        if not value:
+            return missing(not_covered, field=name)
+    return passed(_("Both are covered."))

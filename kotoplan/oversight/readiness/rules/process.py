@@ -80,6 +80,8 @@ def monitoring_not_overdue(ctx: PlanContext) -> Result:
     state = overdue_state(plan=ctx.plan)
     if state == "not_applicable":
         return not_applicable(NOT_ADOPTED)
+    if state == "ended":
+        return not_applicable(_("The plan's period has ended; it is no longer monitored."))
     if state == "overdue":
         return missing(
             _(

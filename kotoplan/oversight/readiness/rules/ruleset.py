@@ -11,8 +11,10 @@ from .checks import every, plan_filled
 from .registry import EDIT, recommended, statutory
 
 # 2026.2: R11 and R12 read the participation and cooperation registers;
-# 2026.3: R17 reads the monitoring rounds.
-RULESET_VERSION = "2026.3"
+# 2026.3: R17 reads the monitoring rounds;
+# 2026.4: R09 fails while the scope questions are unanswered; R17 does not apply once the plan's
+# period has ended; rules apply by the plan's legal basis (`bases`), none to historical records.
+RULESET_VERSION = "2026.4"
 
 # --- the content of the plan -------------------------------------------------------------------
 
@@ -108,18 +110,7 @@ statutory(
         "between all population groups."
     ),
     fix_field="covers_all_immigrants",
-    check=plan_filled(
-        (
-            "covers_all_immigrants",
-            _("The plan does not cover all immigrants living in the municipality."),
-        ),
-        (
-            "covers_good_relations",
-            _("The plan does not cover good relations between population groups."),
-            "covers_good_relations",
-        ),
-        done=_("Both are covered."),
-    ),
+    check=content.scope_answered,
 )
 recommended(
     "R10-situation-picture",
