@@ -8,7 +8,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from kotoplan.core.errors import DomainError
-from kotoplan.planning.models import Indicator, Measure, Objective, Plan, TargetGroup
+from kotoplan.planning.models import (
+    Indicator,
+    Measure,
+    Objective,
+    Plan,
+    PlanChapter,
+    TargetGroup,
+)
 from kotoplan.planning.services import content_create, plan_create
 
 from .errors import ImportRejected, Problem
@@ -35,12 +42,25 @@ def plan_draft_write(*, actor, draft: PlanDraft) -> Plan:
             ref: content_create(actor=actor, model=TargetGroup, data={"plan": plan, **data})
             for ref, data in draft.target_groups.items()
         }
+        chapters = {
+            ref: content_create(actor=actor, model=PlanChapter, data={"plan": plan, **data})
+            for ref, data in sorted(draft.chapters.items(), key=lambda c: c[1].get("order", 0))
+        }
         for order, spec in enumerate(draft.objectives, start=1):
             objective = content_create(
                 actor=actor,
                 model=Objective,
-                data={"plan": plan, "theme": spec.theme, "order": order, **spec.data},
-                m2m={"target_groups": [groups[r] for r in spec.target_group_refs if r in groups]},
+                data={
+                    "plan": plan,
+                    "theme": spec.theme,
+                    "order": order,
+                    "chapter": chapters.get(spec.chapter_ref),
+                    **spec.data,
+                },
+                m2m={
+                    "target_groups": [groups[r] for r in spec.target_group_refs if r in groups],
+                    "additional_themes": spec.additional_themes,
+                },
             )
             measures = {}
             for m_order, measure in enumerate(spec.measures, start=1):

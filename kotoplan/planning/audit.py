@@ -2,17 +2,22 @@
 
 from auditlog.registry import auditlog
 
-from .models import Indicator, Measure, Milestone, Objective, Plan, TargetGroup
+from .models import Indicator, Measure, Milestone, Objective, Plan, PlanChapter, TargetGroup
 
 auditlog.register(
     Plan, exclude_fields=["version", "updated_at", "created_at"], m2m_fields={"municipalities"}
 )
 auditlog.register(
-    Objective, exclude_fields=["version", "updated_at", "created_at"], m2m_fields={"target_groups"}
+    Objective,
+    exclude_fields=["version", "updated_at", "created_at"],
+    m2m_fields={"target_groups", "additional_themes"},
 )
 auditlog.register(
-    Measure, exclude_fields=["version", "updated_at", "created_at"], m2m_fields={"partners"}
+    Measure,
+    exclude_fields=["version", "updated_at", "created_at", *Measure.SCHEDULE_SORT_FIELDS],
+    m2m_fields={"partners"},
 )
 auditlog.register(Indicator, exclude_fields=["version", "updated_at", "created_at"])
 auditlog.register(TargetGroup, exclude_fields=["version", "updated_at", "created_at"])
 auditlog.register(Milestone, exclude_fields=["version", "updated_at", "created_at"])
+auditlog.register(PlanChapter, exclude_fields=["version", "updated_at", "created_at"])

@@ -10,7 +10,7 @@ from kotoplan.core.permissions import can, scope
 from kotoplan.core.text import text_of
 from kotoplan.geography.models import AreaMembership, Municipality
 
-from .models import Indicator, Measure, Objective, Plan, PlanPart, Theme
+from .models import Indicator, Measure, Objective, Plan, PlanChapter, PlanPart, Theme
 from .models.texts import text_fields
 
 
@@ -60,6 +60,18 @@ def organisations_for_plan(*, plan: Plan) -> QuerySet[Organisation]:
 class ThemeSection:
     theme: Theme
     objectives: list[Objective] = field(default_factory=list)
+    # Objectives of other themes that also serve this one (an additional theme).
+    also: list[Objective] = field(default_factory=list)
+
+    @property
+    def covered(self) -> bool:
+        return bool(self.objectives or self.also)
+
+
+@dataclass
+class ChapterSection:
+    chapter: PlanChapter | None  # None: the objectives in no chapter
+    objectives: list[Objective] = field(default_factory=list)
 
 
 def plan_outline(*, plan: Plan) -> list[ThemeSection]:
@@ -77,13 +89,35 @@ def plan_outline(*, plan: Plan) -> list[ThemeSection]:
             Prefetch("measures", queryset=measures),
             Prefetch("indicators", queryset=indicators),
             "target_groups",
+            "additional_themes",
         )
     )
+    chapters = {chapter.pk: chapter for chapter in PlanChapter.objects.filter(plan=plan)}
     sections = {theme.pk: ThemeSection(theme=theme) for theme in Theme.objects.all()}
     for objective in objectives:
         objective.plan = plan  # one plan object: permission checks of its parts need no query
+        if objective.chapter_id in chapters:
+            objective.chapter = chapters[objective.chapter_id]
         sections[objective.theme_id].objectives.append(objective)
+        for theme in objective.additional_themes.all():
+            if theme.pk != objective.theme_id:
+                sections[theme.pk].also.append(objective)
     return list(sections.values())
+
+
+def chapter_sections(
+    *, sections: list[ThemeSection], chapters: list[PlanChapter]
+) -> list[ChapterSection]:
+    """The objectives grouped under the plan's own chapters, in the chapters' order, then those in
+    no chapter; empty when the plan has no chapters (it is then read by theme)."""
+    if not chapters:
+        return []
+    grouped = {chapter.pk: ChapterSection(chapter=chapter) for chapter in chapters}
+    loose = ChapterSection(chapter=None)
+    objectives = [o for section in sections for o in section.objectives]
+    for objective in sorted(objectives, key=lambda o: (o.order, o.theme.order, o.pk)):
+        grouped.get(objective.chapter_id, loose).objectives.append(objective)
+    return [*grouped.values(), *([loose] if loose.objectives else [])]
 
 
 # --- comparing versions -------------------------------------------------------------------
@@ -104,11 +138,19 @@ PLAN_COMPARED_FIELDS = (
     "monitoring_description",
 )
 PART_FIELDS = {
-    "objective": (*text_fields("title"), "description_fi", "theme_id"),
+    "chapter": (*text_fields("title"), "order"),
+    "objective": (
+        *text_fields("title"),
+        "description_fi",
+        "theme_id",
+        "additional_themes",
+        "chapter",
+    ),
     "measure": (
         *text_fields("title"),
         "description_fi",
         "responsible_organisation_id",
+        "schedule_text",
         "schedule_start",
         "schedule_end",
         "resources",
@@ -128,7 +170,10 @@ class PartChange:
 
 def _parts(plan: Plan) -> dict[tuple[str, str], object]:
     parts: dict[tuple[str, str], object] = {}
-    for objective in Objective.objects.filter(plan=plan):
+    for chapter in PlanChapter.objects.filter(plan=plan):
+        parts[("chapter", str(chapter.key))] = chapter
+    objectives = Objective.objects.filter(plan=plan).select_related("chapter")
+    for objective in objectives.prefetch_related("additional_themes"):
         parts[("objective", str(objective.key))] = objective
     for measure in Measure.objects.filter(objective__plan=plan):
         parts[("measure", str(measure.key))] = measure
@@ -139,6 +184,16 @@ def _parts(plan: Plan) -> dict[tuple[str, str], object]:
 
 def _label(obj) -> str:
     return str(text_of(obj, obj.named_by))
+
+
+def _compared(obj, name: str):
+    """The value compared across versions: chapters by title (their rows differ between
+    versions), additional themes by name."""
+    if name == "chapter":
+        return _label(obj.chapter) if obj.chapter_id else ""
+    if name == "additional_themes":
+        return ", ".join(sorted(str(text_of(t, "name")) for t in obj.additional_themes.all()))
+    return getattr(obj, name)
 
 
 def plan_compare(*, older: Plan, newer: Plan) -> tuple[list, list[PartChange]]:
@@ -161,11 +216,11 @@ def plan_compare(*, older: Plan, newer: Plan) -> tuple[list, list[PartChange]]:
             diffs = [
                 (
                     type(old)._meta.get_field(name.removesuffix("_id")).verbose_name,
-                    getattr(old, name),
-                    getattr(new, name),
+                    _compared(old, name),
+                    _compared(new, name),
                 )
                 for name in PART_FIELDS[kind]
-                if getattr(old, name) != getattr(new, name)
+                if _compared(old, name) != _compared(new, name)
             ]
             if diffs:
                 changes.append(PartChange(kind, _label(new), "changed", diffs))

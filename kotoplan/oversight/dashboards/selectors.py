@@ -147,9 +147,18 @@ def _current_plans(
 
 
 def _theme_cells(plans: list[Plan], themes: list[Theme]) -> dict[int, list[ThemeCell]]:
+    plan_ids = [p.pk for p in plans]
     with_objective = set(
-        Objective.objects.filter(plan_id__in=[p.pk for p in plans], theme__in=themes)
+        Objective.objects.filter(plan_id__in=plan_ids, theme__in=themes)
         .values_list("plan_id", "theme_id")
+        .distinct()
+    )
+    # An objective also counts under each of its additional themes.
+    with_objective |= set(
+        Objective.additional_themes.through.objects.filter(
+            objective__plan_id__in=plan_ids, theme__in=themes
+        )
+        .values_list("objective__plan_id", "theme_id")
         .distinct()
     )
     cells = {}

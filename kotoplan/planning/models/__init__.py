@@ -1,6 +1,14 @@
 """The plan for the promotion of integration: themes, objectives, measures and indicators."""
 
-from .parts import Indicator, Measure, Milestone, Objective, PlanPart, TargetGroup
+from .parts import (
+    Indicator,
+    Measure,
+    Milestone,
+    Objective,
+    PlanChapter,
+    PlanPart,
+    TargetGroup,
+)
 from .plan import Plan, Theme
 
 __all__ = [
@@ -9,6 +17,7 @@ __all__ = [
     "Milestone",
     "Objective",
     "Plan",
+    "PlanChapter",
     "PlanPart",
     "TargetGroup",
     "Theme",

@@ -11,8 +11,9 @@ from .checks import every, plan_filled
 from .registry import EDIT, recommended, statutory
 
 # 2026.2: R11 and R12 read the participation and cooperation registers;
-# 2026.3: R17 reads the monitoring rounds.
-RULESET_VERSION = "2026.3"
+# 2026.3: R17 reads the monitoring rounds;
+# 2026.4: R01 counts additional themes, R03 accepts worded targets.
+RULESET_VERSION = "2026.4"
 
 # --- the content of the plan -------------------------------------------------------------------
 
@@ -44,7 +45,7 @@ statutory(
     _("Every objective has an indicator with a baseline and a target"),
     _(
         "Monitoring needs at least one indicator per objective, with a baseline value and a "
-        "target value."
+        "target: a target value or a worded target."
     ),
     anchor="themes",
     check=every(
