@@ -148,19 +148,20 @@ def _current_plans(
 
 def _theme_cells(plans: list[Plan], themes: list[Theme]) -> dict[int, list[ThemeCell]]:
     plan_ids = [p.pk for p in plans]
-    with_objective = set(
+    primary = (
         Objective.objects.filter(plan_id__in=plan_ids, theme__in=themes)
+        .order_by()
         .values_list("plan_id", "theme_id")
-        .distinct()
     )
-    # An objective also counts under each of its additional themes.
-    with_objective |= set(
+    # An objective also counts under each of its additional themes (one query: a union).
+    additional = (
         Objective.additional_themes.through.objects.filter(
             objective__plan_id__in=plan_ids, theme__in=themes
         )
+        .order_by()
         .values_list("objective__plan_id", "theme_id")
-        .distinct()
     )
+    with_objective = set(primary.union(additional))
     cells = {}
     for plan in plans:
         justified = plan.theme_justifications or {}
