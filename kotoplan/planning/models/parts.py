@@ -352,7 +352,7 @@ class Indicator(PlanPart):
         _("unit"),
         max_length=60,
         blank=True,
-        help_text=_("Needed with a baseline or target value, e.g. % or persons."),
+        help_text=_("Needed with a baseline or target value, for example per cent or persons."),
     )
     source = models.CharField(
         _("source"), max_length=20, choices=Source.choices, default=Source.MANUAL
