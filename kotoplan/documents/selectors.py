@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from kotoplan.core.languages import content_languages
 from kotoplan.core.text import Text, text_of
 from kotoplan.planning.models import Indicator, Measure, Objective, Plan
-from kotoplan.planning.selectors import plan_outline
+from kotoplan.planning.selectors import chapter_sections, plan_outline
 
 
 def published_plans(*, municipality_code: str | None = None) -> QuerySet[Plan]:
@@ -38,11 +38,12 @@ def published_plans_with_content(*, municipality_code: str | None = None) -> Que
         .order_by("order", "pk")
     )
     objectives = (
-        Objective.objects.select_related("theme")
+        Objective.objects.select_related("theme", "chapter")
         .prefetch_related(
             Prefetch("measures", queryset=measures),
             Prefetch("indicators", queryset=Indicator.objects.order_by("pk")),
             "target_groups",
+            "additional_themes",
         )
         .order_by("theme__order", "order", "pk")
     )
@@ -102,6 +103,10 @@ class ObjectiveBlock:
     target_groups: list[str]
     measures: list[MeasureRow]
     indicators: list[IndicatorRow]
+    theme: str = ""
+    additional_themes: list[str] = field(default_factory=list)
+    chapter: str = ""
+    themes_line: str = ""  # the statutory themes it serves, where the heading does not say
 
 
 @dataclass
@@ -111,6 +116,11 @@ class ThemeBlock:
     statutory: bool
     justification: str
     objectives: list[ObjectiveBlock]
+    also: list[Text] = field(default_factory=list)  # objectives with this additional theme
+
+    @property
+    def covered(self) -> bool:
+        return bool(self.objectives or self.also)
 
 
 @dataclass
@@ -140,10 +150,21 @@ class PlanDocument:
     monitoring: list[tuple[str, str]]
     decision: list[tuple[str, str]]
     decision_trail: list[DecisionRow] = field(default_factory=list)
+    # The plan's own chapters (ThemeBlocks with code "chapter-<n>"), when it has them.
+    chapters: list[ThemeBlock] = field(default_factory=list)
+
+    @property
+    def groups(self) -> list[ThemeBlock]:
+        """How the objectives are listed: by the plan's own chapters when it has them (then
+        the statutory themes it leaves empty, with their reasons), by theme otherwise."""
+        if not self.chapters:
+            return self.themes
+        left_out = [t for t in self.themes if t.statutory and not t.covered]
+        return [*self.chapters, *left_out]
 
     @property
     def indicators(self) -> list[IndicatorRow]:
-        return [i for t in self.themes for o in t.objectives for i in o.indicators]
+        return [i for t in self.groups for o in t.objectives for i in o.indicators]
 
 
 def _name(obj, language: str) -> str:
@@ -171,6 +192,8 @@ def _with_year(value, year) -> str:
 def _schedule(measure: Measure) -> str:
     parts = [p for p in (_day(measure.schedule_start), _day(measure.schedule_end)) if p]
     text = "–".join(parts)
+    if measure.schedule_text.strip():  # as written in the plan, beside any exact dates
+        text = f"{measure.schedule_text.strip()} ({text})" if text else measure.schedule_text
     if measure.schedule_note:
         text = f"{text}, {measure.schedule_note}" if text else measure.schedule_note
     return text
@@ -201,26 +224,50 @@ def _indicator_row(indicator, objective_title: Text, language: str) -> Indicator
     source = indicator.get_source_display()
     if indicator.source_code:
         source = f"{source}: {indicator.source_code}"
+    target = _with_year(indicator.target_value, indicator.target_year)
+    worded = text_of(indicator, "target_text", language)
+    if worded:
+        if indicator.target_value is not None:
+            target = f"{target}; {worded}"
+        else:
+            target = f"{worded} ({indicator.target_year})" if indicator.target_year else str(worded)
     return IndicatorRow(
         objective=objective_title,
         name=text_of(indicator, "name", language),
         unit=indicator.unit,
         baseline=_with_year(indicator.baseline_value, indicator.baseline_year),
-        target=_with_year(indicator.target_value, indicator.target_year),
+        target=target,
         direction=indicator.get_direction_display(),
         source=source,
     )
 
 
-def _objective(objective, language: str) -> ObjectiveBlock:
+def _themes_line(block: ObjectiveBlock, chaptered: bool) -> str:
+    also = ", ".join(block.additional_themes)
+    if chaptered:
+        line = _("Statutory theme: %(theme)s") % {"theme": block.theme}
+        return f"{line}; {_('also')}: {also}" if also else line
+    return _("Also serves: %(themes)s") % {"themes": also} if also else ""
+
+
+def _objective(objective, language: str, chaptered: bool = False) -> ObjectiveBlock:
     title = text_of(objective, "title", language)
-    return ObjectiveBlock(
+    block = ObjectiveBlock(
         title=title,
         description=text_of(objective, "description", language),
         target_groups=[_name(g, language) for g in objective.target_groups.all()],
         measures=[_measure_row(m, language) for m in objective.measures.all()],
         indicators=[_indicator_row(i, title, language) for i in objective.indicators.all()],
+        theme=_name(objective.theme, language),
+        additional_themes=[
+            _name(t, language)
+            for t in objective.additional_themes.all()
+            if t.pk != objective.theme_id
+        ],
+        chapter=str(text_of(objective.chapter, "title", language)) if objective.chapter else "",
     )
+    block.themes_line = _themes_line(block, chaptered)
+    return block
 
 
 def _yes_no(value: bool | None) -> str:
@@ -242,7 +289,8 @@ def plan_document(*, plan: Plan, language: str) -> PlanDocument:
     with translation.override(language):
         label = Plan._meta.get_field
         themes = []
-        for section in plan_outline(plan=plan):
+        sections = plan_outline(plan=plan)
+        for section in sections:
             theme = section.theme
             themes.append(
                 ThemeBlock(
@@ -251,8 +299,23 @@ def plan_document(*, plan: Plan, language: str) -> PlanDocument:
                     statutory=theme.statutory,
                     justification=(plan.theme_justifications or {}).get(theme.code, ""),
                     objectives=[_objective(o, language) for o in section.objectives],
+                    also=[text_of(o, "title", language) for o in section.also],
                 )
             )
+        chapters = [
+            ThemeBlock(
+                code=f"chapter-{number}",
+                name=str(text_of(cs.chapter, "title", language))
+                if cs.chapter
+                else _("Objectives in no chapter"),
+                statutory=False,
+                justification="",
+                objectives=[_objective(o, language, chaptered=True) for o in cs.objectives],
+            )
+            for number, cs in enumerate(
+                chapter_sections(sections=sections, chapters=list(plan.chapters.all())), start=1
+            )
+        ]
         coordinating = plan.coordinating_authority or _name(plan.coordinating_unit, language)
         contact = ", ".join(
             p for p in (plan.contact_name, plan.contact_email, plan.contact_phone) if p
@@ -322,6 +385,7 @@ def plan_document(*, plan: Plan, language: str) -> PlanDocument:
             situation_figures=text_of(plan, "situation_quantitative", language),
             situation_needs=text_of(plan, "situation_qualitative", language),
             themes=themes,
+            chapters=chapters,
             cooperation=cooperation,
             monitoring=monitoring,
             decision=decision,

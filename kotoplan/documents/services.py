@@ -15,6 +15,7 @@ from kotoplan.planning.models import (
     Milestone,
     Objective,
     Plan,
+    PlanChapter,
     TargetGroup,
 )
 from kotoplan.planning.services import content_create, plan_create
@@ -47,12 +48,25 @@ def plan_draft_write(*, actor, draft: PlanDraft) -> Plan:
             content_create(actor=actor, model=Milestone, data={"plan": plan, **data})
         for data in draft.decision_steps:
             content_create(actor=actor, model=DecisionStep, data={"plan": plan, **data})
+        chapters = {
+            ref: content_create(actor=actor, model=PlanChapter, data={"plan": plan, **data})
+            for ref, data in sorted(draft.chapters.items(), key=lambda c: c[1].get("order", 0))
+        }
         for order, spec in enumerate(draft.objectives, start=1):
             objective = content_create(
                 actor=actor,
                 model=Objective,
-                data={"plan": plan, "theme": spec.theme, "order": order, **spec.data},
-                m2m={"target_groups": [groups[r] for r in spec.target_group_refs if r in groups]},
+                data={
+                    "plan": plan,
+                    "theme": spec.theme,
+                    "order": order,
+                    "chapter": chapters.get(spec.chapter_ref),
+                    **spec.data,
+                },
+                m2m={
+                    "target_groups": [groups[r] for r in spec.target_group_refs if r in groups],
+                    "additional_themes": spec.additional_themes,
+                },
             )
             measures = {}
             for m_order, measure in enumerate(spec.measures, start=1):

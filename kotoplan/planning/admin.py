@@ -1,6 +1,15 @@
 from django.contrib import admin
 
-from .models import Indicator, Measure, Milestone, Objective, Plan, TargetGroup, Theme
+from .models import (
+    Indicator,
+    Measure,
+    Milestone,
+    Objective,
+    Plan,
+    PlanChapter,
+    TargetGroup,
+    Theme,
+)
 
 
 @admin.register(Theme)
@@ -32,7 +41,7 @@ class DescribedPartAdmin(admin.ModelAdmin):
 class ObjectiveAdmin(DescribedPartAdmin):
     list_display = ["__str__", "plan", "theme"]
     list_filter = ["theme"]
-    raw_id_fields = ["plan"]
+    raw_id_fields = ["plan", "chapter"]
 
 
 @admin.register(Measure)
@@ -51,3 +60,9 @@ class IndicatorAdmin(admin.ModelAdmin):
 
 admin.site.register(TargetGroup)
 admin.site.register(Milestone)
+
+
+@admin.register(PlanChapter)
+class PlanChapterAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "plan", "order"]
+    raw_id_fields = ["plan"]

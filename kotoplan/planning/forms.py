@@ -2,6 +2,7 @@
 
 from django import forms
 from django.conf import settings
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from kotoplan.accounts.models import Organisation
@@ -24,11 +25,13 @@ from .models import (
     Milestone,
     Objective,
     Plan,
+    PlanChapter,
     TargetGroup,
     Theme,
     web_address,
 )
 from .models.texts import text_fields
+from .models.timespans import parse_period
 from .selectors import organisations_for_plan
 
 
@@ -57,7 +60,70 @@ def yes_no_choice(value) -> str | None:
 # --- the plan ---------------------------------------------------------------------------------
 
 
-class PlanCreateForm(forms.ModelForm):
+class PeriodInputs:
+    """The two year inputs of a plan's period, each taking a year or the whole period as plans
+    write it ("2022–2025", "2022-2025", "2022 — 2025", pasted from Word): typed into one input,
+    the whole period fills both. Two-digit years are refused, quoting what was typed."""
+
+    def setup_period(self) -> None:
+        self._period: dict = {}
+        self.fields["period_start"] = forms.CharField(
+            label=_("Period starts (year)"),
+            max_length=40,
+            help_text=_("A year, or the whole period such as 2025–2028."),
+        )
+        self.fields["period_end"] = forms.CharField(
+            label=_("Period ends (year)"),
+            max_length=40,
+            required=False,
+            help_text=_("Can be left empty when the whole period is written above."),
+        )
+
+    def _read(self, name: str):
+        value = self.cleaned_data.get(name, "")
+        if value:
+            self._period[name] = (value, parse_period(value))
+        return value
+
+    def clean_period_start(self):
+        return self._read("period_start")
+
+    def clean_period_end(self):
+        return self._read("period_end")
+
+    def clean(self):
+        cleaned = super().clean()
+        if "period_start" not in self._period or self.has_error("period_end"):
+            return cleaned
+        typed, (start, end) = self._period["period_start"]
+        if "period_end" in self._period:
+            end_typed, (first, last) = self._period["period_end"]
+            if last is None and end is not None and first != end:
+                self.add_error(
+                    "period_end",
+                    _("“%(period)s” above ends in %(end)s, not in %(typed)s.")
+                    % {"period": typed, "end": end, "typed": end_typed},
+                )
+                return cleaned
+            if last is not None and end is None and first != start:
+                self.add_error(
+                    "period_end",
+                    _("“%(period)s” starts in %(first)s, but the period starts in %(start)s.")
+                    % {"period": end_typed, "first": first, "start": start},
+                )
+                return cleaned
+            end = end if end is not None else (last if last is not None else first)
+        if end is None:
+            self.add_error(
+                "period_end",
+                _("Give the year the period ends, or write the whole period (2025–2028) above."),
+            )
+            return cleaned
+        cleaned["period_start"], cleaned["period_end"] = start, end
+        return cleaned
+
+
+class PlanCreateForm(PeriodInputs, forms.ModelForm):
     lead_municipality = forms.ModelChoiceField(
         queryset=Municipality.objects.none(),
         label=_("Municipality"),
@@ -70,6 +136,7 @@ class PlanCreateForm(forms.ModelForm):
 
     def __init__(self, *args, municipalities, **kwargs):
         super().__init__(*args, **kwargs)
+        self.setup_period()
         offer(self.fields["lead_municipality"], municipalities)
 
     def plan_data(self) -> dict:
@@ -126,7 +193,7 @@ BASICS_FIELDSETS = [
 ]
 
 
-class PlanBasicsForm(VersionedModelForm):
+class PlanBasicsForm(PeriodInputs, VersionedModelForm):
     languages = forms.MultipleChoiceField(
         choices=settings.LANGUAGES,
         widget=forms.CheckboxSelectMultiple,
@@ -166,6 +233,7 @@ class PlanBasicsForm(VersionedModelForm):
         super().__init__(*args, **kwargs)
         for name in ("covers_all_immigrants", "covers_good_relations"):
             self.initial[name] = yes_no_choice(getattr(self.instance, name))
+        self.setup_period()
         self.fields["coordinating_unit"].queryset = Organisation.objects.filter(
             kind__in=[Organisation.Kind.MUNICIPALITY, Organisation.Kind.MUNICIPAL_UNIT],
             municipality__in=self.instance.municipalities.all(),
@@ -227,14 +295,45 @@ class PartForm(VersionedModelForm):
 class ObjectiveForm(PartForm):
     class Meta:
         model = Objective
-        fields = ["theme", *text_fields("title", "description"), "target_groups", "order"]
+        fields = [
+            "theme",
+            "additional_themes",
+            "chapter",
+            *text_fields("title", "description"),
+            "target_groups",
+            "order",
+        ]
+        labels = {"theme": _("Primary theme")}
         widgets = textareas(*text_fields("description")) | {
-            "target_groups": forms.CheckboxSelectMultiple
+            "target_groups": forms.CheckboxSelectMultiple,
+            "additional_themes": forms.CheckboxSelectMultiple,
         }
 
     def offer_choices(self, *, plan, objective):
         self.fields["theme"].queryset = Theme.objects.all()
+        self.fields["additional_themes"].queryset = Theme.objects.filter(statutory=True)
         self.fields["target_groups"].queryset = TargetGroup.objects.filter(plan=plan)
+        chapters = PlanChapter.objects.filter(plan=plan)
+        if chapters.exists():
+            self.fields["chapter"].queryset = chapters
+        else:
+            del self.fields["chapter"]
+
+    def clean(self):
+        cleaned = super().clean()
+        primary = cleaned.get("theme")
+        if primary and cleaned.get("additional_themes") is not None:
+            # The primary theme is not an additional one as well.
+            cleaned["additional_themes"] = [
+                t for t in cleaned["additional_themes"] if t.pk != primary.pk
+            ]
+        return cleaned
+
+
+class ChapterForm(PartForm):
+    class Meta:
+        model = PlanChapter
+        fields = list(text_fields("title"))
 
 
 class MeasureForm(PartForm):
@@ -247,6 +346,7 @@ class MeasureForm(PartForm):
             "responsible_unit",
             "responsible_contact",
             "partners",
+            "schedule_text",
             "schedule_start",
             "schedule_end",
             "schedule_note",
@@ -281,6 +381,7 @@ class MeasureForm(PartForm):
     def offer_choices(self, *, plan, objective):
         """The parties the plan may name (none that had ceased before its period), grouped
         (own units, local organisations, authorities) and named in the interface language."""
+        schedule_hint(self)
         organisations = organisations_for_plan(plan=plan)
         listed = list(organisations)
         labels = organisation_labels(listed)
@@ -302,6 +403,25 @@ class MeasureProgressForm(PartForm):
         model = Measure
         fields = list(Measure.CONTRIBUTOR_FIELDS)
         widgets = MeasureForm.Meta.widgets
+
+    def offer_choices(self, *, plan, objective):
+        schedule_hint(self)
+
+
+def schedule_hint(form) -> None:
+    """A schedule written in a way Kotoplan cannot read is kept as written; the form says so
+    gently (it sorts after the others)."""
+    if form.is_bound or not form.instance.pk or not form.instance.schedule_unrecognised:
+        return
+    field = form.fields["schedule_text"]
+    field.help_text = format_lazy(
+        "{} {}",
+        field.help_text,
+        _(
+            "Kotoplan does not recognise this schedule, so it is kept as written and listed "
+            "after the others."
+        ),
+    )
 
 
 class IndicatorForm(PartForm):

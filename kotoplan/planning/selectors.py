@@ -17,7 +17,16 @@ from kotoplan.core.permissions import can, scope
 from kotoplan.core.text import text_of
 from kotoplan.geography.models import Municipality
 
-from .models import DecisionStep, Indicator, Measure, Objective, Plan, PlanPart, Theme
+from .models import (
+    DecisionStep,
+    Indicator,
+    Measure,
+    Objective,
+    Plan,
+    PlanChapter,
+    PlanPart,
+    Theme,
+)
 from .models.texts import text_fields
 
 
@@ -66,6 +75,18 @@ def organisations_for_plan(*, plan: Plan) -> QuerySet[Organisation]:
 class ThemeSection:
     theme: Theme
     objectives: list[Objective] = field(default_factory=list)
+    # Objectives of other themes that also serve this one (an additional theme).
+    also: list[Objective] = field(default_factory=list)
+
+    @property
+    def covered(self) -> bool:
+        return bool(self.objectives or self.also)
+
+
+@dataclass
+class ChapterSection:
+    chapter: PlanChapter | None  # None: the objectives in no chapter
+    objectives: list[Objective] = field(default_factory=list)
 
 
 def plan_outline(*, plan: Plan) -> list[ThemeSection]:
@@ -83,13 +104,35 @@ def plan_outline(*, plan: Plan) -> list[ThemeSection]:
             Prefetch("measures", queryset=measures),
             Prefetch("indicators", queryset=indicators),
             "target_groups",
+            "additional_themes",
         )
     )
+    chapters = {chapter.pk: chapter for chapter in PlanChapter.objects.filter(plan=plan)}
     sections = {theme.pk: ThemeSection(theme=theme) for theme in Theme.objects.all()}
     for objective in objectives:
         objective.plan = plan  # one plan object: permission checks of its parts need no query
+        if objective.chapter_id in chapters:
+            objective.chapter = chapters[objective.chapter_id]
         sections[objective.theme_id].objectives.append(objective)
+        for theme in objective.additional_themes.all():
+            if theme.pk != objective.theme_id:
+                sections[theme.pk].also.append(objective)
     return list(sections.values())
+
+
+def chapter_sections(
+    *, sections: list[ThemeSection], chapters: list[PlanChapter]
+) -> list[ChapterSection]:
+    """The objectives grouped under the plan's own chapters, in the chapters' order, then those in
+    no chapter; empty when the plan has no chapters (it is then read by theme)."""
+    if not chapters:
+        return []
+    grouped = {chapter.pk: ChapterSection(chapter=chapter) for chapter in chapters}
+    loose = ChapterSection(chapter=None)
+    objectives = [o for section in sections for o in section.objectives]
+    for objective in sorted(objectives, key=lambda o: (o.order, o.theme.order, o.pk)):
+        grouped.get(objective.chapter_id, loose).objectives.append(objective)
+    return [*grouped.values(), *([loose] if loose.objectives else [])]
 
 
 # --- comparing versions -------------------------------------------------------------------
@@ -110,11 +153,19 @@ PLAN_COMPARED_FIELDS = (
     "monitoring_description",
 )
 PART_FIELDS = {
-    "objective": (*text_fields("title"), "description_fi", "theme_id"),
+    "chapter": (*text_fields("title"), "order"),
+    "objective": (
+        *text_fields("title"),
+        "description_fi",
+        "theme_id",
+        "additional_themes",
+        "chapter",
+    ),
     "measure": (
         *text_fields("title"),
         "description_fi",
         "responsible_organisation_id",
+        "schedule_text",
         "schedule_start",
         "schedule_end",
         "resources",
@@ -136,7 +187,10 @@ class PartChange:
 
 def _parts(plan: Plan) -> dict[tuple[str, str], object]:
     parts: dict[tuple[str, str], object] = {}
-    for objective in Objective.objects.filter(plan=plan).select_related("theme"):
+    for chapter in PlanChapter.objects.filter(plan=plan):
+        parts[("chapter", str(chapter.key))] = chapter
+    objectives = Objective.objects.filter(plan=plan).select_related("theme", "chapter")
+    for objective in objectives.prefetch_related("additional_themes"):
         parts[("objective", str(objective.key))] = objective
     measures = (
         Measure.objects.filter(objective__plan=plan)
@@ -154,9 +208,21 @@ def _label(obj) -> str:
     return str(text_of(obj, obj.named_by))
 
 
+def _compared(obj, name: str):
+    """The value compared across versions: chapters by title (their rows differ between
+    versions), additional themes by name."""
+    if name == "chapter":
+        return _label(obj.chapter) if obj.chapter_id else ""
+    if name == "additional_themes":
+        return ", ".join(sorted(str(text_of(t, "name")) for t in obj.additional_themes.all()))
+    return getattr(obj, name)
+
+
 def shown(obj, name: str) -> str:
     """A field's value as a person reads it: choices by their label, yes/no, linked objects by
     name, dates and decimals in the page's language; empty as ""."""
+    if name in ("chapter", "additional_themes"):
+        return _compared(obj, name)
     model_field = type(obj)._meta.get_field(name.removesuffix("_id"))
     value = getattr(obj, model_field.name)
     if value is None or value == "":
@@ -182,7 +248,7 @@ def _differences(old, new, names) -> list[tuple[str, str, str]]:
             shown(new, name),
         )
         for name in names
-        if getattr(old, name) != getattr(new, name)
+        if _compared(old, name) != _compared(new, name)
     ]
 
 

@@ -36,6 +36,7 @@ from .models import (
     Milestone,
     Objective,
     Plan,
+    PlanChapter,
     TargetGroup,
 )
 from .selectors import plan_has_next_version
@@ -107,7 +108,15 @@ def plan_update(
 # --- the parts of a plan: objectives, measures, indicators, target groups, timetable steps
 # One set of functions, so every part gets the same checks.
 
-CONTENT_MODELS = (Objective, Measure, Indicator, TargetGroup, Milestone, DecisionStep)
+CONTENT_MODELS = (
+    Objective,
+    Measure,
+    Indicator,
+    TargetGroup,
+    Milestone,
+    DecisionStep,
+    PlanChapter,
+)
 
 
 def _lock_editable_plan(plan: Plan, kind: type | None = None) -> None:
@@ -134,6 +143,8 @@ def _check(actor, obj, changed: set[str] | None = None) -> None:
 
 
 def _check_links(obj) -> None:
+    if isinstance(obj, Objective) and obj.chapter_id and obj.chapter.plan_id != obj.plan_id:
+        raise DomainError("The chapter belongs to another plan.")
     if (
         isinstance(obj, Indicator)
         and obj.measure_id
@@ -149,7 +160,30 @@ def content_create(*, actor, model, data: dict, m2m: dict | None = None):
     obj = model(**data)
     _check(actor, obj)
     _check_links(obj)
+    if model is PlanChapter and not obj.order:
+        # A new chapter comes last; the order is changed with chapter_move, never typed.
+        last = PlanChapter.objects.filter(plan=obj.plan).aggregate(n=Max("order"))["n"]
+        obj.order = (last or 0) + 1
     return save_new(actor=actor, obj=obj, **(m2m or {}))
+
+
+@transaction.atomic
+def chapter_move(*, actor, chapter: PlanChapter, up: bool) -> PlanChapter:
+    """Move a chapter one place up or down among the plan's chapters (numbered 1…n again)."""
+    require(actor, "planning.change_plan", chapter.plan)
+    _lock_editable_plan(chapter.plan)
+    chapters = list(PlanChapter.objects.select_for_update().filter(plan_id=chapter.plan_id))
+    index = next(i for i, c in enumerate(chapters) if c.pk == chapter.pk)
+    other = index - 1 if up else index + 1
+    if 0 <= other < len(chapters):
+        chapters[index], chapters[other] = chapters[other], chapters[index]
+    with acting_as(actor):
+        for number, item in enumerate(chapters, start=1):
+            if item.order != number:
+                item.order = number
+                item.version += 1
+                item.save(update_fields=["order", "version", "updated_at"])
+    return next(c for c in chapters if c.pk == chapter.pk)
 
 
 @transaction.atomic
@@ -399,11 +433,16 @@ def plan_new_version(*, actor, plan: Plan) -> Plan:
         )
         new.municipalities.set(plan.municipalities.all())
         groups = {g.pk: _copy(g, plan=new) for g in TargetGroup.objects.filter(plan=plan)}
+        chapters = {c.pk: _copy(c, plan=new) for c in PlanChapter.objects.filter(plan=plan)}
         for milestone in Milestone.objects.filter(plan=plan):
             _copy(milestone, plan=new, done=False)
-        for objective in Objective.objects.filter(plan=plan).prefetch_related("target_groups"):
-            new_objective = _copy(objective, plan=new)
+        objectives = Objective.objects.filter(plan=plan).prefetch_related(
+            "target_groups", "additional_themes"
+        )
+        for objective in objectives:
+            new_objective = _copy(objective, plan=new, chapter=chapters.get(objective.chapter_id))
             new_objective.target_groups.set([groups[g.pk] for g in objective.target_groups.all()])
+            new_objective.additional_themes.set(objective.additional_themes.all())
             measures = {}
             for measure in objective.measures.prefetch_related("partners", "co_responsible"):
                 new_measure = _copy(measure, objective=new_objective)

@@ -4,7 +4,7 @@ from . import views
 
 
 class ContentKindConverter:
-    regex = "objective|measure|indicator|target_group|milestone|decision_step"
+    regex = "objective|measure|indicator|target_group|milestone|decision_step|chapter"
 
     def to_python(self, value: str) -> str:
         return value
@@ -34,6 +34,7 @@ NEW_PARTS = [
     ("plans/<int:plan_id>/target-groups/new/", "target_group"),
     ("plans/<int:plan_id>/timetable/new/", "milestone"),
     ("plans/<int:plan_id>/decisions/new/", "decision_step"),
+    ("plans/<int:plan_id>/chapters/new/", "chapter"),
     ("objectives/<int:objective_id>/measures/new/", "measure"),
     ("objectives/<int:objective_id>/indicators/new/", "indicator"),
 ]
@@ -49,4 +50,9 @@ urlpatterns = [
     ],
     path("<kind:kind>/<int:object_id>/edit/", views.content_edit, name="content_edit"),
     path("<kind:kind>/<int:object_id>/delete/", views.content_delete, name="content_delete"),
+    path(
+        "chapter/<int:chapter_id>/move/<slug:direction>/",
+        views.chapter_move,
+        name="chapter_move",
+    ),
 ]

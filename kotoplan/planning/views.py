@@ -29,6 +29,7 @@ from .models import (
     Milestone,
     Objective,
     Plan,
+    PlanChapter,
     TargetGroup,
     Theme,
 )
@@ -89,6 +90,7 @@ def plan_detail(request, plan_id):
     plan = selectors.plan_get_for_user(user=user, plan_id=plan_id)
     may_change = can(user, "planning.change_plan", plan)
     sections = selectors.plan_outline(plan=plan)
+    chapters = list(plan.chapters.all())
     measures = [m for s in sections for o in s.objectives for m in o.measures.all()]
     return render(
         request,
@@ -96,9 +98,9 @@ def plan_detail(request, plan_id):
         {
             "plan": plan,
             "sections": sections,
-            "empty_statutory": [
-                s.theme for s in sections if s.theme.statutory and not s.objectives
-            ],
+            "chapters": chapters,
+            "chapter_sections": selectors.chapter_sections(sections=sections, chapters=chapters),
+            "empty_statutory": [s.theme for s in sections if s.theme.statutory and not s.covered],
             "can_edit": may_change and plan.is_editable,
             "can_start_new_version": may_change
             and plan.state == Plan.State.ADOPTED
@@ -343,6 +345,14 @@ SPECS = {
         "decision-trail",
         own_anchor=False,
     ),
+    "chapter": Spec(
+        PlanChapter,
+        forms.ChapterForm,
+        gettext_lazy("New chapter"),
+        gettext_lazy("Rename chapter"),
+        "chapters",
+        own_anchor=False,
+    ),
 }
 
 
@@ -397,6 +407,8 @@ def content_new(request, kind, plan_id=None, objective_id=None):
     initial = {}
     if kind == "objective" and request.GET.get("theme"):
         initial["theme"] = Theme.objects.filter(code=request.GET["theme"]).first()
+    if kind == "objective" and request.GET.get("chapter", "").isdigit():
+        initial["chapter"] = plan.chapters.filter(pk=request.GET["chapter"]).first()
     return _part_page(
         request,
         spec,
@@ -491,4 +503,23 @@ def plan_historical_new(request):
         success_message=_("The historical plan was recorded."),
         redirect_to=plan_url,
         fieldsets=[(legend, [form[n] for n in names]) for legend, names in form.fieldsets],
+    )
+
+
+@login_required
+@require_POST
+def chapter_move(request, chapter_id, direction):
+    """The up and down buttons of the plan's chapters (forms, so they work without script)."""
+    if direction not in ("up", "down"):
+        raise Http404
+    chapter = selectors.part_get_for_user(user=request.user, model=PlanChapter, part_id=chapter_id)
+    plan = chapter.owner_plan
+    return action_view(
+        request,
+        call=lambda: services.chapter_move(
+            actor=request.user, chapter=chapter, up=direction == "up"
+        ),
+        success_message=_("The order of the chapters was changed."),
+        redirect_to=lambda _moved: plan_url(plan, "chapters"),
+        refused_to=plan_url(plan, "chapters"),
     )

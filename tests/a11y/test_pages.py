@@ -3,7 +3,7 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from kotoplan.planning.models import Objective, Plan
+from kotoplan.planning.models import Measure, Objective, Plan
 from tests.support.browser import log_in
 
 pytestmark = [
@@ -41,6 +41,7 @@ def test_main_pages_have_no_wcag_violations__as_coordinator(page, demo_site):
         f"/plans/{plan.pk}/decisions/new/",
         "/plans/historical/new/",
         f"/plans/{plan.previous_version_id}/",
+        f"/plans/{plan.pk}/chapters/new/",
         "/accounts/profile/",
         "/accounts/organisations/",
         "/accounts/organisations/new/local/",
@@ -74,3 +75,23 @@ def test_plan_page_in_swedish_has_no_wcag_violations(page, demo_site):
     page.click(".language-form button")
     assert page.get_attribute("html", "lang") == "sv"
     _assert_accessible(page, "plan page in Swedish")
+
+
+def test_plan_by_its_own_chapters_has_no_wcag_violations(page, demo_site):
+    """A plan read by its own priority areas (chapters with up/down buttons, objectives with
+    additional themes, worded targets, schedules as text) passes axe, and so does the measure form
+    that holds a schedule written as text."""
+    base = demo_site.url
+    log_in(page, base, "koordinaattori.kurikka")
+    plan = Plan.objects.get(lead_municipality__code="301")
+    page.goto(f"{base}/plans/{plan.pk}/")
+    assert page.locator("#chapters button").count() == 2  # move down, move up
+    _assert_accessible(page, "plan page by chapters")
+    page.locator("#chapters button").first.click()
+    page.wait_for_url(f"**/plans/{plan.pk}/#chapters")
+    first = plan.chapters.order_by("order").first()
+    assert first.title_fi == "Hyvä arki kaikille kurikkalaisille"
+    measure = Measure.objects.get(objective__plan=plan, title_fi="Kansainvälinen kahvila")
+    page.goto(f"{base}/measure/{measure.pk}/edit/")
+    assert page.input_value("#id_schedule_text") == "jatkuva"
+    _assert_accessible(page, "measure form with a schedule as text")

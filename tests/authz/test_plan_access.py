@@ -18,7 +18,7 @@ from kotoplan.core.permissions import can, registered_actions, require, scope
 from kotoplan.planning.models import DecisionStep, Measure, Plan
 from kotoplan.planning.urls import ContentKindConverter, urlpatterns
 from tests.conftest import ROLE_FIXTURES
-from tests.factories.planning import PlanFactory
+from tests.factories.planning import PlanChapterFactory, PlanFactory
 from tests.helpers import page_text
 
 CONTENT_KINDS = tuple(ContentKindConverter.regex.split("|"))
@@ -51,6 +51,7 @@ CONTENT_TARGET = {
     "target_group": "target_group",
     "milestone": "milestone",
     "decision_step": "decision_step",
+    "chapter": "chapter",
 }
 
 CASES = [
@@ -70,6 +71,8 @@ CASES = [
     Case("target_group_new", "change", "draft_a"),
     Case("milestone_new", "change", "draft_a"),
     Case("decision_step_new", "change", "draft_a"),
+    Case("chapter_new", "change", "draft_a"),
+    Case("chapter_move", "move_chapter", "draft_a", target="chapter", method="POST"),
     Case("measure_new", "change", "draft_a", target="objective"),
     Case("indicator_new", "change", "draft_a", target="objective"),
     *[
@@ -125,6 +128,7 @@ def expected_statuses(case: Case, role: str) -> frozenset[int]:
         "change": EDITORS[case.plan],
         "own_measure": EDITORS[case.plan] | {"contributor"},
         "new_version": EDITORS[case.plan],
+        "move_chapter": EDITORS[case.plan],
     }[case.access]
     if role in allowed:
         return frozenset({302 if case.method == "POST" else 200})
@@ -164,6 +168,7 @@ def world(
         "indicator": indicator,
         "target_group": target_group,
         "milestone": milestone,
+        "chapter": PlanChapterFactory(plan=full_draft_plan, title_fi="Työ ja koulutus"),
     }
 
 
@@ -176,6 +181,8 @@ def _url(case: Case, world: dict) -> str:
     if case.name.endswith("_new"):
         parent = plan if case.target == "plan" else world[case.target]
         return reverse(f"planning:{case.name}", args=[parent.pk])
+    if case.name == "chapter_move":
+        return reverse(f"planning:{case.name}", args=[world[case.target].pk, "down"])
     if case.name == "plan_transition":
         return reverse(f"planning:{case.name}", args=[plan.pk, Plan.State.CONSULTATION])
     return reverse(f"planning:{case.name}", args=[plan.pk])

@@ -104,7 +104,7 @@ def test_open_data_json__versioned_schema_nationwide_and_per_municipality(
 ):
     document = json.loads(client.get("/documents/open-data/plans.json").content)
     assert document["schema"] == "kotoplan-open-data"
-    assert document["schema_version"] == "1.0"
+    assert document["schema_version"] == "1.1"
     [plan] = document["plans"]
     assert plan["municipality_codes"] == ["049"]
     assert len(plan["measures"]) == 3

@@ -9,6 +9,7 @@ from kotoplan.planning.models import (
     Milestone,
     Objective,
     Plan,
+    PlanChapter,
     TargetGroup,
     Theme,
 )
@@ -57,6 +58,17 @@ class MilestoneFactory(DjangoModelFactory):
     title_sv = factory.Faker("sentence", nb_words=4, locale="sv_SE")
     title_en = factory.Faker("sentence", nb_words=4, locale="en_US")
     due_date = factory.Faker("date_between", start_date="+30d", end_date="+365d")
+
+
+class PlanChapterFactory(DjangoModelFactory):
+    """A chapter (priority area) of the plan's own."""
+
+    class Meta:
+        model = PlanChapter
+
+    plan = factory.SubFactory(PlanFactory)
+    title_fi = factory.Faker("sentence", nb_words=3, locale="fi_FI")
+    order = factory.Sequence(lambda n: n + 1)
 
 
 class ObjectiveFactory(DjangoModelFactory):

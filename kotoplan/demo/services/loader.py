@@ -30,6 +30,7 @@ from kotoplan.planning.models import (
     Milestone,
     Objective,
     Plan,
+    PlanChapter,
     TargetGroup,
     Theme,
 )
@@ -234,20 +235,39 @@ class DemoLoader:
             self._milestone(plan, data)
         for data in spec.get("decision_steps", []):
             content_create(actor=self.admin, model=DecisionStep, data={"plan": plan, **data})
+        chapters = {
+            chapter["ref"]: content_create(
+                actor=self.admin,
+                model=PlanChapter,
+                data={"plan": plan, "order": order, **_without(chapter, "ref")},
+            )
+            for order, chapter in enumerate(spec.get("chapters", []), start=1)
+        }
         for order, objective in enumerate(spec["objectives"], start=1):
-            self._objective(plan, objective, order, groups)
+            self._objective(plan, objective, order, groups, chapters)
         return plan
 
     def _milestone(self, plan: Plan, data: dict) -> Milestone:
         return content_create(actor=self.admin, model=Milestone, data={"plan": plan, **data})
 
-    def _objective(self, plan: Plan, spec: dict, order: int, groups: dict) -> Objective:
-        data = _without(spec, "theme", "target_groups", "measures", "indicators")
+    def _objective(
+        self, plan: Plan, spec: dict, order: int, groups: dict, chapters: dict
+    ) -> Objective:
+        data = _without(
+            spec, "theme", "target_groups", "measures", "indicators", "chapter", "additional_themes"
+        )
+        if spec.get("chapter"):
+            data["chapter"] = chapters[spec["chapter"]]
         objective = content_create(
             actor=self.admin,
             model=Objective,
             data={"plan": plan, "theme": self.themes[spec["theme"]], "order": order, **data},
-            m2m={"target_groups": [groups[ref] for ref in spec.get("target_groups", [])]},
+            m2m={
+                "target_groups": [groups[ref] for ref in spec.get("target_groups", [])],
+                "additional_themes": [
+                    self.themes[code] for code in spec.get("additional_themes", [])
+                ],
+            },
         )
         measures = {}
         for number, measure_spec in enumerate(spec.get("measures", []), start=1):

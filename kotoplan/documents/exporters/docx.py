@@ -77,6 +77,8 @@ def _objective(document, objective: ObjectiveBlock, level: int) -> None:
     document.add_heading(str(objective.title) or _("(untitled objective)"), level=level)
     if objective.description:
         paragraphs(document, objective.description, "")
+    if objective.themes_line:
+        document.add_paragraph(objective.themes_line)
     groups = ", ".join(objective.target_groups) or _("All immigrants living in the municipality")
     document.add_paragraph(f"{_('Target groups')}: {groups}")
     if objective.measures:
@@ -137,11 +139,16 @@ def _body(document, doc: PlanDocument, top: int, chapter: bool) -> None:
     document.add_heading(_("Needs, reception and views"), level=top + 1)
     paragraphs(document, doc.situation_needs, _("Not written."))
     document.add_heading(_("Objectives and measures"), level=top)
-    for theme in doc.themes:
+    for theme in doc.groups:
         if not theme.objectives and not theme.statutory:
             continue
         document.add_heading(theme.name, level=min(top + 1, 9))
-        if not theme.objectives:
+        if theme.also:
+            names = ", ".join(str(t) for t in theme.also)
+            document.add_paragraph(
+                _("Also served by objectives under other themes: %(names)s") % {"names": names}
+            )
+        if not theme.covered:
             document.add_paragraph(theme.justification or _("No objectives under this theme."))
         for objective in theme.objectives:
             _objective(document, objective, level=min(top + 2, 9))

@@ -16,7 +16,7 @@ from django.urls import reverse
 from kotoplan.core import clock
 from kotoplan.core.exporters import spreadsheet_row
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 SCHEMA_NAME = "kotoplan-open-data"
 
 PLAN_COLUMNS = (
@@ -30,12 +30,14 @@ MEASURE_COLUMNS = (
     "plan_id", "lead_municipality_code", "theme_code", "objective_title_fi",
     "objective_title_sv", "objective_title_en", "measure_title_fi", "measure_title_sv",
     "measure_title_en", "responsible_party", "responsible_unit", "co_responsible_parties",
-    "partners", "schedule_start", "schedule_end", "status",
+    "partners", "schedule_start", "schedule_end", "status", "additional_theme_codes",
+    "chapter_title_fi", "schedule_text",
 )  # fmt: skip
 INDICATOR_COLUMNS = (
     "plan_id", "lead_municipality_code", "theme_code", "objective_title_fi", "indicator_name_fi",
     "indicator_name_sv", "indicator_name_en", "unit", "source", "source_code", "baseline_value",
-    "baseline_year", "target_value", "target_year", "direction",
+    "baseline_year", "target_value", "target_year", "direction", "target_text_fi",
+    "target_text_sv", "target_text_en",
 )  # fmt: skip
 TABLES = {"plans": PLAN_COLUMNS, "measures": MEASURE_COLUMNS, "indicators": INDICATOR_COLUMNS}
 
@@ -96,7 +98,14 @@ def _measure_row(plan, objective, measure) -> dict:
         "schedule_start": measure.schedule_start.isoformat() if measure.schedule_start else None,
         "schedule_end": measure.schedule_end.isoformat() if measure.schedule_end else None,
         "status": measure.status,
+        "additional_theme_codes": _additional_themes(objective),
+        "chapter_title_fi": objective.chapter.title_fi if objective.chapter else "",
+        "schedule_text": measure.schedule_text,
     }
+
+
+def _additional_themes(objective) -> list[str]:
+    return sorted(t.code for t in objective.additional_themes.all() if t.pk != objective.theme_id)
 
 
 def _indicator_row(plan, objective, indicator) -> dict:
@@ -116,6 +125,9 @@ def _indicator_row(plan, objective, indicator) -> dict:
         "target_value": indicator.target_value,
         "target_year": indicator.target_year,
         "direction": indicator.direction,
+        "target_text_fi": indicator.target_text_fi,
+        "target_text_sv": indicator.target_text_sv,
+        "target_text_en": indicator.target_text_en,
     }
 
 

@@ -15,7 +15,11 @@ Objective, so measures are *narrower objectives by sequence*):
   "responsible" / "co-responsible" / "partner");
 - indicator → `PerformanceIndicator` of its objective; name → MeasurementDimension, unit →
   UnitOfMeasurement, link to its measure → `Relationship` (Narrower_Than, ReferentIdentifier
-  `m-<key>`); target value/year → `TargetResult`, baseline value/year → `ActualResult`.
+  `m-<key>`); target value/year → `TargetResult`, baseline value/year → `ActualResult`; a
+  worded target is the TargetResult's `Description` (an indicator with only a worded target is
+  `Qualitative`).
+- the plan's own chapters (priority areas) and an objective's chapter and additional themes
+  travel in `OtherInformation` (Goals stay the statutory themes, so any reader finds them).
 
 Kotoplan details the schema has no element for (texts in the other languages, schedules,
 statuses, directions, plan fields, the legal basis, the decision and its trail of decision
@@ -126,6 +130,7 @@ MEASURE_EXTRA = (
     "responsible_contact",
     "schedule_start",
     "schedule_end",
+    "schedule_text",
     "schedule_note",
     "resources",
     "status",
@@ -137,7 +142,11 @@ INDICATOR_EXTRA = (
     "source",
     "source_code",
     "direction",
+    "target_text_fi",
+    "target_text_sv",
+    "target_text_en",
 )
+CHAPTER_FIELDS = ("title_fi", "title_sv", "title_en", "order")
 
 
 def _el(parent, name: str, text=None, **attrs):
@@ -176,7 +185,7 @@ def _number(value) -> str:
     return f"{value.normalize():f}" if value is not None else ""
 
 
-def _result(parent, tag: str, value, year, description: str) -> None:
+def _result(parent, tag: str, value, year, description) -> None:
     result = _el(parent, tag)
     if year:
         _el(result, "StartDate", f"{year}-01-01")
@@ -186,11 +195,13 @@ def _result(parent, tag: str, value, year, description: str) -> None:
 
 
 def _indicator(parent, indicator, sequence: str, language: str) -> None:
+    worded = text_of(indicator, "target_text", language)
+    numeric = indicator.target_value is not None or indicator.baseline_value is not None
     element = _el(
         parent,
         "PerformanceIndicator",
         ValueChainStage="Outcome",
-        PerformanceIndicatorType="Quantitative",
+        PerformanceIndicatorType="Quantitative" if numeric or not worded else "Qualitative",
     )
     _el(element, "SequenceIndicator", sequence)
     _el(element, "MeasurementDimension", text_of(indicator, "name", language))
@@ -201,8 +212,14 @@ def _indicator(parent, indicator, sequence: str, language: str) -> None:
         _el(relationship, "ReferentIdentifier", f"m-{indicator.measure.key}")
         _el(relationship, "Name", _("measure"))
     instance = _el(element, "MeasurementInstance")
-    if indicator.target_value is not None or indicator.target_year:
-        _result(instance, "TargetResult", indicator.target_value, indicator.target_year, "target")
+    if indicator.target_value is not None or indicator.target_year or worded:
+        _result(
+            instance,
+            "TargetResult",
+            indicator.target_value,
+            indicator.target_year,
+            worded or "target",
+        )
     if indicator.baseline_value is not None or indicator.baseline_year:
         _result(
             instance, "ActualResult", indicator.baseline_value, indicator.baseline_year, "baseline"
@@ -226,7 +243,18 @@ def _objective(goal, objective, sequence: str, language: str) -> None:
         name = text_of(group, "name", language)
         _stakeholder(element, name, "Generic_Group", _("target group"), "Beneficiary")
     groups = [str(g.key) for g in objective.target_groups.all()]
-    _extra(element, objective, TEXTS, kind="objective", target_groups=groups)
+    _extra(
+        element,
+        objective,
+        TEXTS,
+        kind="objective",
+        target_groups=groups,
+        order=objective.order,
+        chapter=str(objective.chapter.key) if objective.chapter_id else None,
+        additional_themes=sorted(
+            t.code for t in objective.additional_themes.all() if t.pk != objective.theme_id
+        ),
+    )
     for number, indicator in enumerate(objective.indicators.all(), start=1):
         _indicator(element, indicator, f"{sequence}.i{number}", language)
     for number, measure in enumerate(objective.measures.all(), start=1):
@@ -265,11 +293,16 @@ def plan_stratml(*, plan: Plan, language: str) -> bytes:
             }
             for g in plan.target_groups.all()
         ]
+        chapters = [
+            {"key": str(c.key), **{name: getattr(c, name) for name in CHAPTER_FIELDS}}
+            for c in plan.chapters.all()
+        ]
         _extra(
             root,
             plan,
             PLAN_EXTRA_FIELDS,
             target_groups=groups,
+            chapters=chapters,
             milestones=[_values(m, MILESTONE_FIELDS) for m in plan.milestones.all()],
             decision_steps=[_values(d, DECISION_STEP_FIELDS) for d in plan.decision_steps.all()],
         )

@@ -29,6 +29,8 @@ class ObjectiveDraft:
     theme: Theme
     data: dict
     target_group_refs: list[str] = field(default_factory=list)
+    chapter_ref: str = ""
+    additional_themes: list[Theme] = field(default_factory=list)
     measures: list[MeasureDraft] = field(default_factory=list)
     indicators: list[IndicatorDraft] = field(default_factory=list)
 
@@ -39,6 +41,7 @@ class PlanDraft:
     municipalities: list
     data: dict
     target_groups: dict[str, dict] = field(default_factory=dict)
+    chapters: dict[str, dict] = field(default_factory=dict)  # ref → title_fi/sv/en, order
     objectives: list[ObjectiveDraft] = field(default_factory=list)
     milestones: list[dict] = field(default_factory=list)  # timetable steps, model field values
     decision_steps: list[dict] = field(default_factory=list)  # the decision trail, likewise

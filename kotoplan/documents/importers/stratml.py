@@ -8,14 +8,17 @@ exporter writes are read.
 import json
 from decimal import Decimal, InvalidOperation
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from lxml import etree
 
 from kotoplan.geography.models import Municipality
 from kotoplan.planning.models import Plan, Theme
+from kotoplan.planning.models.timespans import parse_period
 
 from ..errors import ImportRejected, Problem
 from ..exporters.stratml import (
+    CHAPTER_FIELDS,
     DECISION_STEP_FIELDS,
     EXTRA_PREFIX,
     INDICATOR_EXTRA,
@@ -86,6 +89,7 @@ class _Reader:
         self.themes = {t.code: t for t in Theme.objects.all()}
         self.groups: dict[str, dict] = {}
         self.group_by_name: dict[str, str] = {}
+        self.chapters: dict[str, dict] = {}
 
     def where(self, element) -> str:
         return f"{etree.QName(element).localname} ({_('line')} {element.sourceline})"
@@ -105,6 +109,16 @@ class _Reader:
             self.problems.append(
                 Problem(_("the plan period (AdministrativeInformation StartDate and EndDate)"))
             )
+        else:
+            try:  # the same reading of a period as the plan form's
+                parse_period(f"{data['period_start']}–{data['period_end']}")
+            except ValidationError as error:
+                self.problems.append(Problem(" ".join(error.messages)))
+        for chapter in extra.get("chapters", []) if isinstance(extra.get("chapters"), list) else []:
+            key = str(chapter.get("key", ""))
+            self.chapters[key] = {
+                name: chapter[name] for name in CHAPTER_FIELDS if chapter.get(name) is not None
+            }
         for group in extra.get("target_groups", []):
             key = str(group.get("key", ""))
             self.groups[key] = {
@@ -125,6 +139,7 @@ class _Reader:
         draft.target_groups = dict(self.groups)
         draft.milestones = self.rows(extra, "milestones", MILESTONE_FIELDS)
         draft.decision_steps = self.rows(extra, "decision_steps", DECISION_STEP_FIELDS)
+        draft.chapters = dict(self.chapters)
         if draft.lead_municipality is None:
             self.problems.append(Problem(_("no municipality of the plan is known to Kotoplan")))
         return draft
@@ -195,8 +210,19 @@ class _Reader:
                 key = self.group_by_name.get(name) or f"name:{name}"
                 self.groups.setdefault(key, {f"name_{self.language}": name})
                 refs.append(key)
+        data = self.texts(element, extra, TEXTS)
+        if isinstance(extra.get("order"), int) and extra["order"] >= 0:
+            data["order"] = extra["order"]
         draft = ObjectiveDraft(
-            theme=theme, data=self.texts(element, extra, TEXTS), target_group_refs=refs
+            theme=theme,
+            data=data,
+            target_group_refs=refs,
+            chapter_ref=str(extra.get("chapter") or ""),
+            additional_themes=[
+                self.themes[code]
+                for code in extra.get("additional_themes", [])
+                if code in self.themes and self.themes[code] != theme
+            ],
         )
         for indicator in element.findall(Q + "PerformanceIndicator"):
             draft.indicators.append(self.indicator(indicator))
@@ -238,6 +264,10 @@ class _Reader:
                         _find(result, "NumberOfUnits"), where, self.problems
                     )
                     data[f"{prefix}_year"] = _year(result)
+                    described = _find(result, "Description")
+                    if prefix == "target" and described and described != "target":
+                        # A worded target, in a file from elsewhere.
+                        data.setdefault(f"target_text_{self.language}", described)
         measure_ref = ""
         for relationship in element.findall(Q + "Relationship"):
             measure_ref = _find(relationship, "ReferentIdentifier") or measure_ref

@@ -147,11 +147,21 @@ def _current_plans(
 
 
 def _theme_cells(plans: list[Plan], themes: list[Theme]) -> dict[int, list[ThemeCell]]:
-    with_objective = set(
-        Objective.objects.filter(plan_id__in=[p.pk for p in plans], theme__in=themes)
+    plan_ids = [p.pk for p in plans]
+    primary = (
+        Objective.objects.filter(plan_id__in=plan_ids, theme__in=themes)
+        .order_by()
         .values_list("plan_id", "theme_id")
-        .distinct()
     )
+    # An objective also counts under each of its additional themes (one query: a union).
+    additional = (
+        Objective.additional_themes.through.objects.filter(
+            objective__plan_id__in=plan_ids, theme__in=themes
+        )
+        .order_by()
+        .values_list("objective__plan_id", "theme_id")
+    )
+    with_objective = set(primary.union(additional))
     cells = {}
     for plan in plans:
         justified = plan.theme_justifications or {}

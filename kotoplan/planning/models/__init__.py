@@ -1,7 +1,15 @@
 """The plan for the promotion of integration: themes, objectives, measures and indicators."""
 
 from .decisions import DecisionStep
-from .parts import Indicator, Measure, Milestone, Objective, PlanPart, TargetGroup
+from .parts import (
+    Indicator,
+    Measure,
+    Milestone,
+    Objective,
+    PlanChapter,
+    PlanPart,
+    TargetGroup,
+)
 from .plan import Plan, Theme
 from .texts import web_address
 
@@ -12,6 +20,7 @@ __all__ = [
     "Milestone",
     "Objective",
     "Plan",
+    "PlanChapter",
     "PlanPart",
     "TargetGroup",
     "Theme",

@@ -19,6 +19,13 @@ from kotoplan.core.text import text_of
 
 from .plan import Plan, Theme
 from .texts import date_order_error, title_fields, validate
+from .timespans import parse_schedule, schedule_from_dates
+
+TARGET_TEXT = (
+    _("worded target (Finnish)"),
+    _("worded target (Swedish)"),
+    _("worded target (English)"),
+)
 
 
 class PlanPart(VersionedModel):
@@ -130,10 +137,42 @@ class DescribedPart(PlanPart):
         abstract = True
 
 
+class PlanChapter(PlanPart):
+    """A chapter or priority area (painopistealue) of the plan's own, in its order; objectives
+    are grouped under chapters beside their statutory theme."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="chapters")
+    title_fi, title_sv, title_en = title_fields()
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    unnamed_message = _("Give the chapter a title in at least one language.")
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("chapter")
+        verbose_name_plural = _("chapters")
+
+
 class Objective(DescribedPart):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="objectives")
     theme = models.ForeignKey(
         Theme, verbose_name=_("theme"), on_delete=models.PROTECT, related_name="objectives"
+    )
+    additional_themes = models.ManyToManyField(
+        Theme,
+        verbose_name=_("additional themes"),
+        blank=True,
+        related_name="additional_objectives",
+        help_text=_("Other statutory themes the objective also serves."),
+    )
+    chapter = models.ForeignKey(
+        PlanChapter,
+        verbose_name=_("chapter"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="objectives",
+        help_text=_("The plan's own chapter or priority area, if it has them."),
     )
     target_groups = models.ManyToManyField(
         TargetGroup,
@@ -163,6 +202,7 @@ class Measure(DescribedPart):
     CONTRIBUTOR_FIELDS = (
         *text_fields("description"),
         "responsible_contact",
+        "schedule_text",
         "schedule_start",
         "schedule_end",
         "schedule_note",
@@ -192,6 +232,21 @@ class Measure(DescribedPart):
         blank=True,
         related_name="partner_measures",
     )
+    schedule_text = models.CharField(
+        _("schedule"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "As written in the plan: a year (2025), years (2025–2027), a term (syksy 2025), "
+            "“jatkuva” or dates."
+        ),
+    )
+    # The schedule's sort key, read from schedule_text (or the dates) on every save.
+    schedule_rank = models.PositiveSmallIntegerField(default=2, editable=False)
+    schedule_year_start = models.PositiveSmallIntegerField(null=True, editable=False)
+    schedule_part = models.PositiveSmallIntegerField(default=0, editable=False)
+    schedule_year_end = models.PositiveSmallIntegerField(null=True, editable=False)
+    schedule_ongoing = models.BooleanField(default=False, editable=False)
     schedule_start = models.DateField(_("starts"), null=True, blank=True)
     schedule_end = models.DateField(_("ends"), null=True, blank=True)
     schedule_note = models.CharField(_("schedule note"), max_length=200, blank=True)
@@ -203,10 +258,30 @@ class Measure(DescribedPart):
     unnamed_message = _("Give the measure a title in at least one language.")
     plan_path = "objective__plan"
 
+    SCHEDULE_SORT_FIELDS = (
+        "schedule_rank",
+        "schedule_year_start",
+        "schedule_part",
+        "schedule_year_end",
+        "schedule_ongoing",
+    )
+    SCHEDULE_ORDER = ("schedule_rank", "schedule_year_start", "schedule_part", "schedule_year_end")
+
     class Meta:
         ordering = ["order", "pk"]
         verbose_name = _("measure")
         verbose_name_plural = _("measures")
+        indexes = [
+            models.Index(
+                fields=[
+                    "schedule_rank",
+                    "schedule_year_start",
+                    "schedule_part",
+                    "schedule_year_end",
+                ],
+                name="measure_schedule_sort",
+            )
+        ]
         constraints = [
             period_order(
                 "measure_schedule_order",
@@ -229,6 +304,31 @@ class Measure(DescribedPart):
             "schedule_end",
             _("The measure ends before it starts."),
         )
+
+    @property
+    def schedule(self):
+        """What the schedule says (timespans.Schedule): from the text as written, else from the
+        exact dates."""
+        if self.schedule_text.strip():
+            return parse_schedule(self.schedule_text)
+        return schedule_from_dates(self.schedule_start, self.schedule_end)
+
+    @property
+    def schedule_unrecognised(self) -> bool:
+        return bool(self.schedule_text.strip()) and not self.schedule.recognised
+
+    def save(self, *args, **kwargs):
+        # The sort key is derived data, kept with the text it is read from.
+        read = self.schedule
+        self.schedule_rank = read.rank
+        self.schedule_year_start = read.start_year
+        self.schedule_part = read.part
+        self.schedule_year_end = read.end_year
+        self.schedule_ongoing = read.ongoing
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "schedule_text" in update_fields:
+            kwargs["update_fields"] = {*update_fields, *self.SCHEDULE_SORT_FIELDS}
+        super().save(*args, **kwargs)
 
 
 class Indicator(PlanPart):
@@ -254,6 +354,9 @@ class Indicator(PlanPart):
         "baseline_year",
         "target_value",
         "target_year",
+        "target_text_fi",
+        "target_text_sv",
+        "target_text_en",
         "direction",
     )
 
@@ -267,7 +370,12 @@ class Indicator(PlanPart):
         related_name="indicators",
     )
     name_fi, name_sv, name_en = in_languages(models.CharField, NAME, max_length=300, blank=True)
-    unit = models.CharField(_("unit"), max_length=60)
+    unit = models.CharField(
+        _("unit"),
+        max_length=60,
+        blank=True,
+        help_text=_("Needed with a baseline or target value, for example per cent or persons."),
+    )
     source = models.CharField(
         _("source"), max_length=20, choices=Source.choices, default=Source.MANUAL
     )
@@ -285,6 +393,9 @@ class Indicator(PlanPart):
         _("target value"), max_digits=14, decimal_places=2, null=True, blank=True
     )
     target_year = models.PositiveSmallIntegerField(_("target year"), null=True, blank=True)
+    target_text_fi, target_text_sv, target_text_en = in_languages(
+        models.CharField, TARGET_TEXT, max_length=500, blank=True
+    )
     direction = models.CharField(
         _("desired direction"), max_length=20, choices=Direction.choices, default=Direction.INCREASE
     )
@@ -325,6 +436,12 @@ class Indicator(PlanPart):
             errors["baseline_year"] = _("Give the year of the baseline value.")
         if self.target_value is not None and not self.target_year:
             errors["target_year"] = _("Give the year by which the target is reached.")
+        if (
+            self.baseline_value is not None or self.target_value is not None
+        ) and not self.unit.strip():
+            errors["unit"] = _(
+                "Give the unit of the baseline or target value (a worded target needs none)."
+            )
         if self.source in self.CODED_SOURCES and not self.source_code:
             errors["source_code"] = _("Give the table or indicator code of the source.")
         return errors

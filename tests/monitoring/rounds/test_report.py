@@ -2,6 +2,7 @@
 theme, narratives and the changes since the previous round; who may read it."""
 
 import re
+from datetime import date
 
 import pytest
 from django.conf import settings
@@ -101,3 +102,46 @@ def test_report__links_the_files_other_apps_render(client, two_rounds, viewer_a)
     html = client.get(reverse("monitoring:round_report", args=[plan.pk, two_rounds[1].pk])).text
     docx = reverse("documents:round_report_docx", args=[plan.pk, two_rounds[1].pk])
     assert f'<a href="{docx}">Monitoring report 2026: Word (DOCX)</a>' in html
+
+
+def test_report__schedules_as_written__ongoing_never_past_due_worded_target_shown(
+    client, monitored_plan, coordinator_a
+):
+    """A measure scheduled for "2025" is marked past its schedule in 2027; an ongoing one never
+    is; a worded target is shown with its indicator. In the Finnish interface."""
+    from kotoplan.planning.models import Indicator
+    from tests.factories.planning import IndicatorFactory
+    from tests.monitoring.rounds.conftest import open_round
+
+    for measure, schedule in (
+        (monitored_plan.own_measure, "2025"),
+        (monitored_plan.partner_measure, "jatkuva"),
+    ):
+        measure.schedule_text = schedule
+        measure.status = "ongoing"
+        measure.save()
+    IndicatorFactory(
+        objective=monitored_plan.own_measure.objective,
+        source=Indicator.Source.MANUAL,
+        name_fi="Pitkäaikaistyöttömien osuus",
+        unit="",
+        baseline_value=None,
+        target_value=None,
+        target_text_fi="laskee ja lähestyy väestön keskiarvoa",
+    )
+    monitoring_round = open_round(monitored_plan, coordinator_a, label="2026", due=date(2027, 3, 1))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fi"
+    client.force_login(coordinator_a)
+
+    html = client.get(
+        reverse("monitoring:round_report", args=[monitored_plan.pk, monitoring_round.pk])
+    ).text
+
+    city = html[html.index("City measure") : html.index("</dt>", html.index("City measure"))]
+    partner = html[html.index("Partner measure") :]
+    partner = partner[: partner.index("</dt>")]
+    assert "(2025)" in city
+    assert "aikataulu on umpeutunut" in city
+    assert "(jatkuva)" in partner
+    assert "aikataulu on umpeutunut" not in partner
+    assert "Sanallinen tavoite: laskee ja lähestyy väestön keskiarvoa" in html

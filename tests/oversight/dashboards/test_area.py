@@ -186,6 +186,22 @@ def test_area_dashboard__theme_matrix_in_text(
     assert "<caption>" in body
 
 
+def test_area_dashboard__theme_matrix_counts_additional_themes(
+    client, regional_official, draft_plan, themes, vitality_centre
+):
+    """An objective with additional themes sets an objective under each of them."""
+    objective = ObjectiveFactory(plan=draft_plan, theme=themes["employment_education"])
+    objective.additional_themes.set([themes["language_culture"]])
+    client.force_login(regional_official)
+
+    response = client.get(_url(vitality_centre))
+
+    cells = {c.theme.code: c.label for c in response.context["rows"][0].themes}
+    assert cells["employment_education"] == "Objective set"
+    assert cells["language_culture"] == "Objective set"
+    assert cells["good_relations"] == "Missing"
+
+
 def test_area_dashboard__filters_by_state_missing_theme_and_sorts(
     client, regional_official, adopted_plan, kauniainen, themes, vitality_centre
 ):

@@ -339,3 +339,31 @@ def test_cooperation_group__group_in_the_register(draft_plan, municipality_a, or
     assert check("R12-cooperation-group", draft_plan).status == MISSING
     make_group(municipality=municipality_a, appointed_by=organisation_a, plans=[draft_plan])
     assert check("R12-cooperation-group", draft_plan).status == PASSED
+
+
+def test_themes_covered__additional_theme_counts(draft_plan, themes):
+    """An objective serving several statutory themes covers its additional themes too."""
+    ObjectiveFactory(plan=draft_plan, theme=themes["employment_education"])
+    objective = ObjectiveFactory(plan=draft_plan, theme=themes["wellbeing_health_housing"])
+    objective.additional_themes.set(
+        [themes["inclusion_equality"], themes["language_culture"], themes["good_relations"]]
+    )
+
+    result = check("R01-themes-covered", draft_plan)
+
+    assert result.status == PASSED
+    assert not result.params.get("themes")
+
+
+def test_objectives_have_indicators__worded_target_counts(ready_plan, themes):
+    objective = ObjectiveFactory(plan=ready_plan, theme=themes["other"])
+    IndicatorFactory(objective=objective, target_value=None, target_year=None)
+    assert check("R03-objectives-have-indicators", ready_plan).status == MISSING
+
+    IndicatorFactory(
+        objective=objective,
+        target_value=None,
+        target_text_fi="laskee ja lähestyy väestön keskiarvoa",
+    )
+
+    assert check("R03-objectives-have-indicators", ready_plan).status == PASSED

@@ -56,6 +56,7 @@ class IndicatorSeries:
     x_ticks: list[tuple[float, int]] = field(default_factory=list)
     target: Point | None = None
     baseline: Point | None = None
+    worded_target: str = ""  # "decreases and approaches the population average"
 
 
 def _statistics(indicator: Indicator, plan) -> list[Point]:
@@ -100,6 +101,8 @@ def _describe(series: IndicatorSeries, unit: str) -> str:
     for p in series.points:
         label = {"baseline": _("baseline"), "target": _("target"), "value": _("value")}[p.kind]
         parts.append(f"{p.year} {label} {p.text} {unit}".strip())
+    if series.worded_target:
+        parts.append(f"{_('target')}: {series.worded_target}")
     return "; ".join(parts) if parts else _("No values yet.")
 
 
@@ -134,6 +137,7 @@ def indicator_series(*, monitoring_round: MonitoringRound) -> list[IndicatorSeri
             chart_id=f"chart-{indicator.pk}",
             target=target,
             baseline=baseline,
+            worded_target=str(text_of(indicator, "target_text")),
         )
         _layout(series)
         series.description = _describe(series, indicator.unit)
@@ -146,6 +150,9 @@ class ThemeSummary:
     name: str
     counts: dict[str, int]
     entries: list[tuple[Measure, MeasureUpdate | None]]
+    # Measures whose schedule is over by the round's due date and that are not reported done
+    # (never an "ongoing" schedule, nor one Kotoplan cannot read).
+    past_schedule: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -175,6 +182,9 @@ def report_data(*, monitoring_round: MonitoringRound) -> dict:
         update = updates.get(measure.pk)
         summary.counts[update.status if update else ""] += 1
         summary.entries.append((measure, update))
+        finished = (update.status if update else measure.status) in ("done", "cancelled")
+        if not finished and measure.schedule.ended_before(monitoring_round.due_date):
+            summary.past_schedule.add(measure.pk)
         old = before.get(measure.pk)
         if previous and update and (old is None or old.status != update.status):
             changes.append(
@@ -182,6 +192,8 @@ def report_data(*, monitoring_round: MonitoringRound) -> dict:
                     measure, labels[old.status] if old else labels[""], labels[update.status]
                 )
             )
+    for summary in themes.values():  # by schedule: years first, ongoing next, the rest last
+        summary.entries.sort(key=lambda entry: entry[0].schedule.sort_key)
     new_values = list(
         IndicatorValue.objects.filter(round=monitoring_round).select_related("indicator")
     )

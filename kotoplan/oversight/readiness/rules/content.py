@@ -12,9 +12,10 @@ from .registry import Result, missing, passed
 
 
 def has_complete_indicator(objective: Objective) -> bool:
-    """An indicator of the objective has both a baseline and a target value."""
+    """An indicator of the objective has both a baseline value and a target: a target value or a
+    worded target ("decreases and approaches the population average")."""
     return any(
-        i.baseline_value is not None and i.target_value is not None
+        i.baseline_value is not None and (i.target_value is not None or has_text(i, "target_text"))
         for i in objective.indicators.all()
     )
 
@@ -22,7 +23,8 @@ def has_complete_indicator(objective: Objective) -> bool:
 def themes_covered(ctx: PlanContext) -> Result:
     justified = ctx.plan.theme_justifications or {}
     statutory_sections = [s for s in ctx.sections if s.theme.statutory]
-    left_out = [s.theme.code for s in statutory_sections if not s.objectives]
+    # An objective covers its primary theme and its additional themes.
+    left_out = [s.theme.code for s in statutory_sections if not s.covered]
     uncovered = [code for code in left_out if not str(justified.get(code, "")).strip()]
     if uncovered:
         return missing(

@@ -14,6 +14,7 @@ from .registry import EDIT, recommended, statutory
 # 2026.3: R17 reads the monitoring rounds;
 # 2026.4: R09 fails while the scope questions are unanswered; R17 does not apply once the plan's
 # period has ended; rules apply by the plan's legal basis (`bases`), none to historical records.
+# Also 2026.4: R01 counts additional themes, R03 accepts worded targets.
 RULESET_VERSION = "2026.4"
 
 # --- the content of the plan -------------------------------------------------------------------
@@ -46,7 +47,7 @@ statutory(
     _("Every objective has an indicator with a baseline and a target"),
     _(
         "Monitoring needs at least one indicator per objective, with a baseline value and a "
-        "target value."
+        "target: a target value or a worded target."
     ),
     anchor="themes",
     check=every(
