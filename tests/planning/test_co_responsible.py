@@ -139,7 +139,7 @@ def test_a_new_version_keeps_the_co_responsible_parties_and_the_comparison_shows
     assert kept == {youth_services}
     measure_change = next(c for c in changes if c.kind == "measure")
     _label, before, after = next(
-        f for f in measure_change.fields if f[0] == "co-responsible parties"
+        f for f in measure_change.fields if f[0] == "Co-responsible parties"
     )
     assert before == "Youth services"
     assert after == "Espoon työväenopisto, Youth services"
