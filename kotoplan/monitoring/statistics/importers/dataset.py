@@ -17,6 +17,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from kotoplan.geography.models import Area
+
 from ..errors import ImportFormatError
 from ..models import IndicatorDefinition, StatisticValue
 
@@ -45,7 +47,8 @@ class AreaRef:
             return _("the whole country")
         if self.level == MUNICIPALITY:
             return _("municipality %(code)s") % {"code": self.code}
-        return f"{self.area_kind} {self.code}"
+        kinds = dict(Area.Kind.choices)
+        return f"{kinds.get(self.area_kind, self.area_kind)} {self.code}"
 
 
 @dataclass(slots=True)
