@@ -157,6 +157,7 @@ def _indicators(dataset, metric, data, px, table, fixed, language) -> list[str]:
 
 
 def _value(raw: object, symbol: object, where: _Where) -> tuple[Decimal | None, str]:
+    symbol = symbol.strip() if isinstance(symbol, str) else None
     if isinstance(raw, str) and raw.strip() in SUPPRESSED_SYMBOLS | MISSING_SYMBOLS:
         symbol, raw = raw.strip(), None
     if symbol in SUPPRESSED_SYMBOLS:
@@ -191,6 +192,8 @@ def _header(data: object) -> tuple[list[Dimension], dict]:
             _("'id' names %(ids)s dimensions but 'size' gives %(sizes)s sizes.")
             % {"ids": len(ids), "sizes": len(sizes)}
         )
+    if not all(isinstance(dim_id, str) and dim_id for dim_id in ids):
+        raise StatFinFormatError(_("'id' must list the dimensions by name."))
     missing = [dim_id for dim_id in ids if dim_id not in dims]
     if missing:
         raise StatFinFormatError(
