@@ -145,3 +145,28 @@ def test_cell_limit__a_small_file_declaring_huge_sizes_fails_cleanly(
     assert run.status == "failed"
     assert "declares 36 000 000 values" in run.error_message
     assert StatisticValue.objects.count() == 0
+
+
+def test_writes_in_chunks__every_value_lands_once(
+    municipality_a, municipality_b, wellbeing_county, catalogue, monkeypatch
+):
+    from kotoplan.monitoring.statistics.integrations.statfin.parsers import parse_jsonstat
+    from kotoplan.monitoring.statistics.services import statistic_values_import, values
+
+    monkeypatch.setattr(values, "CHUNK", 5)  # 36 values in 8 chunks
+    counts = statistic_values_import(dataset=parse_jsonstat(QUARTER.read_bytes()))
+    assert (counts.created, StatisticValue.objects.count()) == (36, 36)
+    again = statistic_values_import(dataset=parse_jsonstat(QUARTER.read_bytes()))
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 36)
+
+
+def test_run_message__in_swedish_for_a_swedish_user(coordinator_a, municipality_a, catalogue):
+    with translation.override("sv"):
+        run = import_run_create(
+            actor=coordinator_a,
+            source="statfin",
+            municipality=municipality_a,
+            payload='{"version": "2.0", "class": "dataset", "id": [',
+        )
+    run = import_run_execute(run_id=run.pk)
+    assert run.error_message.startswith("Filen är inte giltig JSON (avbruten eller felaktig)")

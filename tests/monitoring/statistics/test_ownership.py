@@ -4,6 +4,7 @@ other areas need the statistics importer role or an administrator; every import 
 import pytest
 from auditlog.models import LogEntry
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 from django.utils import translation
 
 from kotoplan.accounts.models import RoleAssignment
@@ -115,3 +116,13 @@ def test_audit__who_which_file_how_many_values_which_areas(
 @pytest.fixture
 def areas_for_year(municipality_b, wellbeing_county):
     return AreaFactory(kind=Area.Kind.REGION, code="01", name_fi="Uusimaa")
+
+
+def test_statistics_importer__import_page_without_a_municipality(
+    client, statistics_importer, municipality_a
+):
+    client.force_login(statistics_importer)
+    page = client.get(reverse("monitoring:import"))
+    assert page.status_code == 200
+    form = page.context["form"]
+    assert not form.fields["municipality"].required

@@ -20,6 +20,7 @@ import csv
 import io
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from ...importers.dataset import (
     AREA,
@@ -71,7 +72,9 @@ def _item_error(number: int, message: str) -> SotkanetFormatError:
 
 def parse_regions(text: str | bytes) -> dict[int, AreaRef | None]:
     """Region id → where its rows belong (None for levels Kotoplan does not keep)."""
-    data = load_json(text, what=_("regions list"), error=SotkanetFormatError)
+    data = load_json(
+        text, what=pgettext("statistics import", "regions list"), error=SotkanetFormatError
+    )
     if not isinstance(data, list):
         raise SotkanetFormatError(_("The regions list must be a JSON array."))
     regions: dict[int, AreaRef | None] = {}
@@ -195,7 +198,9 @@ class RowReader:
 def parse_json_rows(
     text: str | bytes, regions: dict[int, AreaRef | None], metadata: dict | None = None
 ) -> ParsedDataset:
-    data = load_json(text, what=_("data file"), error=SotkanetFormatError)
+    data = load_json(
+        text, what=pgettext("statistics import", "data file"), error=SotkanetFormatError
+    )
     if not isinstance(data, list):
         raise SotkanetFormatError(_("The Sotkanet data must be a JSON array of rows."))
     check_cells(len(data), error=SotkanetFormatError)

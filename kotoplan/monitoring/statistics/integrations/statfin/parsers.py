@@ -21,6 +21,7 @@ import re
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from ...importers.dataset import (
     MISSING,
@@ -214,7 +215,7 @@ def parse_jsonstat(
 ) -> ParsedDataset:
     """Read a JSON-stat 2.0 dataset; `table_id` is used when the file does not name its
     table, `source_name` (address or file name) to find the table id and the language."""
-    data = load_json(text, what=_("file"), error=StatFinFormatError)
+    data = load_json(text, what=pgettext("statistics import", "file"), error=StatFinFormatError)
     dimensions, role = _header(data)
     time = find_time(dimensions, role)
     area = find_area([d for d in dimensions if d is not time], role)
