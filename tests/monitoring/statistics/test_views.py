@@ -180,3 +180,22 @@ def test_upload__admin_fetches_from_the_configured_service(
     assert response["Location"] == reverse("monitoring:import_run", args=[run.pk])
     assert (run.status, run.rows_created, run.municipality) == ("succeeded", 4, None)
     assert stats_server.requests[0][0] == "POST"
+
+
+def test_import_page__in_finnish_with_the_table_field(client, coordinator_a, catalogue):
+    client.cookies["django_language"] = "fi"
+    client.force_login(coordinator_a)
+    page = client.get(IMPORT_URL).content.decode()
+    assert "Taulukko" in page
+    assert "StatFin-taulukon tunnus, esimerkiksi 11ra." in page
+    response = client.post(
+        IMPORT_URL,
+        {
+            "source": "statfin",
+            "municipality": coordinator_a.roles.get().organisation.municipality.pk,
+            "table_id": "11ra; drop",
+            "data_file": SimpleUploadedFile("x.json", b"{}"),
+        },
+    )
+    assert "Kirjoita taulukon tunnus pelkin kirjaimin ja numeroin" in response.content.decode()
+    assert not ImportRun.objects.exists()
