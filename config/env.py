@@ -8,6 +8,7 @@ from pathlib import Path
 import environ
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+SOTKANET_CATALOGUE = BASE_DIR / "data" / "statistics" / "sotkanet" / "indicators.json"
 STRATML_SCHEMA = BASE_DIR / "data" / "stratml" / "PerformancePlanOrReport20160216.xsd"
 
 env = environ.Env(
@@ -29,4 +30,13 @@ env = environ.Env(
     KOTOPLAN_PARTICIPATION_RATE=(str, "10/h"),
     KOTOPLAN_STATFIN_URL=(str, "https://pxdata.stat.fi/PxWeb/api/v1/fi/StatFin/"),
     KOTOPLAN_SOTKANET_URL=(str, "https://sotkanet.fi/rest/1.1/"),
+    # Statistics imports: the largest file read (MB), the most cells (values) one import may
+    # hold, the days an uploaded file is kept after its import, and the minutes after which a
+    # run without progress counts as interrupted.
+    KOTOPLAN_STATISTICS_MAX_UPLOAD_MB=(int, 20),
+    KOTOPLAN_STATISTICS_MAX_CELLS=(int, 300_000),
+    KOTOPLAN_STATISTICS_KEEP_UPLOADS_DAYS=(int, 7),
+    KOTOPLAN_STATISTICS_STALE_MINUTES=(int, 30),
+    # The offline Sotkanet indicator catalogue (shipped in data/statistics/sotkanet/).
+    KOTOPLAN_SOTKANET_CATALOGUE=(str, str(SOTKANET_CATALOGUE)),
 )

@@ -2,6 +2,9 @@
 # Serves the demo on http://127.0.0.1:8000 with the background task worker beside it.
 set -eu
 PY=.venv/bin/python
+# Imports the previous worker left running were interrupted: mark them failed first.
+$PY manage.py recover_import_runs --worker-restart
+$PY manage.py purge_import_uploads
 $PY manage.py db_worker --interval 2 &
 worker=$!
 trap 'kill $worker 2>/dev/null || true' EXIT INT TERM

@@ -196,6 +196,7 @@ class RoleAssignment(TimeStampedModel, Dated):
         REGIONAL_OFFICIAL = "regional_official", _("Regional authority official")
         COUNTY_LIAISON = "county_liaison", _("Wellbeing county liaison")
         NATIONAL_VIEWER = "national_viewer", _("National viewer")
+        STATISTICS_IMPORTER = "statistics_importer", _("Statistics importer")
 
     # Which organisation kinds each role fits; data, checked in clean().
     ROLE_ORGANISATION_KINDS = {
@@ -204,6 +205,11 @@ class RoleAssignment(TimeStampedModel, Dated):
         Role.REGIONAL_OFFICIAL: {Organisation.Kind.REGIONAL_AUTHORITY},
         Role.COUNTY_LIAISON: {Organisation.Kind.WELLBEING_COUNTY},
         Role.NATIONAL_VIEWER: {Organisation.Kind.MINISTRY},
+        # Keeps the shared statistics (every municipality, county and the whole country).
+        Role.STATISTICS_IMPORTER: {
+            Organisation.Kind.MINISTRY,
+            Organisation.Kind.REGIONAL_AUTHORITY,
+        },
     }
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="roles")

@@ -33,6 +33,7 @@ class Reach:
     county_areas: frozenset[int] = field(default_factory=frozenset)
     national: bool = False
     admin: bool = False
+    statistics_importer: bool = False
 
 
 def user_reach(*, user, on: date | None = None) -> Reach:
@@ -49,7 +50,7 @@ def user_reach(*, user, on: date | None = None) -> Reach:
         "official": set(),
         "county": set(),
     }
-    national = False
+    national = importer = False
     roles = RoleAssignment.objects.active_on(on).filter(user=user).select_related("organisation")
     for assignment in roles:
         org = assignment.organisation
@@ -68,6 +69,8 @@ def user_reach(*, user, on: date | None = None) -> Reach:
             buckets["county"].add(org.area_id)
         elif role == RoleAssignment.Role.NATIONAL_VIEWER:
             national = True
+        elif role == RoleAssignment.Role.STATISTICS_IMPORTER:
+            importer = True
     reach = Reach(
         coordinator_municipalities=frozenset(buckets["coordinator"]),
         viewer_municipalities=frozenset(buckets["viewer"]),
@@ -77,6 +80,7 @@ def user_reach(*, user, on: date | None = None) -> Reach:
         county_areas=frozenset(buckets["county"]),
         national=national,
         admin=bool(user.is_superuser),
+        statistics_importer=importer,
     )
     setattr(user, cache_key, reach)
     return reach

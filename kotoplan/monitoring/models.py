@@ -3,7 +3,7 @@
 parties)."""
 
 from .rounds.models import IndicatorValue, MeasureUpdate, MonitoringRound, ReminderLog
-from .statistics.models import ImportRun, StatIndicator, StatisticValue
+from .statistics.models import ImportRun, SituationIndicator, StatIndicator, StatisticValue
 
 __all__ = [
     "ImportRun",
@@ -11,6 +11,7 @@ __all__ = [
     "MeasureUpdate",
     "MonitoringRound",
     "ReminderLog",
+    "SituationIndicator",
     "StatIndicator",
     "StatisticValue",
 ]

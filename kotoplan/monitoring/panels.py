@@ -39,7 +39,10 @@ def _rounds_panel(*, plan, user, request=None) -> dict:
 
 
 def _figures_panel(*, plan, user, request=None) -> dict:
-    return {"figures": situation_figures_for_plan(plan=plan)}
+    return {
+        "figures": situation_figures_for_plan(plan=plan),
+        "may_choose": can(user, "monitoring.choose_situation_figures", plan),
+    }
 
 
 register_menu_item(

@@ -1,8 +1,27 @@
-"""Catalogue edits are recorded by django-auditlog; an import is recorded by its ImportRun
-(who, when, which file, what changed), and its values point back to that run."""
+"""Catalogue edits, the situation picture choice and import runs are recorded by
+django-auditlog. A run's entries name who started it, the file or address, and when it ends how
+many values it created, updated and skipped for which areas; its values point back to the run."""
 
 from auditlog.registry import auditlog
 
-from .models import StatIndicator
+from .models import ImportRun, SituationIndicator, StatIndicator
 
 auditlog.register(StatIndicator, exclude_fields=["updated_at", "created_at"])
+auditlog.register(SituationIndicator)
+auditlog.register(
+    ImportRun,
+    include_fields=[
+        "source",
+        "file_name",
+        "url",
+        "table_id",
+        "municipality",
+        "status",
+        "rows_created",
+        "rows_updated",
+        "rows_skipped",
+        "skipped_note",
+        "areas_written",
+        "error_message",
+    ],
+)

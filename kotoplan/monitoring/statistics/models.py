@@ -48,6 +48,12 @@ class StatIndicator(TimeStampedModel):
         blank=True,
         help_text=_("StatFin table and selection, or Sotkanet indicator id."),
     )
+    organisation = models.CharField(
+        _("producer"),
+        max_length=200,
+        blank=True,
+        help_text=_("The organisation that produces the statistic, as its metadata names it."),
+    )
     licence = models.CharField(_("licence"), max_length=60, blank=True)
     attribution = models.CharField(_("attribution"), max_length=200, blank=True)
     covers_aland = models.BooleanField(
@@ -79,6 +85,11 @@ class StatisticValue(models.Model):
         MISSING = "missing", _("Missing")
         SUPPRESSED = "suppressed", _("Suppressed (small numbers)")
 
+    class PeriodType(models.TextChoices):
+        YEAR = "year", _("Year")
+        QUARTER = "quarter", _("Quarter")
+        MONTH = "month", _("Month")
+
     indicator = models.ForeignKey(StatIndicator, on_delete=models.CASCADE, related_name="values")
     municipality = optional_link(
         "geography.Municipality", _("municipality"), on_delete=models.PROTECT
@@ -86,15 +97,29 @@ class StatisticValue(models.Model):
     area = optional_link("geography.Area", _("area"), on_delete=models.PROTECT)
     country = models.BooleanField(_("whole country"), default=False)
     period = models.PositiveSmallIntegerField(_("year"))
-    breakdown_key = models.CharField(_("breakdown"), max_length=60, blank=True, default="")
-    breakdown_value = models.CharField(_("breakdown value"), max_length=60, blank=True, default="")
+    period_type = models.CharField(
+        _("period type"), max_length=8, choices=PeriodType.choices, default=PeriodType.YEAR
+    )
+    subperiod = models.PositiveSmallIntegerField(
+        _("quarter or month"), default=0, help_text=_("0 for a whole year.")
+    )
+    breakdown_key = models.CharField(_("breakdown"), max_length=120, blank=True, default="")
+    breakdown_value = models.CharField(_("breakdown value"), max_length=120, blank=True, default="")
     value = models.DecimalField(_("value"), max_digits=16, decimal_places=4, null=True, blank=True)
+    absolute_value = models.DecimalField(
+        _("absolute value"),
+        max_digits=16,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text=_("The count beside a rate, when the source gives both."),
+    )
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.OK)
     import_run = optional_link("monitoring.ImportRun")
 
     class Meta:
         db_table = "monitoring_observation"  # the table and constraints keep their first names
-        ordering = ["indicator", "period"]
+        ordering = ["indicator", "period", "period_type", "subperiod"]
         verbose_name = _("statistical value")
         verbose_name_plural = _("statistical values")
         constraints = [
@@ -112,17 +137,40 @@ class StatisticValue(models.Model):
                 name="observation_value_matches_status",
             ),
             models.UniqueConstraint(
-                fields=["indicator", "municipality", "period", "breakdown_key", "breakdown_value"],
+                fields=[
+                    "indicator",
+                    "municipality",
+                    "period",
+                    "period_type",
+                    "subperiod",
+                    "breakdown_key",
+                    "breakdown_value",
+                ],
                 condition=Q(municipality__isnull=False),
                 name="observation_unique_municipality",
             ),
             models.UniqueConstraint(
-                fields=["indicator", "area", "period", "breakdown_key", "breakdown_value"],
+                fields=[
+                    "indicator",
+                    "area",
+                    "period",
+                    "period_type",
+                    "subperiod",
+                    "breakdown_key",
+                    "breakdown_value",
+                ],
                 condition=Q(area__isnull=False),
                 name="observation_unique_area",
             ),
             models.UniqueConstraint(
-                fields=["indicator", "period", "breakdown_key", "breakdown_value"],
+                fields=[
+                    "indicator",
+                    "period",
+                    "period_type",
+                    "subperiod",
+                    "breakdown_key",
+                    "breakdown_value",
+                ],
                 condition=Q(country=True),
                 name="observation_unique_country",
             ),
@@ -130,7 +178,26 @@ class StatisticValue(models.Model):
         indexes = [models.Index(fields=["municipality", "indicator", "period"])]
 
     def __str__(self) -> str:
-        return f"{self.indicator.code} {self.period}: {self.value}"
+        return f"{self.indicator.code} {self.period_label}: {self.value}"
+
+    @property
+    def period_label(self) -> str:
+        return period_label(self.period, self.period_type, self.subperiod)
+
+
+def period_label(year: int, period_type: str = "year", subperiod: int = 0) -> str:
+    """A period as people write it: 2024, 2024 Q4 (2024 K4 in Swedish), 12/2024."""
+    if period_type == StatisticValue.PeriodType.QUARTER:
+        return _("%(year)s Q%(quarter)s") % {"year": year, "quarter": subperiod}
+    if period_type == StatisticValue.PeriodType.MONTH:
+        return f"{subperiod}/{year}"
+    return str(year)
+
+
+def period_sort_key(year: int, period_type: str, subperiod: int) -> tuple:
+    """Whole years after their months and quarters would mislead: a year sorts by its end."""
+    months = {"year": 12, "quarter": 3 * subperiod, "month": subperiod}.get(period_type, 12)
+    return (year, months, period_type == "year")
 
 
 class ImportRun(TimeStampedModel):
@@ -157,6 +224,13 @@ class ImportRun(TimeStampedModel):
     query = models.TextField(
         _("PxWeb query"), blank=True, help_text=_("JSON; empty fetches the whole table.")
     )
+    table_id = models.CharField(
+        _("table"),
+        max_length=40,
+        blank=True,
+        help_text=_("StatFin table id, such as 14jt; needed when the file does not name it."),
+    )
+    language = models.CharField(_("language of messages"), max_length=8, default="fi")
     created_by = optional_link(settings.AUTH_USER_MODEL, _("started by"))
     municipality = optional_link("geography.Municipality", _("on behalf of"))
     status = models.CharField(
@@ -171,6 +245,7 @@ class ImportRun(TimeStampedModel):
     rows_unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
     rows_skipped = models.PositiveIntegerField(_("skipped"), default=0)
     skipped_note = models.TextField(_("why rows were skipped"), blank=True)
+    areas_written = models.TextField(_("areas written"), blank=True)
     error_message = models.TextField(_("error"), blank=True)
     task_id = models.CharField(max_length=64, blank=True, editable=False)
 
@@ -181,6 +256,10 @@ class ImportRun(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.get_source_display()} · {self.file_name or self.url} · {self.status}"
+
+    def get_additional_data(self) -> dict:
+        """What the audit entries of a run name besides its changed fields."""
+        return {"source": self.source, "file": self.file_name, "url": self.url}
 
     @property
     def is_finished(self) -> bool:
@@ -194,6 +273,27 @@ class ImportRun(TimeStampedModel):
         return round(100 * steps.index(self.phase) / (len(steps) - 1))
 
 
+class SituationIndicator(models.Model):
+    """An indicator the plan's coordinators chose for the situation picture figures."""
+
+    plan = models.ForeignKey(
+        "planning.Plan", on_delete=models.CASCADE, related_name="situation_indicators"
+    )
+    indicator = models.ForeignKey(StatIndicator, on_delete=models.CASCADE, related_name="+")
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["plan", "order", "pk"]
+        verbose_name = _("situation picture figure")
+        verbose_name_plural = _("situation picture figures")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "indicator"], name="situation_indicator_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan_id}: {self.indicator.code}"
+
+
 # --- the indicators Kotoplan knows by name -----------------------------------------------------
 
 LICENCE = "CC BY 4.0"
@@ -202,8 +302,8 @@ ATTRIBUTIONS = {"statfin": "Statistics Finland", "sotkanet": "THL, Sotkanet"}
 # Municipalities abolished by a merger: their rows in older statistics are skipped, not attached
 # to the municipality they merged into (the figures would mix). See data/reference/SOURCES.md.
 ABOLISHED_MUNICIPALITIES = {
-    "099": "Honkajoki (merged into Kankaanpää 1.1.2021)",
-    "588": "Pertunmaa (merged into Mäntyharju 1.1.2025)",
+    "099": _("Honkajoki (merged into Kankaanpää 1.1.2021)"),
+    "588": _("Pertunmaa (merged into Mäntyharju 1.1.2025)"),
 }
 
 
@@ -225,6 +325,7 @@ class IndicatorDefinition:
     definition_en: str = ""
     covers_aland: bool = True
     situation_order: int | None = None
+    organisation: str = ""
 
     def fields(self) -> dict:
         """The StatIndicator fields but the code, with the licence and the attribution."""

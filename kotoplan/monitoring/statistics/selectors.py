@@ -1,18 +1,27 @@
 """Reads of statistics: import runs for a user, and the situation picture figures."""
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from kotoplan.accounts.selectors import user_reach
 from kotoplan.core.clock import today
 from kotoplan.core.permissions import scope
 from kotoplan.geography.models import Area, AreaMembership, Municipality
 
-from .models import ImportRun, StatIndicator, StatisticValue
+from .models import (
+    ImportRun,
+    SituationIndicator,
+    StatIndicator,
+    StatisticValue,
+    period_label,
+    period_sort_key,
+)
 
 TREND_YEARS = 8
 LANGUAGE_BREAKDOWN = "language"  # StatisticValue.breakdown_key of figures by language group
@@ -36,9 +45,39 @@ def import_run_get_for_user(*, user, run_id: int) -> ImportRun:
 def municipalities_for_import(*, user) -> QuerySet[Municipality]:
     """The municipalities on whose behalf the user may start an import."""
     reach = user_reach(user=user)
-    if reach.admin:
+    if reach.admin or reach.statistics_importer:
         return Municipality.objects.in_act_scope()
     return Municipality.objects.filter(pk__in=reach.coordinator_municipalities)
+
+
+def import_run_looks_interrupted(run: ImportRun, *, now=None) -> bool:
+    """A running import without progress for KOTOPLAN_STATISTICS_STALE_MINUTES: the worker
+    probably stopped (the next worker start marks it failed)."""
+    if run.status != ImportRun.Status.RUNNING:
+        return False
+    now = now or timezone.now()
+    return now - run.updated_at > timedelta(minutes=settings.KOTOPLAN_STATISTICS_STALE_MINUTES)
+
+
+def situation_indicator_choices(*, plan) -> QuerySet[StatIndicator]:
+    """Indicators with values for the plan's municipalities: what the figures may show."""
+    with_values = StatisticValue.objects.filter(municipality__in=plan.municipalities.all()).values(
+        "indicator_id"
+    )
+    return StatIndicator.objects.filter(pk__in=with_values).order_by("name_fi")
+
+
+def situation_indicators_chosen(*, plan) -> list[StatIndicator]:
+    """The plan's chosen figures in order; the catalogue's default when none were chosen."""
+    chosen = [
+        choice.indicator
+        for choice in SituationIndicator.objects.filter(plan=plan).select_related("indicator")
+    ]
+    if chosen:
+        return chosen
+    return list(
+        StatIndicator.objects.filter(situation_order__isnull=False).order_by("situation_order")
+    )
 
 
 @dataclass
@@ -59,13 +98,14 @@ class Column:
 @dataclass
 class FigureRow:
     indicator: StatIndicator
-    period: int | None
+    period: int | str | None  # the year, or "2024 Q4" / "12/2024" for shorter periods
     cells: list[Cell]
+    absolute: Decimal | None = None  # the count beside the municipality's rate
 
 
 @dataclass
 class TrendRow:
-    period: int
+    period: int | str
     cells: list[Cell]
 
 
@@ -109,21 +149,35 @@ def situation_figures_for_plan(*, plan) -> SituationFigures:
     """The figures of a plan's municipalities: the lead first, the others by name."""
     lead = plan.lead_municipality
     others = sorted((m for m in plan.municipalities.all() if m != lead), key=lambda m: m.name_fi)
-    return situation_figures(municipalities=[lead, *others] if lead else others)
+    return situation_figures(
+        municipalities=[lead, *others] if lead else others,
+        indicators=situation_indicators_chosen(plan=plan),
+    )
+
+
+def _period(key: tuple) -> int | str:
+    year, period_type, subperiod = key
+    return year if period_type == "year" else period_label(year, period_type, subperiod)
 
 
 def situation_figures(
-    *, municipalities: list[Municipality], on: date | None = None
+    *,
+    municipalities: list[Municipality],
+    on: date | None = None,
+    indicators: list[StatIndicator] | None = None,
 ) -> SituationFigures:
     """Figures for the municipalities (the first one leads), their wellbeing counties and the
-    whole country, from imported values; four queries whatever the number of years."""
+    whole country, from imported values; four queries whatever the number of years. Each
+    indicator is shown for the latest period of the lead municipality, which may be a year, a
+    quarter or a month; the comparison columns show the same period."""
     on = on or today()
     figures = SituationFigures(municipality=municipalities[0] if municipalities else None)
     if not municipalities:
         return figures
-    indicators = list(
-        StatIndicator.objects.filter(situation_order__isnull=False).order_by("situation_order")
-    )
+    if indicators is None:
+        indicators = list(
+            StatIndicator.objects.filter(situation_order__isnull=False).order_by("situation_order")
+        )
     if not indicators:
         return figures
     memberships = (
@@ -141,14 +195,27 @@ def situation_figures(
         Q(municipality__in=municipalities) | Q(area_id__in=list(counties)) | Q(country=True),
         indicator__in=indicators,
         breakdown_key="",
-    ).only("indicator_id", "municipality_id", "area_id", "country", "period", "value", "status")
+    ).only(
+        "indicator_id",
+        "municipality_id",
+        "area_id",
+        "country",
+        "period",
+        "period_type",
+        "subperiod",
+        "value",
+        "status",
+        "absolute_value",
+    )
     data: dict[tuple, StatisticValue] = {}
     for value in values:
-        data[(value.indicator_id, _key(value), value.period)] = value
+        period = (value.period, value.period_type, value.subperiod)
+        data[(value.indicator_id, _key(value), period)] = value
     lead = figures.columns[0].key
     for indicator in indicators:
         lead_periods = sorted(
-            period for (ind, key, period) in data if ind == indicator.pk and key == lead
+            (period for (ind, key, period) in data if ind == indicator.pk and key == lead),
+            key=lambda p: period_sort_key(*p),
         )
         if not lead_periods:
             continue
@@ -157,7 +224,8 @@ def situation_figures(
             _cell(data.get((indicator.pk, column.key, period)), indicator)
             for column in figures.columns
         ]
-        figures.rows.append(FigureRow(indicator, period, cells))
+        absolute = data[(indicator.pk, lead, period)].absolute_value
+        figures.rows.append(FigureRow(indicator, _period(period), cells, absolute))
         if len(lead_periods) > 1:
             figures.trend_indicators.append(indicator)
         pair = (indicator.attribution, indicator.licence)
@@ -165,11 +233,13 @@ def situation_figures(
             figures.attributions.append(pair)
     figures.languages = main_language_groups(municipality=municipalities[0], indicators=indicators)
     trend_ids = {i.pk for i in figures.trend_indicators}
-    years = sorted({p for (ind, key, p) in data if key == lead and ind in trend_ids})
-    years = years[-TREND_YEARS:]
-    for year in years:
-        cells = [_cell(data.get((i.pk, lead, year)), i) for i in figures.trend_indicators]
-        figures.trend.append(TrendRow(year, cells))
+    periods = sorted(
+        {p for (ind, key, p) in data if key == lead and ind in trend_ids},
+        key=lambda p: period_sort_key(*p),
+    )
+    for period in periods[-TREND_YEARS:]:
+        cells = [_cell(data.get((i.pk, lead, period)), i) for i in figures.trend_indicators]
+        figures.trend.append(TrendRow(_period(period), cells))
     return figures
 
 
@@ -191,6 +261,7 @@ def main_language_groups(
             indicator__in=indicators,
             breakdown_key=LANGUAGE_BREAKDOWN,
             status=StatisticValue.Status.OK,
+            period_type=StatisticValue.PeriodType.YEAR,
         )
         .order_by("-period", "-value")
         .only("indicator_id", "period", "breakdown_value", "value")
@@ -214,6 +285,9 @@ def statistic_series(*, source_code: str, municipality_id: int) -> list[tuple[in
     if indicator is None:
         return []
     values = indicator.values.filter(
-        municipality_id=municipality_id, breakdown_key="", status=StatisticValue.Status.OK
+        municipality_id=municipality_id,
+        breakdown_key="",
+        status=StatisticValue.Status.OK,
+        period_type=StatisticValue.PeriodType.YEAR,
     )
     return list(values.order_by("period").values_list("period", "value"))

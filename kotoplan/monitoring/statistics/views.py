@@ -1,4 +1,5 @@
-"""Statistics import screens: the upload form with the user's runs, and a run's progress."""
+"""Statistics screens: the upload form with the user's runs, a run's progress, and the choice of
+a plan's situation picture figures."""
 
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -6,13 +7,20 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from kotoplan.accounts.selectors import user_reach
 from kotoplan.core.permissions import require
 from kotoplan.core.views import form_page
+from kotoplan.planning.selectors import plan_get_for_user
 
 from . import services
-from .forms import ImportForm
-from .selectors import import_run_get_for_user, import_runs_for_user, municipalities_for_import
+from .forms import ImportForm, SituationFiguresForm
+from .selectors import (
+    import_run_get_for_user,
+    import_run_looks_interrupted,
+    import_runs_for_user,
+    municipalities_for_import,
+    situation_indicator_choices,
+    situation_indicators_chosen,
+)
 from .tasks import import_run_enqueue
 
 REFRESH_SECONDS = 2
@@ -25,7 +33,7 @@ def import_list(request):
         request.POST or None,
         request.FILES or None,
         municipalities=municipalities_for_import(user=request.user),
-        municipality_required=not user_reach(user=request.user).admin,
+        municipality_required=not services.may_import_shared(request.user),
     )
 
     def start(form):
@@ -39,6 +47,7 @@ def import_list(request):
             payload=data["payload"],
             regions_payload=data["regions_payload"],
             url=data["url"],
+            table_id=data.get("table_id", ""),
         )
         transaction.on_commit(lambda: import_run_enqueue(run))
         return run
@@ -61,9 +70,37 @@ def import_run_detail(request, run_id: int):
     response = render(
         request,
         "monitoring/import_run_detail.html",
-        {"run": run, "auto_refresh": auto_refresh, "refresh_seconds": REFRESH_SECONDS},
+        {
+            "run": run,
+            "auto_refresh": auto_refresh,
+            "refresh_seconds": REFRESH_SECONDS,
+            "looks_interrupted": import_run_looks_interrupted(run),
+        },
     )
     if auto_refresh:
         # The HTTP form of <meta http-equiv="refresh">: progress without JavaScript.
         response["Refresh"] = str(REFRESH_SECONDS)
     return response
+
+
+@login_required
+def situation_figures_choose(request, plan_id: int):
+    plan = plan_get_for_user(user=request.user, plan_id=plan_id)
+    require(request.user, "monitoring.choose_situation_figures", plan)
+    chosen = situation_indicators_chosen(plan=plan)
+    form = SituationFiguresForm(
+        request.POST if request.method == "POST" else None,
+        choices=situation_indicator_choices(plan=plan),
+        initial={"indicators": [indicator.pk for indicator in chosen]},
+    )
+    return form_page(
+        request,
+        "monitoring/situation_figures_form.html",
+        form=form,
+        call=lambda form: services.situation_indicators_set(
+            actor=request.user, plan=plan, indicators=form.chosen()
+        ),
+        success_message=_("The figures of the situation picture were saved."),
+        redirect_to=lambda result: reverse("planning:plan_detail", args=[plan.pk]),
+        plan=plan,
+    )

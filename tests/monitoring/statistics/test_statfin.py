@@ -123,9 +123,10 @@ BROKEN = [
         "Varhaiskasvatus_5_20250101=SSS, contentscode=vaka_lapsi_lkm): the value '12a' is text",
     ),
     (
-        "year",
-        lambda text: text.replace('"2024":0', '"2024Q1":0'),
-        "Dimension 'timeperiod_y', index 0: '2024Q1' is not a year.",
+        "period",
+        lambda text: text.replace('"2024":0', '"2024X1":0'),
+        "Dimension 'timeperiod_y', index 0: '2024X1' is not a year (2024), a quarter (2024Q4) "
+        "or a month (2024M12).",
     ),
 ]
 

@@ -55,14 +55,15 @@ def test_upload__runs_in_background_and_shows_result(
     run = ImportRun.objects.get()
     assert response.status_code == 302
     assert response["Location"] == reverse("monitoring:import_run", args=[run.pk])
-    assert (run.status, run.rows_created, run.created_by) == ("succeeded", 9, coordinator_a)
+    assert (run.status, run.rows_created, run.created_by) == ("succeeded", 3, coordinator_a)
     assert run.task_id
     page = client.get(response["Location"])
     assert "Refresh" not in page
     content = page.content.decode()
     assert "Completed" in content
     assert 'value="100"' in content
-    assert StatisticValue.objects.count() == 9
+    assert set(StatisticValue.objects.values_list("municipality__code", flat=True)) == {"049"}
+    assert "values of other areas than Espoo" in content
 
 
 def test_upload__malformed_file_rejected_with_message(
@@ -98,10 +99,19 @@ def test_upload__coordinator_cannot_import_for_another_municipality(
     assert not ImportRun.objects.exists()
 
 
-def test_upload__sotkanet_file_without_regions_is_a_form_error(client, coordinator_a, catalogue):
+def test_upload__sotkanet_file_without_regions_uses_the_shipped_list(
+    client, coordinator_a, catalogue, django_capture_on_commit_callbacks
+):
     client.force_login(coordinator_a)
-    response = _upload(client, coordinator_a.roles.get().organisation.municipality, regions_file="")
-    assert "A Sotkanet data file needs the regions list." in response.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _upload(
+            client, coordinator_a.roles.get().organisation.municipality, regions_file=""
+        )
+    run = ImportRun.objects.get()
+    # The sample's ids 9049/9179 are invented; the shipped (real) regions list refuses them.
+    assert run.status == "failed"
+    assert "unknown region 9049 (not in the regions list)" in run.error_message
+    assert response.status_code == 302
 
 
 def test_upload__address_outside_configured_service_refused(
@@ -170,3 +180,22 @@ def test_upload__admin_fetches_from_the_configured_service(
     assert response["Location"] == reverse("monitoring:import_run", args=[run.pk])
     assert (run.status, run.rows_created, run.municipality) == ("succeeded", 4, None)
     assert stats_server.requests[0][0] == "POST"
+
+
+def test_import_page__in_finnish_with_the_table_field(client, coordinator_a, catalogue):
+    client.cookies["django_language"] = "fi"
+    client.force_login(coordinator_a)
+    page = client.get(IMPORT_URL).content.decode()
+    assert "Taulukko" in page
+    assert "StatFin-taulukon tunnus, esimerkiksi 11ra." in page
+    response = client.post(
+        IMPORT_URL,
+        {
+            "source": "statfin",
+            "municipality": coordinator_a.roles.get().organisation.municipality.pk,
+            "table_id": "11ra; drop",
+            "data_file": SimpleUploadedFile("x.json", b"{}"),
+        },
+    )
+    assert "Kirjoita taulukon tunnus pelkin kirjaimin ja numeroin" in response.content.decode()
+    assert not ImportRun.objects.exists()

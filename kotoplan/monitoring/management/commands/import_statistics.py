@@ -34,7 +34,12 @@ class Command(BaseCommand):
             "--query", help="PxWeb query (JSON) for a StatFin --url; default: the whole table"
         )
         parser.add_argument(
-            "--regions", help="Sotkanet regions list (JSON) for --file; fetched for --url"
+            "--regions",
+            help="Sotkanet regions list (JSON); fetched for --url, the shipped list otherwise",
+        )
+        parser.add_argument("--table", default="", help="StatFin table id when the file lacks it")
+        parser.add_argument(
+            "--language", default="en", choices=["fi", "sv", "en"], help="language of messages"
         )
 
     def handle(self, *args, **options):
@@ -42,8 +47,6 @@ class Command(BaseCommand):
         if options["regions"]:
             regions = _read(options["regions"])
         if options["file"]:
-            if source == "sotkanet" and not regions:
-                raise CommandError("A Sotkanet data file needs --regions (the /regions answer).")
             run = ImportRun(source=source, file_name=Path(options["file"]).name[:255])
             run.payload = _read(options["file"])
         else:
@@ -55,6 +58,8 @@ class Command(BaseCommand):
             except FetchError as exc:
                 raise CommandError(exc.message) from exc
         run.regions_payload = regions
+        run.table_id = options["table"]
+        run.language = options["language"]
         if options["query"]:
             run.query = _read(options["query"])
         run.save()
