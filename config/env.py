@@ -29,4 +29,8 @@ env = environ.Env(
     KOTOPLAN_PARTICIPATION_RATE=(str, "10/h"),
     KOTOPLAN_STATFIN_URL=(str, "https://pxdata.stat.fi/PxWeb/api/v1/fi/StatFin/"),
     KOTOPLAN_SOTKANET_URL=(str, "https://sotkanet.fi/rest/1.1/"),
+    # Uploaded plan spreadsheets are emptied this many hours after upload (manage.py
+    # purge_imports, also run on every upload); a saving running longer is marked failed.
+    KOTOPLAN_IMPORT_RETENTION_HOURS=(int, 24),
+    KOTOPLAN_IMPORT_STALE_MINUTES=(int, 30),
 )

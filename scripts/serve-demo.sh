@@ -2,6 +2,9 @@
 # Serves the demo on http://127.0.0.1:8000 with the background task worker beside it.
 set -eu
 PY=.venv/bin/python
+# Imports a stopped worker left "being saved" are marked failed; expired uploads are removed.
+$PY manage.py recover_imports
+$PY manage.py purge_imports
 $PY manage.py db_worker --interval 2 &
 worker=$!
 trap 'kill $worker 2>/dev/null || true' EXIT INT TERM

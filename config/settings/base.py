@@ -165,6 +165,18 @@ KOTOPLAN_STRATML_XSD = Path(env("KOTOPLAN_STRATML_XSD"))
 KOTOPLAN_PARTICIPATION_RATE = env("KOTOPLAN_PARTICIPATION_RATE")
 KOTOPLAN_STATFIN_URL = env("KOTOPLAN_STATFIN_URL")
 KOTOPLAN_SOTKANET_URL = env("KOTOPLAN_SOTKANET_URL")
+KOTOPLAN_IMPORT_RETENTION_HOURS = env("KOTOPLAN_IMPORT_RETENTION_HOURS")
+KOTOPLAN_IMPORT_STALE_MINUTES = env("KOTOPLAN_IMPORT_STALE_MINUTES")
+# Limits of the plan spreadsheet import, checked before the work they bound (defaults in
+# kotoplan/documents/importers/spreadsheet_files.py: Limits).
+KOTOPLAN_SPREADSHEET_LIMITS = {
+    "max_bytes": 10 * 1024 * 1024,
+    "max_rows": 5000,
+    "max_columns": 60,
+    "max_cell_chars": 10_000,
+    "max_unpacked_bytes": 60 * 1024 * 1024,
+    "max_compression_ratio": 100,
+}
 
 LOGGING = {
     "version": 1,
