@@ -68,17 +68,24 @@ ROWS = [  # from row 5; None = empty (or covered by a merge)
         2028,
         "12 000 €",
     ],
-    [None, None, None, "Kielikurssit työpaikoilla", None, "Esbo stad", None, None, "1.3.2026"]
-    + [None, "suunniteltu"],
-    [None, None, None, "Mentorointi", None, "Espoon kaupunki", None, None, 46113, None, "valmis"]
-    + ["Mentoroitujen määrä", "henkilöä", "oma seuranta", None, "1 234,5", 2024, 2000, 2028],
+    [
+        *(None, None, None, "Kielikurssit työpaikoilla", None, "Esbo stad", None, None),
+        *("1.3.2026", None, "suunniteltu"),
+    ],
+    [
+        *(None, None, None, "Mentorointi", None, "Espoon kaupunki", None, None, 46113, None),
+        *("valmis", "Mentoroitujen määrä", "henkilöä", "oma seuranta", None, "1 234,5"),
+        *(2024, 2000, 2028),
+    ],
     [None] * 11 + ["Mentoreiden määrä", "henkilöä", None, None, "40", 2025, "60", 2028],
     [],
     ["Väestöryhmien väliset hyvät suhteet", "Asukkaat tuntevat toisensa"]
     + [None] * 9
     + ["Turvalliseksi kokevat", "%", "THL", "4567", None, None, None, None],
-    [None, "Ruotsinkielinen palvelu toimii", None, "Kaksikielinen neuvonta", None, "Esbo stad"]
-    + [None, None, "1.3.25"],
+    [
+        *(None, "Ruotsinkielinen palvelu toimii", None, "Kaksikielinen neuvonta", None),
+        *("Esbo stad", None, None, "1.3.25"),
+    ],
 ]
 MERGES = ["A1:H1", "A5:A8", "B5:B8", "C5:C8", "D7:D8"]
 FIRST = 5
