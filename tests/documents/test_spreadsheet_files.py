@@ -359,3 +359,22 @@ def test_any_bytes_give_messages_never_an_error(municipality_a, content):
     for name in ("plan.csv", "plan.xlsx"):
         checked = check(content, municipality_a, name)
         assert checked.problems or checked.draft is not None
+
+
+def test_merged_header_cells(municipality_a):
+    """A heading merged down from the row above names its column; a heading merged across two
+    columns names the first, and the second column's cells are listed as not imported."""
+    book = Workbook()
+    sheet = book.active
+    sheet["B1"] = "Tavoite *"
+    sheet["A2"], sheet["C2"] = "Teema", "Toimenpide"
+    sheet.append(["other", "Työ", "Kerho", "lisätieto"])
+    sheet.merge_cells("B1:B2")
+    sheet.merge_cells("C2:D2")
+    checked = check(xlsx_bytes(book), municipality_a, "plan.xlsx")
+    assert checked.problems == []
+    assert summary(checked.draft) == [("other", "Työ", ["Kerho"], [])]
+    assert checked.notes == [
+        "Row 1 above the header row was read as a title and not imported.",
+        "Column D has no heading; its 1 filled cell is not imported.",
+    ]
