@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -203,3 +204,10 @@ def test_uploaded_files_are_purged_after_the_retention_time(
     response = client.post(url, follow=True)
     assert "The uploaded file has been removed; upload it again." in response.content.decode()
     assert not Plan.objects.filter(title_fi="Espoon kotoutumisohjelma").exists()
+
+
+def test_the_upload_is_protected_against_cross_site_requests(coordinator_a, municipality_a):
+    client = Client(enforce_csrf_checks=True)
+    response = post_file(client, coordinator_a, municipality_a)
+    assert response.status_code == 403
+    assert not PlanImport.objects.exists()
