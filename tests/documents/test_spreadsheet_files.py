@@ -174,6 +174,19 @@ def test_iso_8859_1_and_comma_separated(municipality_a, organisations):
     assert objective.indicators[0].data["baseline_value"] == Decimal("1234.50")
 
 
+@pytest.mark.parametrize(
+    ("codec", "expected"),
+    [("cp1252", "windows-1252"), ("cp850", "cp850"), ("mac_roman", None), ("utf-16", "utf-16")],
+)
+def test_finnish_text_in_other_code_pages_is_decoded(codec, expected):
+    text = "Teema;Tavoite\nTyöllisyys ja koulutus;Äidinkieli säilyy, ”työ” – yhdessä\n"
+    if codec in ("mac_roman", "cp850"):  # Mac Excel's "CSV", Excel's "CSV (MS-DOS)"
+        text = text.replace("”", '"').replace("–", "-")
+    decoded, encoding = decode(text.encode(codec))
+    assert decoded.lstrip("\ufeff") == text
+    assert expected is None or encoding == expected
+
+
 def test_windows_1252_punctuation_is_kept(municipality_a):
     text, encoding = decode("Tavoite – “työ” 5 € ja åäö".encode("cp1252"))
     assert (text, encoding) == ("Tavoite – “työ” 5 € ja åäö", "windows-1252")
@@ -377,4 +390,13 @@ def test_merged_header_cells(municipality_a):
     assert checked.notes == [
         "Row 1 above the header row was read as a title and not imported.",
         "Column D has no heading; its 1 filled cell is not imported.",
+    ]
+
+
+def test_excel_separator_line_names_the_separator_and_is_no_row(municipality_a):
+    content = "sep=,\r\nTeema,Tavoite,Alkaa\r\nother,Työ;ja koulutus,\r\nother,,x\r\n"
+    checked = check(content.encode("cp1252"), municipality_a)
+    assert checked.sheet.separator == ","
+    assert [str(p) for p in checked.problems][:1] == [
+        "row 3, column C (Alkaa): “x” is not a date; write it as D.M.YYYY (e.g. 1.3.2026)"
     ]

@@ -5,7 +5,8 @@ the form), the zip directory of an XLSX before openpyxl opens it (total unpacked
 compression ratio, number of parts), then at most `max_rows` rows and `max_columns` columns are
 read, whatever dimension the sheet declares. CSV files are decoded by their byte order mark,
 else as UTF-8, else as Windows-1252 (Finnish Excel's "CSV (semicolon separated)") when the text
-looks like it, else as charset-normalizer guesses; the separator (; , or tab) is sniffed.
+looks like it, else as DOS 850 (Excel's "CSV (MS-DOS)") when that gives Nordic letters, else as
+charset-normalizer guesses; the separator (; , or tab) is sniffed.
 """
 
 import codecs
@@ -189,6 +190,8 @@ BOMS = (
 # Windows-1252 characters of 0x80–0x9F that real Finnish and Swedish text hardly holds; text
 # without them is taken as Windows-1252 (ISO-8859-1 differs only in those unused codes). With
 # them (e.g. "Š" where a Mac file has "ä"), charset-normalizer decides.
+# Punctuation inside a word ("Ty”llisyys") is a letter of another code page (DOS 850: ö).
+INSIDE_WORD = re.compile(r"[^\W\d_][”„‚…•‹›][^\W\d_]")
 UNLIKELY = set(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore")) - set("€‚„…–—‘’“”•™")
 
 
@@ -215,8 +218,15 @@ def decode(content: bytes) -> tuple[str, str]:
         western = content.decode("cp1252")
     except UnicodeDecodeError:
         western = None
-    if western is not None and not any(c in UNLIKELY for c in western):
+    if (
+        western is not None
+        and not any(c in UNLIKELY for c in western)
+        and not INSIDE_WORD.search(western)
+    ):
         return western, "windows-1252"
+    dos = content.decode("cp850")  # Excel's "CSV (MS-DOS)"; every byte decodes
+    if re.search("[äöåÄÖÅ]", dos) and not re.search("[\u2500-\u25ff]", dos):
+        return dos, "cp850"
     guess = from_bytes(content[: 256 * 1024]).best()
     if guess is not None:
         try:
@@ -247,7 +257,12 @@ def sniff_separator(text: str) -> str:
 def read_csv(content: bytes, limits: Limits) -> Sheet:
     text, encoding = decode(content)
     text = text.lstrip("\ufeff").replace("\x00", "")
-    separator = sniff_separator(text)
+    first, _newline, rest = text.partition("\n")
+    directive = re.fullmatch(r'"?sep=(.)"?', first.strip("\r"), re.IGNORECASE)
+    if directive:  # Excel's "sep=;" line: it names the separator and is not a row in Excel
+        text, separator = rest, directive.group(1)
+    else:
+        separator = sniff_separator(text)
     rows = []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
     try:
