@@ -39,4 +39,8 @@ env = environ.Env(
     KOTOPLAN_STATISTICS_STALE_MINUTES=(int, 30),
     # The offline Sotkanet indicator catalogue (shipped in data/statistics/sotkanet/).
     KOTOPLAN_SOTKANET_CATALOGUE=(str, str(SOTKANET_CATALOGUE)),
+    # Uploaded plan spreadsheets are emptied this many hours after upload (manage.py
+    # purge_imports, also run on every upload); a saving running longer is marked failed.
+    KOTOPLAN_IMPORT_RETENTION_HOURS=(int, 24),
+    KOTOPLAN_IMPORT_STALE_MINUTES=(int, 30),
 )

@@ -5,6 +5,9 @@ PY=.venv/bin/python
 # Imports the previous worker left running were interrupted: mark them failed first.
 $PY manage.py recover_import_runs --worker-restart
 $PY manage.py purge_import_uploads
+# Imports a stopped worker left "being saved" are marked failed; expired uploads are removed.
+$PY manage.py recover_imports
+$PY manage.py purge_imports
 $PY manage.py db_worker --interval 2 &
 worker=$!
 trap 'kill $worker 2>/dev/null || true' EXIT INT TERM

@@ -170,6 +170,18 @@ KOTOPLAN_STATISTICS_MAX_UPLOAD_BYTES = env("KOTOPLAN_STATISTICS_MAX_UPLOAD_MB") 
 KOTOPLAN_STATISTICS_MAX_CELLS = env("KOTOPLAN_STATISTICS_MAX_CELLS")
 KOTOPLAN_STATISTICS_KEEP_UPLOADS_DAYS = env("KOTOPLAN_STATISTICS_KEEP_UPLOADS_DAYS")
 KOTOPLAN_STATISTICS_STALE_MINUTES = env("KOTOPLAN_STATISTICS_STALE_MINUTES")
+KOTOPLAN_IMPORT_RETENTION_HOURS = env("KOTOPLAN_IMPORT_RETENTION_HOURS")
+KOTOPLAN_IMPORT_STALE_MINUTES = env("KOTOPLAN_IMPORT_STALE_MINUTES")
+# Limits of the plan spreadsheet import, checked before the work they bound (defaults in
+# kotoplan/documents/importers/spreadsheet_files.py: Limits).
+KOTOPLAN_SPREADSHEET_LIMITS = {
+    "max_bytes": 10 * 1024 * 1024,
+    "max_rows": 5000,
+    "max_columns": 60,
+    "max_cell_chars": 10_000,
+    "max_unpacked_bytes": 60 * 1024 * 1024,
+    "max_compression_ratio": 100,
+}
 
 LOGGING = {
     "version": 1,

@@ -25,6 +25,7 @@ class Problem:
 class ImportRejected(Exception):
     """The file was not imported; `problems` says why, all of them at once."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], notes: list[str] | None = None):
         super().__init__("; ".join(str(p) for p in problems))
         self.problems = problems
+        self.notes = notes or []

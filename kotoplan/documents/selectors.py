@@ -21,6 +21,9 @@ from kotoplan.core.text import Text, text_of
 from kotoplan.planning.models import Indicator, Measure, Objective, Plan
 from kotoplan.planning.selectors import chapter_sections, plan_outline
 
+from .importers.spreadsheet import Checked, spreadsheet_check
+from .models import PlanImport
+
 
 def published_plans(*, municipality_code: str | None = None) -> QuerySet[Plan]:
     """Adopted plans (drafts, plans in consultation or awaiting decision, superseded: never)."""
@@ -410,4 +413,36 @@ def table_labels() -> dict[str, str]:
         "objective": capfirst(_("objective")),
         "unit": capfirst(_("unit")),
         "direction": capfirst(_("desired direction")),
+    }
+
+
+def plan_import_get_for_user(*, user, plan_import_id: int):
+    """An uploaded plan spreadsheet; only its uploader sees it (404 for everyone else)."""
+    found = PlanImport.objects.select_related("lead_municipality", "plan").filter(
+        pk=plan_import_id, owner=user if user.is_authenticated else None
+    )
+    plan_import = found.first()
+    if plan_import is None:
+        raise Http404
+    return plan_import
+
+
+def plan_import_check(*, plan_import) -> Checked | None:
+    """What the kept file would create, checked again now (in the current language); None when
+    the file has been removed."""
+    if plan_import.purged_at is not None:
+        return None
+    return spreadsheet_check(
+        bytes(plan_import.content),
+        filename=plan_import.file_name,
+        lead_municipality=plan_import.lead_municipality,
+        data=plan_import.plan_data,
+    )
+
+
+def draft_counts(draft) -> dict:
+    return {
+        "objectives": len(draft.objectives),
+        "measures": sum(len(o.measures) for o in draft.objectives),
+        "indicators": sum(len(o.indicators) for o in draft.objectives),
     }

@@ -1,11 +1,21 @@
 """Writes of the documents app: an imported plan becomes a draft plan.
 
-Invariant: an import creates the whole plan (as a draft, as the importing user, through the
-planning services and their permission checks and audit) or nothing at all.
+Invariants: an import creates the whole plan (as a draft, as the importing user, through the
+planning services and their permission checks and audit) or nothing at all. A spreadsheet
+import is saved once (a second confirmation finds it no longer waiting); a saving that was
+interrupted is marked failed, never left "being saved"; an uploaded file is kept only until the
+plan is saved or the retention time has passed.
 """
 
+import logging
+from datetime import timedelta
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from kotoplan.core.errors import DomainError
 from kotoplan.planning.models import (
@@ -22,6 +32,10 @@ from kotoplan.planning.services import content_create, plan_create
 
 from .errors import ImportRejected, Problem
 from .importers.common import PlanDraft
+from .importers.spreadsheet import spreadsheet_check
+from .models import PlanImport
+
+logger = logging.getLogger(__name__)
 
 
 def _messages(error: ValidationError) -> str:
@@ -79,7 +93,11 @@ def plan_draft_write(*, actor, draft: PlanDraft) -> Plan:
                         "responsible_organisation": measure.responsible,
                         **measure.data,
                     },
-                    m2m={"partners": measure.partners, "co_responsible": measure.co_responsible},
+                    m2m={
+                        "partners": measure.partners,
+                        "co_responsible": measure.co_responsible,
+                        **measure.m2m,
+                    },
                 )
             for indicator in spec.indicators:
                 content_create(
@@ -96,3 +114,122 @@ def plan_draft_write(*, actor, draft: PlanDraft) -> Plan:
     except DomainError as error:
         raise ImportRejected([Problem(str(error))]) from error
     return plan
+
+
+# --- spreadsheet imports: check, confirm, save in the background -----------------------------
+
+
+def plan_import_create(
+    *, actor, lead_municipality, plan_data: dict, file_name: str, content: bytes, language: str
+) -> PlanImport:
+    """Check the whole file and keep it until its owner confirms the preview (expired uploads
+    are purged on the way); ImportRejected (with the reading notes) when it has problems."""
+    checked = spreadsheet_check(
+        content, filename=file_name, lead_municipality=lead_municipality, data=plan_data
+    )
+    if checked.problems:
+        raise ImportRejected(checked.problems, notes=checked.notes)
+    plan_imports_purge()
+    return PlanImport.objects.create(
+        owner=actor,
+        lead_municipality=lead_municipality,
+        plan_data=plan_data,
+        file_name=file_name[:255],
+        content=content,
+        size=len(content),
+        language=language[:10],
+    )
+
+
+def plan_import_confirm(*, actor, plan_import: PlanImport) -> PlanImport:
+    """Mark the import as being saved, once: a second confirmation (double click, two tabs)
+    finds it no longer waiting and is refused."""
+    if plan_import.owner_id != actor.pk:
+        raise DomainError(_("Only the person who uploaded the file can save it."))
+    already = (PlanImport.Status.SAVING, PlanImport.Status.SAVED)
+    if plan_import.status in already:
+        raise DomainError(_("This file is already being saved or has been saved."))
+    if plan_import.purged_at is not None:
+        raise DomainError(_("The uploaded file has been removed; upload it again."))
+    waiting = Q(status=PlanImport.Status.CHECKED) | Q(status=PlanImport.Status.FAILED)
+    taken = PlanImport.objects.filter(waiting, pk=plan_import.pk, purged_at__isnull=True).update(
+        status=PlanImport.Status.SAVING, started_at=timezone.now(), problems=[]
+    )
+    if not taken:
+        raise DomainError(_("This file is already being saved or has been saved."))
+    plan_import.refresh_from_db()
+    return plan_import
+
+
+def _fail(plan_import_id: int, problems: list[str]) -> None:
+    PlanImport.objects.filter(pk=plan_import_id).update(
+        status=PlanImport.Status.FAILED, problems=problems
+    )
+
+
+def plan_import_run(*, plan_import_id: int) -> PlanImport:
+    """Save a confirmed import (the background task): the plan and the import's new status in
+    one transaction. A file that no longer passes the check is marked failed with its problems."""
+    run = PlanImport.objects.select_related("owner", "lead_municipality").get(pk=plan_import_id)
+    if run.status != PlanImport.Status.SAVING:
+        return run
+    with translation.override(run.language):
+        checked = spreadsheet_check(
+            bytes(run.content),
+            filename=run.file_name,
+            lead_municipality=run.lead_municipality,
+            data=run.plan_data,
+        )
+        try:
+            if checked.problems:
+                raise ImportRejected(checked.problems)
+            with transaction.atomic():
+                plan = plan_draft_write(actor=run.owner, draft=checked.draft)
+                PlanImport.objects.filter(pk=run.pk).update(
+                    status=PlanImport.Status.SAVED,
+                    plan=plan,
+                    content=b"",
+                    purged_at=timezone.now(),
+                    problems=[],
+                )
+        except ImportRejected as rejected:
+            _fail(run.pk, [str(problem) for problem in rejected.problems])
+        except Exception:
+            logger.exception("Saving plan import %s failed", run.pk)
+            _fail(run.pk, [_("Saving failed because of an error in Kotoplan. Try again.")])
+            raise
+    run.refresh_from_db()
+    return run
+
+
+def plan_imports_fail_interrupted(*, older_than: timedelta | None = None) -> int:
+    """Mark imports left "being saved" by a stopped worker as failed (nothing of them was
+    written: the saving is one transaction). With `older_than`, only those started that long
+    ago; without, all of them (run when the workers start, before they take tasks)."""
+    stuck = PlanImport.objects.filter(status=PlanImport.Status.SAVING)
+    if older_than is not None:
+        stuck = stuck.filter(started_at__lt=timezone.now() - older_than)
+    failed = 0
+    for language in set(stuck.values_list("language", flat=True)):
+        with translation.override(language):
+            message = _(
+                "Saving was interrupted (the server restarted). Nothing was saved; save again."
+            )
+        failed += stuck.filter(language=language).update(
+            status=PlanImport.Status.FAILED, problems=[message]
+        )
+    return failed
+
+
+def plan_imports_purge(*, now=None) -> int:
+    """Empty the uploaded files older than KOTOPLAN_IMPORT_RETENTION_HOURS; fail interrupted
+    savings older than KOTOPLAN_IMPORT_STALE_MINUTES. Returns the number of files removed."""
+    now = now or timezone.now()
+    plan_imports_fail_interrupted(
+        older_than=timedelta(minutes=settings.KOTOPLAN_IMPORT_STALE_MINUTES)
+    )
+    expired = PlanImport.objects.filter(
+        purged_at__isnull=True,
+        created_at__lt=now - timedelta(hours=settings.KOTOPLAN_IMPORT_RETENTION_HOURS),
+    ).exclude(status=PlanImport.Status.SAVING)
+    return expired.update(content=b"", purged_at=now)

@@ -35,6 +35,11 @@ urlpatterns = [
         )
     ],
     path("import/", views.spreadsheet_import, name="import_spreadsheet"),
+    path(
+        "import/<int:plan_import_id>/",
+        views.spreadsheet_import_preview,
+        name="import_preview",
+    ),
     path("import/stratml/", views.stratml_import, name="import_stratml"),
     path("import/kotoplan-plan-import.<str:fmt>", views.import_template, name="import_template"),
 ]

@@ -5,20 +5,24 @@
 - Public plan pages and open data: no login; only adopted plans are ever shown.
 - Imports: upload pages that create a draft plan from a spreadsheet or a StratML file. Both parse
   the whole file first and write with `plan_draft_write` (one transaction, as the user): a file
-  with any problem writes nothing, and every problem is shown on the form.
+  with any problem writes nothing, and every problem is shown on the form. A spreadsheet is
+  first shown as a preview (its uploader only); confirming it saves it in a background task.
 """
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET
 
+from kotoplan.core.errors import DomainError
 from kotoplan.core.languages import language_name
 from kotoplan.core.text import requested_language, text_of
 from kotoplan.core.views import form_page
@@ -33,20 +37,24 @@ from .exporters.opendata import SCHEMA_VERSION, TABLES, open_data_csv, open_data
 from .exporters.pdf import plan_pdf
 from .exporters.report_docx import report_docx
 from .exporters.stratml import plan_stratml
-from .forms import SpreadsheetImportForm, StratmlImportForm
-from .importers.spreadsheet import XLSX_MIME, spreadsheet_read
+from .forms import LimitedUpload, SpreadsheetImportForm, StratmlImportForm
+from .importers.spreadsheet import XLSX_MIME
 from .importers.spreadsheet_columns import COLUMNS
 from .importers.stratml import stratml_read
-from .models import PlainLanguageSummary
+from .models import PlainLanguageSummary, PlanImport
 from .selectors import (
+    draft_counts,
     plan_document,
+    plan_import_check,
+    plan_import_get_for_user,
     plan_languages,
     public_plan_get,
     published_plans,
     published_plans_with_content,
     table_labels,
 )
-from .services import plan_draft_write
+from .services import plan_draft_write, plan_import_confirm, plan_import_create
+from .tasks import plan_import_enqueue
 
 
 def _download(content: bytes, content_type: str, filename: str, **headers) -> HttpResponse:
@@ -197,16 +205,6 @@ TEMPLATE_FILES = {
 }
 
 
-def _spreadsheet_draft(form):
-    upload = form.cleaned_data["file"]
-    return spreadsheet_read(
-        upload.read(),
-        filename=upload.name,
-        lead_municipality=form.cleaned_data["lead_municipality"],
-        data=form.plan_data(),
-    )
-
-
 def _stratml_draft(form):
     return stratml_read(
         form.cleaned_data["file"].read(),
@@ -239,21 +237,92 @@ def _import_page(request, form_class, read, template: str, **context):
     )
 
 
+@csrf_exempt
 @login_required
 def spreadsheet_import(request):
-    return _import_page(
+    """Upload → check the whole file → its preview (nothing saved yet); problems on the form.
+    The file is stored only up to the size limit (`LimitedUpload`, before CSRF reads the body,
+    which `_spreadsheet_upload` then checks)."""
+    request.upload_handlers.insert(0, LimitedUpload(request))
+    return _spreadsheet_upload(request)
+
+
+@csrf_protect
+def _spreadsheet_upload(request):
+    municipalities = municipalities_for_new_plan(user=request.user)
+    if not municipalities.exists():
+        raise PermissionDenied
+    posted = request.method == "POST"
+    form = SpreadsheetImportForm(
+        request.POST if posted else None,
+        request.FILES if posted else None,
+        municipalities=municipalities,
+        too_large=posted and getattr(request, "upload_too_large", False),
+    )
+    notes = []
+    if posted and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            plan_import = plan_import_create(
+                actor=request.user,
+                lead_municipality=form.cleaned_data["lead_municipality"],
+                plan_data=form.plan_data(),
+                file_name=upload.name,
+                content=upload.read(),
+                language=translation.get_language() or settings.LANGUAGE_CODE,
+            )
+        except ImportRejected as rejected:
+            form.add_error("file", [str(problem) for problem in rejected.problems])
+            notes = rejected.notes
+        else:
+            return redirect("documents:import_preview", plan_import.pk)
+    return render(
         request,
-        SpreadsheetImportForm,
-        _spreadsheet_draft,
         "documents/import_spreadsheet.html",
-        title=_("Import a plan from a spreadsheet"),
-        lead=_(
-            "Carry an existing plan over from Word or Excel: copy its objectives, measures and "
-            "indicators into the import template, one row per measure, and upload it here. The "
-            "plan is created as a draft. If any row has a problem, nothing is imported and every "
-            "problem is listed with its row and column."
-        ),
-        columns=COLUMNS,
+        {
+            "form": form,
+            "notes": notes,
+            "columns": COLUMNS,
+            "title": _("Import a plan from a spreadsheet"),
+            "lead": _(
+                "Carry an existing plan over from Word or Excel: copy its objectives, measures "
+                "and indicators into the import template, one row per measure, and upload it "
+                "here. You will see what the file creates before anything is saved; if any row "
+                "has a problem, every problem is listed with its row and column."
+            ),
+        },
+    )
+
+
+@login_required
+def spreadsheet_import_preview(request, plan_import_id: int):
+    """What the uploaded file creates (GET), and its saving (POST): once, in the background;
+    the page then follows the saving until the plan exists."""
+    plan_import = plan_import_get_for_user(user=request.user, plan_import_id=plan_import_id)
+    if request.method == "POST":
+        try:
+            plan_import = plan_import_enqueue(
+                plan_import_confirm(actor=request.user, plan_import=plan_import)
+            )
+        except DomainError as error:
+            messages.error(request, error.message)
+            return redirect("documents:import_preview", plan_import.pk)
+        if plan_import.status == PlanImport.Status.SAVED and plan_import.plan_id:
+            messages.success(request, _("The plan was imported as a draft."))
+            return redirect("planning:plan_detail", plan_import.plan_id)
+        return redirect("documents:import_preview", plan_import.pk)
+    checked = None
+    if plan_import.status in (PlanImport.Status.CHECKED, PlanImport.Status.FAILED):
+        checked = plan_import_check(plan_import=plan_import)
+    return render(
+        request,
+        "documents/import_preview.html",
+        {
+            "plan_import": plan_import,
+            "checked": checked,
+            "counts": draft_counts(checked.draft) if checked and checked.draft else None,
+            "title": _("Check the import before saving"),
+        },
     )
 
 

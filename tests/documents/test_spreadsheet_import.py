@@ -14,7 +14,7 @@ from openpyxl import Workbook, load_workbook
 
 from kotoplan.accounts.models import Organisation
 from kotoplan.documents.errors import ImportRejected
-from kotoplan.documents.importers.spreadsheet import spreadsheet_read
+from kotoplan.documents.importers.spreadsheet import spreadsheet_check, spreadsheet_read
 from kotoplan.documents.importers.spreadsheet_columns import COLUMNS
 from kotoplan.planning.models import Indicator, Measure, Objective, Plan
 from tests.factories.accounts import OrganisationFactory
@@ -89,7 +89,8 @@ def as_xlsx(rows) -> bytes:
     return buffer.getvalue()
 
 
-def upload(client, user, content: bytes, name: str, municipality, **extra):
+def upload(client, user, content: bytes, name: str, municipality, confirm=True, **extra):
+    """Upload the file; when it passes the check, confirm its preview (as the user would)."""
     client.force_login(user)
     data = {
         "lead_municipality": municipality.pk,
@@ -100,7 +101,12 @@ def upload(client, user, content: bytes, name: str, municipality, **extra):
         "file": SimpleUploadedFile(name, content),
         **extra,
     }
-    return client.post(URL, data)
+    response = client.post(URL, data)
+    if confirm and response.status_code == 302 and "/documents/import/" in response["Location"]:
+        preview = client.get(response["Location"])
+        assert preview.status_code == 200
+        response = client.post(response["Location"])
+    return response
 
 
 def check_plan(plan: Plan, kela, contributor_organisation, organisation_a) -> None:
@@ -169,6 +175,7 @@ def test_the_shipped_templates_import(municipality_a, organisation_a, kela, them
     Organisation.objects.filter(pk=organisation_a.pk).update(name_fi="Tampere")
     sheet = load_workbook(folder / "kotoplan-plan-import.xlsx").worksheets[0]
     assert [c.value for c in sheet[1]] == HEADER
+    assert sheet["G2"].value == "Työllisyyspalvelut"
     for name in ("kotoplan-plan-import.xlsx", "kotoplan-plan-import.csv"):
         draft = spreadsheet_read(
             (folder / name).read_bytes(),
@@ -178,21 +185,28 @@ def test_the_shipped_templates_import(municipality_a, organisation_a, kela, them
         )
         assert len(draft.objectives) == 2
         assert len(draft.objectives[0].measures) == 1
+        assert draft.objectives[0].measures[0].data["responsible_unit"] == "Työllisyyspalvelut"
+        indicator = draft.objectives[0].indicators[0].data
+        assert (indicator["source"], indicator["source_code"]) == (
+            "statfin",
+            "tyokay/statfin_tyokay_pxt_115b.px",
+        )
 
 
 BAD_CELLS = [
     ("theme", "tuntematon", "A (theme)", "unknown theme “tuntematon”"),
-    ("objective_title", "", "B (objective_title)", "the objective title is missing"),
+    ("objective_title", "", "B (objective_title)", "the objective is missing"),
     ("responsible", "Ei ole", "F (responsible)", "no organisation called “Ei ole”"),
-    ("partners", "kela; Ei ole", "G (partners)", "no organisation called “Ei ole”"),
-    ("schedule_start", "32.1.2026", "H (schedule_start)", "“32.1.2026” is not a date"),
-    ("schedule_end", "2025-12-31", "I (schedule_end)", "the measure ends before it starts"),
-    ("status", "kesken", "K (status)", "“kesken” is not one of"),
-    ("baseline_value", "paljon", "N (baseline_value)", "“paljon” is not a number"),
-    ("baseline_year", "24", "O (baseline_year)", "“24” is not a year"),
-    ("target_year", "2023", "Q (target_year)", "the target year is before the baseline year"),
-    ("direction", "ylös", "R (direction)", "“ylös” is not one of"),
-    ("unit", "", "M (unit)", "an indicator needs a name and a unit"),
+    ("partners", "kela; Ei ole", "H (partners)", "no organisation called “Ei ole”"),
+    ("schedule_start", "32.1.2026", "I (schedule_start)", "“32.1.2026” is not a date"),
+    ("schedule_end", "2025-12-31", "J (schedule_end)", "the measure ends before it starts"),
+    ("status", "kesken", "L (status)", "“kesken” is not one of"),
+    ("baseline_value", "paljon", "Q (baseline_value)", "“paljon” is not a number"),
+    ("baseline_year", "24", "R (baseline_year)", "“24” is not a year"),
+    ("target_year", "2023", "T (target_year)", "the target year is before the baseline year"),
+    ("direction", "ylös", "U (direction)", "“ylös” is not one of"),
+    ("unit", "", "N (unit)", "an indicator needs a name and a unit"),
+    ("indicator_source", "arvaus", "O (indicator_source)", "“arvaus” is not one of"),
 ]
 
 
@@ -222,25 +236,32 @@ def test_a_file_with_one_bad_row_writes_nothing_and_lists_every_problem(
     page = response.content.decode()
     assert 'role="alert"' in page
     assert "row 3, column F (responsible): no organisation called “Tuntematon virasto”" in page
-    assert "row 4, column Q (target_year): “vuosi” is not a year" in page
+    assert "row 4, column T (target_year): “vuosi” is not a year" in page
 
 
-def test_unknown_and_missing_columns_are_reported(municipality_a):
-    content = b"teema;whatever\nemployment_education;x\n"
-    with pytest.raises(ImportRejected) as rejected:
-        spreadsheet_read(
-            content, lead_municipality=municipality_a, data={"period_start": 1, "period_end": 1}
-        )
-    texts = [str(p) for p in rejected.value.problems]
-    assert "row 1, column B (whatever): unknown column; see the import template" in texts
-    assert "row 1: the column “objective_title” is missing" in texts
+def test_unknown_columns_are_listed_and_missing_ones_reported(municipality_a):
+    content = b"teema;toimenpide;whatever\nemployment_education;x;y\n"
+    checked = spreadsheet_check(
+        content, lead_municipality=municipality_a, data={"period_start": 1, "period_end": 1}
+    )
+    texts = [str(p) for p in checked.problems]
+    assert texts == ["row 1: the column “objective” is missing; add a column with that heading"]
+    content = "teema;tavoite;Budjetti\nemployment_education;Työ;1000\n".encode()
+    checked = spreadsheet_check(
+        content, lead_municipality=municipality_a, data={"period_start": 1, "period_end": 1}
+    )
+    assert not checked.problems
+    assert checked.notes == [
+        "The column “Budjetti” (column C) is not imported: Kotoplan has no such field. "
+        "Rename it as in the template if it should be imported."
+    ]
 
 
 def test_a_broken_file_is_rejected(client, coordinator_a, municipality_a):
     response = upload(client, coordinator_a, b"PK\x03\x04broken", "plan.xlsx", municipality_a)
     assert "the file is not a readable XLSX workbook" in response.content.decode()
     response = upload(client, coordinator_a, "a;b\n".encode("utf-16"), "plan.csv", municipality_a)
-    assert "not UTF-8 encoded" in response.content.decode()
+    assert "no header row found in the first 20 rows" in response.content.decode()
     assert not Plan.objects.exists()
 
 

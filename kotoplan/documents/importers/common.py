@@ -16,12 +16,16 @@ class MeasureDraft:
     responsible: Organisation | None = None
     partners: list[Organisation] = field(default_factory=list)
     co_responsible: list[Organisation] = field(default_factory=list)
+    # Other many-to-many fields of organisations, by field name (e.g. from spreadsheet columns).
+    m2m: dict[str, list[Organisation]] = field(default_factory=dict)
+    row: int | None = None
 
 
 @dataclass
 class IndicatorDraft:
     data: dict
     measure_ref: str = ""
+    row: int | None = None
 
 
 @dataclass
@@ -33,6 +37,7 @@ class ObjectiveDraft:
     additional_themes: list[Theme] = field(default_factory=list)
     measures: list[MeasureDraft] = field(default_factory=list)
     indicators: list[IndicatorDraft] = field(default_factory=list)
+    row: int | None = None
 
 
 @dataclass
