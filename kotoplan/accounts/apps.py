@@ -6,4 +6,4 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self) -> None:
-        from . import panels  # noqa: F401  (registers the account part of the menu)
+        from . import audit, panels  # noqa: F401  (registers the menu entries and the audit)

@@ -3,8 +3,10 @@
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kotoplan.core.clock import today
 
@@ -105,3 +107,25 @@ def users_with_role(
         .exclude(email="")
         .order_by("pk")
     )
+
+
+def second_factor_required(*, user) -> bool:
+    """Administrators and regional authority officials must verify a second factor after the
+    password (when KOTOPLAN_TWO_FACTOR_REQUIRED is on)."""
+    if not settings.KOTOPLAN_TWO_FACTOR_REQUIRED or not user.is_authenticated:
+        return False
+    if user.is_staff or user.is_superuser:
+        return True
+    return (
+        RoleAssignment.objects.active_on(today())
+        .filter(user=user, role=RoleAssignment.Role.REGIONAL_OFFICIAL)
+        .exists()
+    )
+
+
+def confirmed_totp_devices(*, user) -> QuerySet[TOTPDevice]:
+    return TOTPDevice.objects.devices_for_user(user, confirmed=True)
+
+
+def confirmed_totp_device(*, user) -> TOTPDevice | None:
+    return confirmed_totp_devices(user=user).first()
