@@ -38,8 +38,13 @@ def _secret_in_groups(device) -> str:
     return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
 
 
-def _wrong_code_message(devices) -> str:
-    if any(not device.verify_is_allowed()[0] for device in devices):
+def _throttled(devices) -> bool:
+    """A wrong code makes the next try wait (1 s, 2 s, 4 s… after consecutive failures)."""
+    return any(not device.verify_is_allowed()[0] for device in devices)
+
+
+def _wrong_code_message(*, throttled: bool) -> str:
+    if throttled:
         return _("Too many wrong codes in a row. Wait a moment, then enter the newest code.")
     return _("The code is not correct. Check that the clock of your phone is right.")
 
@@ -53,11 +58,12 @@ def setup(request):
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         token = form.cleaned_data["token"]
+        throttled = _throttled([device])
         if totp_device_confirm(user=request.user, device=device, token=token):
             otp_login(request, device)
             messages.success(request, _("Your authenticator app is set up."))
             return redirect(_next_url(request))
-        form.add_error("token", _wrong_code_message([device]))
+        form.add_error("token", _wrong_code_message(throttled=throttled))
     context = {
         "form": form,
         "qr_code": _qr_data_url(device.config_url),
@@ -75,11 +81,12 @@ def verify(request):
         return redirect(f"{reverse('accounts:two_factor_setup')}?{request.GET.urlencode()}")
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        throttled = _throttled(confirmed_totp_devices(user=request.user))
         device = totp_verify(user=request.user, token=form.cleaned_data["token"])
         if device is not None:
             otp_login(request, device)
             return redirect(_next_url(request))
-        form.add_error("token", _wrong_code_message(confirmed_totp_devices(user=request.user)))
+        form.add_error("token", _wrong_code_message(throttled=throttled))
     context = {"form": form, "next": request.POST.get("next") or request.GET.get("next") or ""}
     return render(request, "accounts/two_factor_verify.html", context)
 
