@@ -7,3 +7,4 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import audit, panels  # noqa: F401  (registers the menu entries and the audit)
+        from .views import middleware  # noqa: F401  (stamps each session at login)

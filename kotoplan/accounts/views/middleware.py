@@ -6,6 +6,8 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -30,7 +32,7 @@ class SessionExpiryMiddleware:
         if request.user.is_authenticated:
             now = time.time()
             session = request.session
-            started = session.setdefault(STARTED, now)
+            started = session.get(STARTED, now)
             seen = session.get(SEEN, now)
             idle = now - seen > settings.KOTOPLAN_SESSION_IDLE.total_seconds()
             too_old = now - started > settings.KOTOPLAN_SESSION_MAX_AGE.total_seconds()
@@ -46,6 +48,7 @@ class SessionExpiryMiddleware:
                 return redirect(login)
             if now - session.get(SEEN, 0) > TOUCH_EVERY:
                 session[SEEN] = now
+                session.setdefault(STARTED, now)
         return self.get_response(request)
 
 
@@ -77,7 +80,13 @@ class SecondFactorMiddleware:
             return True
         if request.session.get(NO_DEVICE):
             return False
-        if confirmed_totp_device(user=request.user) is not None:
-            return True
-        request.session[NO_DEVICE] = True
-        return False
+        return confirmed_totp_device(user=request.user) is not None
+
+
+@receiver(user_logged_in, dispatch_uid="accounts_session_started")
+def _session_started(sender, request, user, **kwargs) -> None:
+    """Stamp the new session at login, so reading pages afterwards writes nothing."""
+    now = time.time()
+    request.session[STARTED] = now
+    request.session[SEEN] = now
+    request.session[NO_DEVICE] = confirmed_totp_device(user=user) is None
