@@ -43,4 +43,23 @@ env = environ.Env(
     # purge_imports, also run on every upload); a saving running longer is marked failed.
     KOTOPLAN_IMPORT_RETENTION_HOURS=(int, 24),
     KOTOPLAN_IMPORT_STALE_MINUTES=(int, 30),
+    # Behind a reverse proxy: the request header that carries the client's address, as Django
+    # names it (e.g. HTTP_X_FORWARDED_FOR), and how many proxies of ours append to it. Empty =
+    # the address of the connection (REMOTE_ADDR). Login throttling and rate limits use it.
+    KOTOPLAN_CLIENT_IP_HEADER=(str, ""),
+    KOTOPLAN_TRUSTED_PROXY_COUNT=(int, 1),
+    # Production only: the header a TLS-terminating proxy sets, e.g. "HTTP_X_FORWARDED_PROTO=https".
+    KOTOPLAN_PROXY_SSL_HEADER=(str, ""),
+    # Failed logins per account or per address before the login is locked, and for how long.
+    KOTOPLAN_LOGIN_FAILURE_LIMIT=(int, 5),
+    KOTOPLAN_LOGIN_LOCKOUT_MINUTES=(int, 30),
+    # Who unlocks a login early; shown on the lockout page.
+    KOTOPLAN_SUPPORT_CONTACT=(str, ""),
+    # Sign-out after inactivity, and the longest a session lasts however active.
+    KOTOPLAN_SESSION_IDLE_MINUTES=(int, 30),
+    KOTOPLAN_SESSION_MAX_HOURS=(int, 10),
+    # None = the settings module decides: required in production and by default, off in the
+    # demo, development and test settings. Administrators and regional authority officials
+    # need a second factor (TOTP) when it is on.
+    KOTOPLAN_TWO_FACTOR=(bool, None),
 )

@@ -1,5 +1,6 @@
 """Settings shared by every environment. Environment variables come from config.env only."""
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +24,9 @@ INSTALLED_APPS = [
     "auditlog",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "kotoplan.core",
     "kotoplan.audit",
     "kotoplan.geography",
@@ -38,6 +42,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "kotoplan.core.views.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -45,9 +50,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "kotoplan.accounts.views.middleware.SessionExpiryMiddleware",
+    "kotoplan.accounts.views.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -90,11 +99,42 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "planning:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
+# Login protection (README "Logging in"): django-axes counts failed logins per account and per
+# address (the address from KOTOPLAN_CLIENT_IP_HEADER behind a proxy) and locks the login for a
+# while; an administrator unlocks it early. The login page and /admin/ are both protected.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env("KOTOPLAN_LOGIN_FAILURE_LIMIT")
+AXES_COOLOFF_TIME = timedelta(minutes=env("KOTOPLAN_LOGIN_LOCKOUT_MINUTES"))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # successful logins are in the audit trail
+AXES_CLIENT_IP_CALLABLE = "kotoplan.core.views.client_address"
+AXES_LOCKOUT_CALLABLE = "kotoplan.accounts.views.login.lockout_response"
+AXES_VERBOSE = False
+KOTOPLAN_CLIENT_IP_HEADER = env("KOTOPLAN_CLIENT_IP_HEADER")
+KOTOPLAN_TRUSTED_PROXY_COUNT = env("KOTOPLAN_TRUSTED_PROXY_COUNT")
+KOTOPLAN_SUPPORT_CONTACT = env("KOTOPLAN_SUPPORT_CONTACT")
+
+# Second factor (django-otp, TOTP): administrators and regional authority officials must verify
+# one after the password before they reach any page; everyone else may set one up.
+KOTOPLAN_TWO_FACTOR_REQUIRED = env("KOTOPLAN_TWO_FACTOR") is not False
+OTP_TOTP_ISSUER = "Kotoplan"
+
+# Sessions: signed out after KOTOPLAN_SESSION_IDLE_MINUTES without a request, and after
+# KOTOPLAN_SESSION_MAX_HOURS in any case (the cookie expires then too).
+KOTOPLAN_SESSION_IDLE = timedelta(minutes=env("KOTOPLAN_SESSION_IDLE_MINUTES"))
+KOTOPLAN_SESSION_MAX_AGE = timedelta(hours=env("KOTOPLAN_SESSION_MAX_HOURS"))
+SESSION_COOKIE_AGE = int(KOTOPLAN_SESSION_MAX_AGE.total_seconds())
+
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 2  # a reset link works for two hours
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
+        "NAME": "kotoplan.accounts.forms.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
@@ -121,6 +161,13 @@ CSRF_COOKIE_SECURE = env("KOTOPLAN_SECURE_COOKIES")
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Features no page uses are switched off for every origin
+# (the header is sent by kotoplan.core.views.PermissionsPolicyMiddleware).
+KOTOPLAN_PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
 
 # No inline scripts or styles and nothing from other origins: the app works in a closed network.
 CONTENT_SECURITY_POLICY = {

@@ -23,6 +23,16 @@ SECURE_SSL_REDIRECT = env("KOTOPLAN_SSL_REDIRECT")
 SECURE_HSTS_SECONDS = 31536000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
+# Behind a TLS-terminating proxy: "HTTP_X_FORWARDED_PROTO=https" tells Django the request was
+# HTTPS (only set it when the proxy always sets or overwrites that header).
+if env("KOTOPLAN_PROXY_SSL_HEADER"):
+    _header, _, _value = env("KOTOPLAN_PROXY_SSL_HEADER").partition("=")
+    if not _value:
+        raise ImproperlyConfigured(
+            "KOTOPLAN_PROXY_SSL_HEADER must look like HTTP_X_FORWARDED_PROTO=https."
+        )
+    SECURE_PROXY_SSL_HEADER = (_header.strip(), _value.strip())
+KOTOPLAN_TWO_FACTOR_REQUIRED = env("KOTOPLAN_TWO_FACTOR") is not False
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

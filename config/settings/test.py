@@ -16,3 +16,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_MAX_AGE"] = 0  # live-server threads must not keep the test DB open
 else:
     DATABASES["default"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
+# Most tests sign in with force_login; tests of the second factor switch it on themselves.
+KOTOPLAN_TWO_FACTOR_REQUIRED = False

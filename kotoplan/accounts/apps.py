@@ -7,3 +7,4 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import audit, panels, permissions  # noqa: F401  (registers audit, menu, rules)
+        from .views import middleware  # noqa: F401  (stamps each session at login)

@@ -6,10 +6,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kotoplan.core.clock import today
 from kotoplan.core.languages import language_name
@@ -342,3 +344,25 @@ def organisation_get_for_user(*, user, organisation_id: int) -> Organisation:
 def adding_municipalities(*, user) -> QuerySet[Municipality]:
     """The municipalities on whose behalf the user adds units and local organisations."""
     return scope(user, "accounts.add_organisation", Municipality.objects.in_act_scope())
+
+
+def second_factor_required(*, user) -> bool:
+    """Administrators and regional authority officials must verify a second factor after the
+    password (when KOTOPLAN_TWO_FACTOR_REQUIRED is on)."""
+    if not settings.KOTOPLAN_TWO_FACTOR_REQUIRED or not user.is_authenticated:
+        return False
+    if user.is_staff or user.is_superuser:
+        return True
+    return (
+        RoleAssignment.objects.active_on(today())
+        .filter(user=user, role=RoleAssignment.Role.REGIONAL_OFFICIAL)
+        .exists()
+    )
+
+
+def confirmed_totp_devices(*, user) -> QuerySet[TOTPDevice]:
+    return TOTPDevice.objects.devices_for_user(user, confirmed=True)
+
+
+def confirmed_totp_device(*, user) -> TOTPDevice | None:
+    return confirmed_totp_devices(user=user).first()

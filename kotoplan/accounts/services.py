@@ -14,16 +14,19 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from auditlog.context import auditlog_value, set_actor
+from axes.utils import reset as axes_reset
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kotoplan.core.errors import DomainError
 from kotoplan.core.permissions import require
 from kotoplan.core.services import versioned_update
 from kotoplan.geography.models import Area, Municipality
 
+from .audit import SecurityEvent, record_security_event
 from .models import Organisation, RoleAssignment, User, normalise_business_id
 from .selectors import organisation_label, organisation_with_business_id, similar_organisations
 
@@ -246,3 +249,57 @@ def organisation_update(
         raise ValidationError({"kind": _("A unit stays a unit and an organisation stays one.")})
     with _acting_as(actor):
         return versioned_update(obj=organisation, expected_version=expected_version, changes=values)
+
+
+# --- login protection and the second factor ---------------------------------------------------
+
+
+def totp_device_start(*, user: User) -> TOTPDevice:
+    """The authenticator key being set up: the user's unconfirmed device, made if missing."""
+    device = TOTPDevice.objects.devices_for_user(user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Kotoplan", confirmed=False)
+    return device
+
+
+@transaction.atomic
+def totp_device_confirm(*, user: User, device: TOTPDevice, token: str) -> bool:
+    """Confirm the key being set up with a first code from the app; False when the code is wrong.
+    A confirmed key replaces any earlier one."""
+    if device.user_id != user.pk or not device.verify_is_allowed()[0]:
+        return False
+    if not device.verify_token(token):
+        record_security_event(SecurityEvent.SECOND_FACTOR_FAILED, user=user)
+        return False
+    TOTPDevice.objects.devices_for_user(user, confirmed=True).delete()
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    record_security_event(SecurityEvent.SECOND_FACTOR_ADDED, user=user)
+    return True
+
+
+def totp_verify(*, user: User, token: str) -> TOTPDevice | None:
+    """The user's confirmed device when `token` is its current code (throttled after failures)."""
+    for device in TOTPDevice.objects.devices_for_user(user, confirmed=True):
+        if device.verify_is_allowed()[0] and device.verify_token(token):
+            return device
+    record_security_event(SecurityEvent.SECOND_FACTOR_FAILED, user=user)
+    return None
+
+
+@transaction.atomic
+def totp_devices_remove(*, user: User, actor: User) -> int:
+    """Remove the user's authenticator keys (by the user, or by an administrator after a lost
+    phone); the next login asks to set one up again where it is required."""
+    count, _ = TOTPDevice.objects.devices_for_user(user).delete()
+    if count:
+        record_security_event(SecurityEvent.SECOND_FACTOR_REMOVED, user=user, actor=actor)
+    return count
+
+
+def login_unlock(*, username: str, actor: User) -> int:
+    """Lift the lockout of a login after too many failures; returns the attempts cleared."""
+    cleared = axes_reset(username=username)
+    user = User.objects.filter(**{User.USERNAME_FIELD: username}).first()
+    record_security_event(SecurityEvent.UNLOCKED, user=user, username=username, actor=actor)
+    return cleared

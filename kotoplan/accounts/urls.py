@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import views
+from .views import login as views
+from .views import organisations, two_factor
 
 app_name = "accounts"
 
@@ -10,15 +11,30 @@ urlpatterns = [
     path("profile/", views.profile, name="profile"),
     path("password/", views.PasswordChangeView.as_view(), name="password_change"),
     path("password/done/", views.PasswordChangeDoneView.as_view(), name="password_change_done"),
-    path("organisations/", views.organisation_list, name="organisation_list"),
+    path("organisations/", organisations.organisation_list, name="organisation_list"),
     path(
         "organisations/new/<slug:kind>/",
-        views.organisation_new,
+        organisations.organisation_new,
         name="organisation_new",
     ),
     path(
         "organisations/<int:organisation_id>/edit/",
-        views.organisation_edit,
+        organisations.organisation_edit,
         name="organisation_edit",
     ),
+    path("password/reset/", views.PasswordResetView.as_view(), name="password_reset"),
+    path("password/reset/sent/", views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path(
+        "password/reset/<uidb64>/<token>/",
+        views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "password/reset/complete/",
+        views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+    path("two-factor/", two_factor.verify, name="two_factor_verify"),
+    path("two-factor/setup/", two_factor.setup, name="two_factor_setup"),
+    path("two-factor/remove/", two_factor.remove, name="two_factor_remove"),
 ]

@@ -15,6 +15,7 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from auditlog.models import LogEntry
@@ -28,6 +29,9 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from kotoplan.accounts.audit import SecurityEvent
+from kotoplan.accounts.models import RoleAssignment, User
 
 HistoryRule = Callable[..., "bool | Q"]
 _history_rules: dict[str, HistoryRule] = {}
@@ -313,3 +317,58 @@ def history_rows(entries: Iterable[LogEntry]) -> list[HistoryRow]:
 def entry_changes(entry: LogEntry) -> list[FieldChange]:
     """One entry's changes in plain words."""
     return history_rows([entry])[0].changes
+
+
+# --- security and access events (viewed by administrators) ------------------------------------
+
+
+@dataclass(frozen=True)
+class SecurityFilter:
+    event: str = ""  # a SecurityEvent value, "roles" for role and permission changes, or ""
+    username: str = ""
+    since: date | None = None
+    until: date | None = None
+
+
+def security_trail(*, filters: SecurityFilter) -> QuerySet[LogEntry]:
+    """Logins, failed logins, lockouts, password and second-factor events, and changes of roles
+    and of the user flags that grant access; newest first."""
+    user_type = ContentType.objects.get_for_model(User)
+    role_type = ContentType.objects.get_for_model(RoleAssignment)
+    security = Q(content_type=user_type, additional_data__has_key="security_event")
+    access_changes = Q(content_type=role_type) | Q(
+        content_type=user_type, action__in=[LogEntry.Action.CREATE, LogEntry.Action.UPDATE]
+    )
+    if filters.event == "roles":
+        entries = LogEntry.objects.filter(access_changes)
+    elif filters.event:
+        entries = LogEntry.objects.filter(
+            content_type=user_type, additional_data__security_event=filters.event
+        )
+    else:
+        entries = LogEntry.objects.filter(security | access_changes)
+    if filters.username:
+        entries = entries.filter(
+            Q(additional_data__username__icontains=filters.username)
+            | Q(object_repr__icontains=filters.username)
+            | Q(actor__username__icontains=filters.username)
+        )
+    if filters.since:
+        entries = entries.filter(timestamp__date__gte=filters.since)
+    if filters.until:
+        entries = entries.filter(timestamp__date__lte=filters.until)
+    return entries.select_related("actor", "content_type").order_by("-timestamp", "-pk")
+
+
+def security_event_label(entry: LogEntry) -> str:
+    """What happened, in words: the security event, or the kind of change of a role or user."""
+    event = (entry.additional_data or {}).get("security_event")
+    if event:
+        return str(SecurityEvent(event).label) if event in SecurityEvent.values else event
+    kinds = {
+        LogEntry.Action.CREATE: _("created"),
+        LogEntry.Action.UPDATE: _("changed"),
+        LogEntry.Action.DELETE: _("deleted"),
+    }
+    what = capfirst(entry.content_type.model_class()._meta.verbose_name)
+    return f"{what}: {kinds.get(entry.action, '')}"

@@ -2,6 +2,7 @@
 the edit page (`form_view`, `form_page`), the button without a form (`action_view`), and page
 addresses with an anchor (`page_url`)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
@@ -107,3 +108,30 @@ def page_url(url_name: str, *args, anchor: str = "") -> str:
     """The address of a page, at the element `anchor` when one is given."""
     url = reverse(url_name, args=args)
     return f"{url}#{anchor}" if anchor else url
+
+
+def client_address(request) -> str:
+    """The client's IP address: the connection's, or behind our reverse proxies the one they
+    report in KOTOPLAN_CLIENT_IP_HEADER. Each trusted proxy appends the address it saw, so the
+    entry KOTOPLAN_TRUSTED_PROXY_COUNT places from the right is the one no client can forge."""
+    header = settings.KOTOPLAN_CLIENT_IP_HEADER
+    if header:
+        hops = [hop.strip() for hop in request.META.get(header, "").split(",") if hop.strip()]
+        count = max(settings.KOTOPLAN_TRUSTED_PROXY_COUNT, 1)
+        if len(hops) >= count:
+            return hops[-count]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+class PermissionsPolicyMiddleware:
+    """Sends KOTOPLAN_PERMISSIONS_POLICY: browser features no page needs stay switched off."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        policy = settings.KOTOPLAN_PERMISSIONS_POLICY
+        if policy:
+            response.headers.setdefault("Permissions-Policy", policy)
+        return response

@@ -24,6 +24,7 @@ from kotoplan.audit.services import acting_as, save_changes, save_new, save_vers
 from kotoplan.core.errors import DomainError
 from kotoplan.core.permissions import require
 from kotoplan.core.services import belonging
+from kotoplan.core.views import client_address
 from kotoplan.planning.models import Measure, Objective, Plan
 
 from .models import (
@@ -382,7 +383,7 @@ def feedback_session_mark(request) -> None:
 
 
 def _client_keys(request, scope: str) -> list[str]:
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)  # behind a proxy: the resident's, not the proxy's
     hashed = salted_hmac("kotoplan.participation.throttle", address).hexdigest()[:32]
     keys = [f"kp-rate:{scope}:ip:{hashed}"]
     session_key = getattr(getattr(request, "session", None), "session_key", None)

@@ -48,3 +48,45 @@ def test_production__never_loads_demo_users_with_the_published_password(tmp_path
     )
     assert result.returncode != 0
     assert "Demo data is not loaded with production settings" in result.stderr
+
+
+PRODUCTION = {
+    "SECRET_KEY": "x7Qm2vL9pR4tW8zK1nB6cF3hJ5dS0gYaE-uT_iO9lP2qM4rN8wV",
+    "ALLOWED_HOSTS": "kotoplan.example.fi",
+    "KOTOPLAN_PROXY_SSL_HEADER": "HTTP_X_FORWARDED_PROTO=https",
+}
+
+
+def test_production__deploy_check_is_clean(tmp_path):
+    result = _manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "DEBUG",
+        DATABASE_URL=f"sqlite:///{tmp_path}/db",
+        **PRODUCTION,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production__second_factor_and_short_sessions_are_on(tmp_path):
+    """The demo and test settings may switch the second factor off; production never does
+    unless told to, and it trusts the proxy's HTTPS header only when configured."""
+    script = (
+        "from django.conf import settings as s; "
+        "print(s.KOTOPLAN_TWO_FACTOR_REQUIRED, s.SECURE_PROXY_SSL_HEADER, s.SESSION_COOKIE_AGE,"
+        " s.SESSION_COOKIE_SECURE, s.SECURE_HSTS_SECONDS)"
+    )
+    result = _manage(
+        "shell", "-v", "0", "-c", script, DATABASE_URL=f"sqlite:///{tmp_path}/db", **PRODUCTION
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1].split() == [
+        "True",
+        "('HTTP_X_FORWARDED_PROTO',",
+        "'https')",
+        "36000",
+        "True",
+        "31536000",
+    ]

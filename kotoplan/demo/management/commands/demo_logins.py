@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import translation
 
@@ -61,3 +62,14 @@ class Command(BaseCommand):
             self.stdout.write(line(row))
         self.stdout.write("")
         self.stdout.write(f"All demo users have the password “{content.DEMO_PASSWORD}”.")
+        if settings.KOTOPLAN_TWO_FACTOR_REQUIRED:
+            self.stdout.write(
+                "The administrator and the regional officials set up an authenticator app "
+                "(TOTP) at their first login."
+            )
+        else:
+            self.stdout.write(
+                "Second factor: off in the demo, so the administrator and the regional officials "
+                "log in with the password only (KOTOPLAN_TWO_FACTOR=true asks for an "
+                "authenticator app as in production)."
+            )

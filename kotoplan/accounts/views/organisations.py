@@ -1,72 +1,27 @@
-from django.conf import settings
+"""Units and local organisations that coordinators add and edit themselves."""
+
 from django.contrib import messages
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import render
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from kotoplan.core.views import form_view
 from kotoplan.geography.models import Municipality
 
-from . import services
-from .forms import OrganisationForm
-from .models import Organisation
-from .selectors import (
+from .. import services
+from ..forms import OrganisationForm
+from ..models import Organisation
+from ..selectors import (
     adding_municipalities,
     organisation_get_for_user,
     organisation_label,
     organisation_labels,
     organisations_managed_by,
-    roles_for_user,
 )
-
-
-class LoginView(auth_views.LoginView):
-    """Signs in and switches the interface to the user's preferred language."""
-
-    template_name = "accounts/login.html"
-    redirect_authenticated_user = True
-
-    def form_valid(self, form):
-        response = super().form_valid(form)
-        language = form.get_user().preferred_language
-        if language in dict(settings.LANGUAGES):
-            response.set_cookie(
-                settings.LANGUAGE_COOKIE_NAME,
-                language,
-                samesite="Lax",
-                secure=settings.SESSION_COOKIE_SECURE,
-            )
-        return response
-
-
-class LogoutView(auth_views.LogoutView):
-    """The menu links here: GET shows a page with the log-out button, POST logs out."""
-
-    http_method_names = ["get", "post", "options"]
-    template_name = "accounts/logout.html"
-
-
-class PasswordChangeView(auth_views.PasswordChangeView):
-    template_name = "accounts/password_change.html"
-    success_url = reverse_lazy("accounts:password_change_done")
-
-
-class PasswordChangeDoneView(auth_views.PasswordChangeDoneView):
-    template_name = "accounts/password_change_done.html"
-    extra_context = {"home_url": reverse_lazy(settings.LOGIN_REDIRECT_URL)}
-
-
-@login_required
-def profile(request):
-    return render(request, "accounts/profile.html", {"roles": roles_for_user(user=request.user)})
-
-
-# --- units and local organisations --------------------------------------------------------------
 
 
 def _back_to(request) -> str:
