@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from kotoplan.core.clock import today
 
@@ -45,3 +45,11 @@ def authority_area_of(*, municipality: Municipality, on: date | None = None) -> 
         .first()
     )
     return membership.area if membership else None
+
+
+def municipalities_matching(*, text: str) -> QuerySet[Municipality]:
+    """In-scope municipalities whose name (in any language) contains `text`, or whose code it
+    is: what a visitor's search by municipality finds."""
+    text = text.strip()
+    found = Q(name_fi__icontains=text) | Q(name_sv__icontains=text) | Q(name_en__icontains=text)
+    return Municipality.objects.in_act_scope().filter(found | Q(code=text))

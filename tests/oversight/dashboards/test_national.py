@@ -206,7 +206,7 @@ def test_county__other_county_is_404(client, county_liaison, other_areas, munici
 )
 def test_nav__oversight_link_for_oversight_roles(client, request, role, shown, target):
     client.force_login(request.getfixturevalue(role))
-    body = client.get(reverse("planning:home")).content.decode()
+    body = client.get(reverse("planning:plan_list")).content.decode()
     assert (f'href="{reverse("oversight:dashboards")}"' in body) is shown
     response = client.get(reverse("oversight:dashboards"))
     if target is None:
