@@ -62,6 +62,14 @@ def test_public_page__language_switch_keeps_the_page_and_offers_the_pdf(client, 
     assert 'href="/documents/public/049/2026-2029/plan.pdf?lang=sv"' in html
 
 
+def test_public_page__contents_link_every_section(client, adopted):
+    html = client.get("/documents/public/049/2026-2029/").content.decode()
+    assert '<nav class="plan-toc document-contents" aria-labelledby="contents-title">' in html
+    for anchor in ("basics-title", "situation-title", "objectives-title", "decision-title"):
+        assert f'href="#{anchor}"' in html
+        assert f'id="{anchor}"' in html
+
+
 def test_public_pdf__adopted_plan_as_pdf_without_login(client, adopted):
     response = client.get("/documents/public/049/2026-2029/plan.pdf?lang=sv")
     assert response.status_code == 200

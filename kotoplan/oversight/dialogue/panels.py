@@ -6,10 +6,10 @@ from django.db.models import Q
 
 from kotoplan.accounts.selectors import user_reach
 from kotoplan.core.panels import HOME, register_section
+from kotoplan.geography.selectors import municipality_ids_in_areas
 
 from .models import Observation
-from .permissions import official_municipality_ids
-from .selectors import is_overdue, observations_for_user, open_observations_for_user
+from .selectors import is_overdue, open_observations_for_user
 
 SHOWN = 10
 
@@ -24,10 +24,10 @@ def _waiting_for(user) -> Q | None:
             state__in=Observation.AWAITING_REPLY_STATES,
             plan__municipalities__in=reach.coordinator_municipalities,
         )
-    if reach.official_areas:
+    if reach.official_areas:  # the area's municipalities as a subquery: one query in all
         waiting |= Q(
             state=Observation.State.REPLIED,
-            plan__municipalities__in=official_municipality_ids(user),
+            plan__municipalities__in=municipality_ids_in_areas(area_ids=list(reach.official_areas)),
         )
     return waiting or None
 
@@ -54,7 +54,9 @@ def _home_count(*, user) -> int:
     waiting = _waiting_for(user)
     if waiting is None:
         return 0
-    return observations_for_user(user=user).filter(waiting).values("pk").distinct().count()
+    # `waiting` names only plans of the user's own municipalities or area, all of which the user
+    # may see: one query, with no separate scope
+    return Observation.objects.filter(waiting).values("pk").distinct().count()
 
 
 register_section(
