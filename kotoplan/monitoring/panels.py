@@ -7,6 +7,7 @@ from django.utils import formats
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from kotoplan.core.clock import today
 from kotoplan.core.panels import HOME, register_menu_item, register_plan_panel, register_section
 from kotoplan.core.permissions import can
 
@@ -71,7 +72,12 @@ def _home_section(*, user, request=None) -> dict | None:
     rounds = open_rounds_run_by(user=user)
     if not (due or rounds):
         return None
-    return {"due": due, "rounds": rounds, "missing": sum(not d.reported for d in due)}
+    return {
+        "due": due,
+        "rounds": rounds,
+        "missing": sum(not d.reported for d in due),
+        "today": today(),
+    }
 
 
 def _home_count(*, user) -> int:

@@ -214,3 +214,12 @@ def test_home__query_count_does_not_grow_with_the_data(
         assert response.status_code == 200
         counts[size] = len(queries)
     assert counts["big"] == counts["small"], counts
+
+
+def test_home__overdue_round_is_marked(client, coordinator_a, contributor, open_round):
+    type(open_round).objects.filter(pk=open_round.pk).update(due_date=date(2026, 5, 31))
+
+    for user in (coordinator_a, contributor):
+        page = _home(client, user)
+        section = page[page.index('data-home="monitoring"') :]
+        assert '<strong class="overdue">overdue</strong>' in section, user
