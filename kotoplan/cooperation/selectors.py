@@ -5,7 +5,7 @@ it on what they load (PermissionDenied otherwise)."""
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
 from kotoplan.accounts.models import RoleAssignment
@@ -219,3 +219,20 @@ def plan_cooperation_summary(*, plan: Plan, user) -> dict:
 
 def initiatives_of(*, group: CooperationGroup) -> QuerySet[Initiative]:
     return group.initiatives.select_related("membership__organisation", "filed_by", "meeting")
+
+
+def initiatives_waiting_for(*, user) -> QuerySet[Initiative]:
+    """Initiatives to convene still waiting for an answer in the groups the user manages (the
+    groups of their municipalities; an official: the regional groups of their area), oldest
+    first."""
+    reach = user_reach(user=user)
+    if not (reach.admin or reach.coordinator_municipalities or reach.official_areas):
+        return Initiative.objects.none()
+    managed = Q(group__municipalities__in=reach.coordinator_municipalities) | Q(
+        group__kind=CooperationGroup.Kind.REGIONAL,
+        group__appointed_by__area__in=reach.official_areas,
+    )
+    found = Initiative.objects.filter(status=Initiative.Status.PENDING)
+    if not reach.admin:
+        found = found.filter(pk__in=Initiative.objects.filter(managed).values("pk"))
+    return found.select_related("group", "membership__organisation").order_by("created_at", "pk")

@@ -5,6 +5,11 @@ Every registry holds entries under a unique key and gives them back in their ord
 - Plan panels: each app registers the panels it contributes to the plan page in its
   `AppConfig.ready()` (its panels.py); the plan page loops over `plan_panels(...)` and includes
   each template.
+- Page sections: the signed-in user's home page ("My work", `HOME`) and the public front door
+  (`FRONT`) are made of sections each app contributes with `register_section(slot, ...)`:
+  `context(user=, request=)` gives the section's context or None to leave it out; an optional
+  `count(user=)` tells how many things in the section wait for the user (shown in the
+  navigation, so it must cost at most one query).
 - Links in named slots: the main navigation (`MENU`), the footer of every page (`FOOTER`), and the
   slots an app opens on its own pages (e.g. planning's other ways to start a plan, monitoring's
   files of a report). An app registers a link with `register_link(slot, ...)`; the page shows
@@ -21,6 +26,8 @@ from typing import Any, TypeVar
 
 MENU = "menu"
 FOOTER = "footer"
+HOME = "home"
+FRONT = "front"
 
 PanelContext = Callable[..., dict[str, Any] | None]
 
@@ -31,6 +38,7 @@ class Panel:
     order: int
     template: str
     context: PanelContext  # (plan=, user=, request=) -> dict, or None to leave the panel out
+    title: Any = None  # its entry in the plan page's table of contents (a lazy translation)
 
 
 @dataclass(frozen=True)
@@ -38,6 +46,22 @@ class RenderedPanel:
     key: str
     template: str
     context: dict[str, Any]
+    title: Any = None
+
+    @property
+    def headline(self) -> Any:
+        """The one line that stands for the panel while it is folded (its context's
+        "headline")."""
+        return self.context.get("headline")
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    order: int
+    template: str
+    context: PanelContext  # (user=, request=) -> dict, or None to leave the section out
+    count: Callable[..., int] | None = None  # (user=) -> things waiting for the user
 
 
 @dataclass(frozen=True)
@@ -46,12 +70,22 @@ class Link:
     order: int
     label: Any  # a lazy translation
     url: Callable[..., str | None]  # (**the slot's context) -> URL, or None to leave it out
+    count: Callable[..., int] | None = None  # (**the slot's context) -> a number shown with it
 
 
-Entry = TypeVar("Entry", Panel, Link)
+@dataclass(frozen=True)
+class MenuItem:
+    key: str
+    label: Any
+    url: str
+    count: int | None = None
+
+
+Entry = TypeVar("Entry", Panel, Link, Section)
 
 _panels: dict[str, Panel] = {}
 _links: dict[str, dict[str, Link]] = {}  # slot → key → link
+_sections: dict[str, dict[str, Section]] = {}  # slot → key → section
 
 
 def _register(registry: dict[str, Entry], entry: Entry) -> None:
@@ -66,8 +100,13 @@ def _in_order(registry: dict[str, Entry]) -> list[Entry]:
     return sorted(registry.values(), key=lambda entry: (entry.order, entry.key))
 
 
-def register_plan_panel(*, key: str, order: int, template: str, context: PanelContext) -> None:
-    _register(_panels, Panel(key=key, order=order, template=template, context=context))
+def register_plan_panel(
+    *, key: str, order: int, template: str, context: PanelContext, title=None
+) -> None:
+    """A status panel of the plan page. `title` names it in the page's table of contents; a
+    "headline" in the context is the one line shown while the panel is folded."""
+    entry = Panel(key=key, order=order, template=template, context=context, title=title)
+    _register(_panels, entry)
 
 
 def registered_plan_panels() -> list[Panel]:
@@ -80,12 +119,23 @@ def plan_panels(*, plan, user, request=None) -> list[RenderedPanel]:
     for panel in _in_order(_panels):
         context = panel.context(plan=plan, user=user, request=request)
         if context is not None:
-            rendered.append(RenderedPanel(panel.key, panel.template, {"plan": plan, **context}))
+            rendered.append(
+                RenderedPanel(panel.key, panel.template, {"plan": plan, **context}, panel.title)
+            )
     return rendered
 
 
-def register_link(slot: str, *, key: str, order: int, label, url: Callable[..., str | None]):
-    _register(_links.setdefault(slot, {}), Link(key=key, order=order, label=label, url=url))
+def register_link(
+    slot: str,
+    *,
+    key: str,
+    order: int,
+    label,
+    url: Callable[..., str | None],
+    count: Callable[..., int] | None = None,
+):
+    entry = Link(key=key, order=order, label=label, url=url, count=count)
+    _register(_links.setdefault(slot, {}), entry)
 
 
 def links(slot: str, **context) -> list[tuple[str, Any, str]]:
@@ -98,11 +148,60 @@ def links(slot: str, **context) -> list[tuple[str, Any, str]]:
     return found
 
 
-def register_menu_item(*, key: str, order: int, label, url: Callable[..., str | None]) -> None:
-    """An entry of the main navigation; `url(user=...)` for the signed-in user."""
-    register_link(MENU, key=key, order=order, label=label, url=url)
+def register_menu_item(
+    *,
+    key: str,
+    order: int,
+    label,
+    url: Callable[..., str | None],
+    count: Callable[..., int] | None = None,
+) -> None:
+    """An entry of the main navigation; `url(user=...)` for the signed-in user; `count(user=...)`
+    an optional number shown after the label ("My work (3)")."""
+    register_link(MENU, key=key, order=order, label=label, url=url, count=count)
 
 
-def menu_items(user) -> list[tuple[str, Any, str]]:
-    """(key, label, url) of the navigation entries this user has, in order."""
-    return links(MENU, user=user)
+def menu_items(user) -> list[MenuItem]:
+    """The navigation entries this user has, in order."""
+    found = []
+    for link in _in_order(_links.get(MENU, {})):
+        url = link.url(user=user)
+        if url:
+            number = link.count(user=user) if link.count else None
+            found.append(MenuItem(link.key, link.label, url, number))
+    return found
+
+
+def register_section(
+    slot: str,
+    *,
+    key: str,
+    order: int,
+    template: str,
+    context: PanelContext,
+    count: Callable[..., int] | None = None,
+) -> None:
+    """A section of a page made of sections (`HOME`, `FRONT`)."""
+    entry = Section(key=key, order=order, template=template, context=context, count=count)
+    _register(_sections.setdefault(slot, {}), entry)
+
+
+def sections(slot: str, **context) -> list[RenderedPanel]:
+    """The sections of the slot that apply in `context` (user=, request=), in their order."""
+    rendered = []
+    for section in _in_order(_sections.get(slot, {})):
+        found = section.context(**context)
+        if found is not None:
+            rendered.append(RenderedPanel(section.key, section.template, found))
+    return rendered
+
+
+def waiting_count(slot: str, *, user) -> int:
+    """How many things the slot's sections say wait for the user; counted once per request (the
+    navigation and the page ask alike)."""
+    cache = f"_kotoplan_waiting_{slot}"
+    known = getattr(user, cache, None)
+    if known is None:
+        known = sum(s.count(user=user) for s in _in_order(_sections.get(slot, {})) if s.count)
+        setattr(user, cache, known)
+    return known

@@ -3,20 +3,29 @@ the Word file of a monitoring report, importing a plan beside "New plan", and th
 link in the footer."""
 
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kotoplan.core.languages import content_languages, language_name
-from kotoplan.core.panels import FOOTER, register_link, register_plan_panel
+from kotoplan.core.panels import FOOTER, FRONT, register_link, register_plan_panel, register_section
+from kotoplan.geography.selectors import municipalities_matching
 from kotoplan.monitoring.panels import REPORT_FILES
 from kotoplan.planning.models import Plan
 from kotoplan.planning.panels import NEW_PLAN_ACTIONS
 
+from .selectors import published_plans
+
+FRONT_SHOWN = 30
+
 
 def export_links(*, plan, user, request) -> dict:
     """Files of the plan in every content language, and its public page once adopted."""
+    languages = [(code, language_name(code)) for code in content_languages()]
     return {
-        "languages": [(code, language_name(code)) for code in content_languages()],
+        "languages": languages,
         "public": plan.state == Plan.State.ADOPTED,
+        "headline": gettext("Word, PDF and StratML in %(languages)s")
+        % {"languages": ", ".join(name for _code, name in languages)},
     }
 
 
@@ -35,10 +44,30 @@ def _open_data_url(user) -> str:
 
 
 register_plan_panel(
-    key="export_links", order=30, template="documents/_export_links.html", context=export_links
+    key="export_links",
+    order=30,
+    template="documents/_export_links.html",
+    context=export_links,
+    title=_("Export"),
 )
 register_link(REPORT_FILES, key="docx", order=10, label="Word (DOCX)", url=_report_docx_url)
 register_link(
     NEW_PLAN_ACTIONS, key="import_plan", order=10, label=_("Import a plan"), url=_import_url
 )
 register_link(FOOTER, key="open_data", order=10, label=_("Open data"), url=_open_data_url)
+
+
+def _front_section(*, request, user=None) -> dict:
+    """Adopted plans with their public pages, narrowed by the front door's search by
+    municipality."""
+    text = request.GET.get("municipality", "").strip()
+    plans = published_plans()
+    if text:
+        plans = plans.filter(municipalities__in=municipalities_matching(text=text)).distinct()
+    plans = list(plans.order_by("lead_municipality__name_fi", "-period_start")[: FRONT_SHOWN + 1])
+    return {"plans": plans[:FRONT_SHOWN], "more": len(plans) > FRONT_SHOWN, "search": text}
+
+
+register_section(
+    FRONT, key="adopted_plans", order=20, template="documents/_front.html", context=_front_section
+)

@@ -25,6 +25,11 @@ urlpatterns = [
         views.public_plan,
         name="public_plan",
     ),
+    path(
+        "public/<str:municipality_code>/<int:start>-<int:end>/plan.pdf",
+        views.public_plan_pdf,
+        name="public_plan_pdf",
+    ),
     path("open-data/", views.open_data_index, name="open_data"),
     *[
         pattern

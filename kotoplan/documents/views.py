@@ -23,7 +23,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET
 
 from kotoplan.core.errors import DomainError
-from kotoplan.core.languages import language_name
+from kotoplan.core.languages import content_languages, language_name
 from kotoplan.core.text import requested_language, text_of
 from kotoplan.core.views import form_page
 from kotoplan.geography.models import Municipality
@@ -134,11 +134,16 @@ def round_report_docx(request, plan_id: int, round_id: int):
 # --- public pages and open data --------------------------------------------------------------
 
 
+def _public_language(request, plan) -> str:
+    """The page's language: `?lang=` among fi, sv and en (texts missing in it fall back, marked),
+    else the plan's first language."""
+    return requested_language(request, list(content_languages()), default=plan_languages(plan)[0])
+
+
 @require_GET
 def public_plan(request, municipality_code: str, start: int, end: int):
     plan = public_plan_get(municipality_code=municipality_code, start=start, end=end)
-    languages = plan_languages(plan)
-    language = requested_language(request, languages, default=languages[0])
+    language = _public_language(request, plan)
     summary = PlainLanguageSummary.objects.filter(plan=plan).first()
     with translation.override(language):
         response = render(
@@ -149,11 +154,21 @@ def public_plan(request, municipality_code: str, start: int, end: int):
                 "doc": plan_document(plan=plan, language=language),
                 "labels": table_labels(),
                 "summary": text_of(summary, "text", language) if summary else None,
-                "other_languages": [(c, language_name(c)) for c in languages if c != language],
+                "languages": [(c, language_name(c)) for c in content_languages()],
+                "language": language,
             },
         )
     response["Content-Language"] = language
     return response
+
+
+@require_GET
+def public_plan_pdf(request, municipality_code: str, start: int, end: int):
+    """The adopted plan as a tagged PDF, for anyone (only adopted plans are public)."""
+    plan = public_plan_get(municipality_code=municipality_code, start=start, end=end)
+    language = _public_language(request, plan)
+    content = plan_pdf(plan_document(plan=plan, language=language))
+    return _download(content, "application/pdf", _file_name(plan, language, ".pdf"))
 
 
 def _open_data_plans(municipality_code: str | None):

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from kotoplan.core.clock import today
 
@@ -69,3 +69,11 @@ def neighbour_municipality_ids(
         area_id__in=areas, municipality__in_act_scope=True
     )
     return ids | set(members.values_list("municipality_id", flat=True))
+
+
+def municipalities_matching(*, text: str) -> QuerySet[Municipality]:
+    """In-scope municipalities whose name (in any language) contains `text`, or whose code it
+    is: what a visitor's search by municipality finds."""
+    text = text.strip()
+    found = Q(name_fi__icontains=text) | Q(name_sv__icontains=text) | Q(name_en__icontains=text)
+    return Municipality.objects.in_act_scope().filter(found | Q(code=text))

@@ -1,10 +1,16 @@
 """Participation's entry in the plan page's panels (kotoplan.core.panels): the consultations and
 participation events of the plan."""
 
-from kotoplan.core.panels import register_plan_panel
-from kotoplan.core.permissions import can
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from .selectors import participation_evidence_for_plan
+from kotoplan.core.panels import FRONT, HOME, register_plan_panel, register_section
+from kotoplan.core.permissions import can
+from kotoplan.geography.selectors import municipalities_matching
+
+from .selectors import consultations_run_by, open_consultations, participation_evidence_for_plan
+
+FRONT_SHOWN = 20
 
 
 def _plan_panel(*, plan, user, request=None) -> dict | None:
@@ -12,7 +18,18 @@ def _plan_panel(*, plan, user, request=None) -> dict | None:
     can_manage = can(user, "participation.manage", plan)
     if not (evidence.exists or can_manage):
         return None
-    return {"evidence": evidence, "can_manage": can_manage}
+    consultations = len(evidence.consultations)
+    opened = sum(c.is_open for c in evidence.consultations)
+    headline = ngettext("%(n)s consultation", "%(n)s consultations", consultations) % {
+        "n": consultations
+    }
+    if opened:
+        headline += " " + ngettext("(%(n)s open)", "(%(n)s open)", opened) % {"n": opened}
+    events = len(evidence.events)
+    headline += ", " + ngettext(
+        "%(n)s participation event", "%(n)s participation events", events
+    ) % {"n": events}
+    return {"evidence": evidence, "can_manage": can_manage, "headline": headline}
 
 
 register_plan_panel(
@@ -20,4 +37,34 @@ register_plan_panel(
     order=40,
     template="participation/_plan_panel.html",
     context=_plan_panel,
+    title=_("Participation"),
+)
+
+
+def _home_section(*, user, request=None) -> dict | None:
+    """The consultations of a coordinator's plans with their deadlines."""
+    consultations = list(consultations_run_by(user=user)[:10])
+    return {"consultations": consultations} if consultations else None
+
+
+def _front_section(*, request, user=None) -> dict:
+    """Consultations open to anyone, narrowed by the front door's search by municipality."""
+    text = request.GET.get("municipality", "").strip()
+    found = open_consultations(municipalities=municipalities_matching(text=text) if text else None)
+    return {"consultations": list(found[:FRONT_SHOWN]), "search": text}
+
+
+register_section(
+    HOME,
+    key="consultations",
+    order=40,
+    template="participation/_home.html",
+    context=_home_section,
+)
+register_section(
+    FRONT,
+    key="open_consultations",
+    order=10,
+    template="participation/_front.html",
+    context=_front_section,
 )

@@ -4,13 +4,15 @@ consultation brought in (feedback by theme, participants, question results for c
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 from operator import attrgetter
 
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from kotoplan.core.languages import content_languages, direction, language_name
-from kotoplan.core.permissions import can
+from kotoplan.core.permissions import can, scope
 from kotoplan.core.text import Text, requested_language, text_of
 from kotoplan.planning.models import Measure, Objective, Plan, Theme
 from kotoplan.planning.selectors import ThemeSection, plan_get_for_user, plan_outline
@@ -113,6 +115,32 @@ def participation_evidence_for_plan(*, plan: Plan) -> ParticipationEvidence:
     return ParticipationEvidence(
         events=list(ParticipationEvent.objects.filter(plan=plan).order_by("held_on", "pk")),
         consultations=list(consultations_for_plan(plan=plan)),
+    )
+
+
+# --- lists: the front door and the coordinator's home page ----------------------------------
+
+
+def open_consultations(*, municipalities: QuerySet | None = None) -> QuerySet[Consultation]:
+    """Consultations open to anyone now, closing soonest first; of the given municipalities'
+    plans when `municipalities` is given."""
+    now = timezone.now()
+    found = Consultation.objects.filter(opens_at__lte=now, closes_at__gt=now)
+    if municipalities is not None:
+        found = found.filter(plan__municipalities__in=municipalities).distinct()
+    return found.select_related("plan__lead_municipality").order_by("closes_at", "pk")
+
+
+def consultations_run_by(*, user, closed_within_days: int = 60) -> QuerySet[Consultation]:
+    """Consultations on the plans the user coordinates: upcoming, open, and those closed lately
+    (their response report is the next job), soonest deadline first."""
+    plans = scope(user, "planning.change_plan", Plan.objects.all()).values("pk")
+    since = timezone.now() - timedelta(days=closed_within_days)
+    return (
+        Consultation.objects.filter(plan__in=plans, closes_at__gte=since)
+        .select_related("plan")
+        .annotate(submission_count=Count("submissions", distinct=True))
+        .order_by("closes_at", "pk")
     )
 
 

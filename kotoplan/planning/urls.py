@@ -41,6 +41,7 @@ NEW_PARTS = [
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("plans/", views.plan_list, name="plan_list"),
     path("plans/new/", views.plan_create, name="plan_create"),
     path("plans/historical/new/", views.plan_historical_new, name="plan_historical_new"),
     *[path(f"plans/<int:plan_id>/{route}", view, name=name) for route, view, name in PLAN_PAGES],

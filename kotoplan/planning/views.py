@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from kotoplan.audit.forms import HistoryFilterForm
 from kotoplan.audit.selectors import history_choices, history_rows
 from kotoplan.audit.selectors import plan_history as plan_history_entries
-from kotoplan.core.panels import links, plan_panels
+from kotoplan.core.panels import FRONT, HOME, links, plan_panels, sections
 from kotoplan.core.permissions import can, require
 from kotoplan.core.views import action_view, form_page, form_view, page_url
 
@@ -33,7 +33,7 @@ from .models import (
     TargetGroup,
     Theme,
 )
-from .panels import NEW_PLAN_ACTIONS
+from .panels import NEW_PLAN_ACTIONS, PLAN_SECTIONS
 
 HISTORY_PAGE_SIZE = 50
 
@@ -45,8 +45,28 @@ def plan_url(plan, anchor: str = "") -> str:
 # --- plans -------------------------------------------------------------------------------------
 
 
-@login_required
 def home(request):
+    """`/`: a signed-in person's own work ("My work"), made of the sections each app contributes;
+    for anyone else the public front door (what the service is, open consultations, adopted
+    plans)."""
+    if not request.user.is_authenticated:
+        return render(
+            request,
+            "planning/front_door.html",
+            {
+                "sections": sections(FRONT, request=request),
+                "search": request.GET.get("municipality", "").strip(),
+            },
+        )
+    return render(
+        request,
+        "planning/home.html",
+        {"sections": sections(HOME, user=request.user, request=request)},
+    )
+
+
+@login_required
+def plan_list(request):
     can_create = selectors.municipalities_for_new_plan(user=request.user).exists()
     return render(
         request,
@@ -123,6 +143,7 @@ def plan_detail(request, plan_id):
             "versions": selectors.plan_versions(plan=plan, user=user),
             "municipalities": plan.municipalities.all(),
             "panels": plan_panels(plan=plan, user=user, request=request),
+            "content_sections": PLAN_SECTIONS,
         },
     )
 

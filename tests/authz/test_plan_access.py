@@ -32,7 +32,7 @@ class Case:
     """One URL to open: `access` says which rule should decide it."""
 
     name: str
-    access: str  # list | create | read | change | own_measure | new_version
+    access: str  # public | list | create | read | change | own_measure | new_version
     plan: str | None = None  # draft_a | adopted_a | draft_b
     target: str = "plan"  # the object whose pk goes into the URL
     kind: str | None = None
@@ -55,7 +55,8 @@ CONTENT_TARGET = {
 }
 
 CASES = [
-    Case("home", "list"),
+    Case("home", "public"),  # the front door for anyone, each person's own work once logged in
+    Case("plan_list", "list"),
     Case("plan_create", "create"),
     Case("plan_historical_new", "create"),
     *[
@@ -118,7 +119,7 @@ CREATORS = {"coordinator_a", "coordinator_b", "admin_user"}
 
 
 def expected_statuses(case: Case, role: str) -> frozenset[int]:
-    if case.access == "list":
+    if case.access in ("list", "public"):
         return frozenset({200})
     if case.access == "create":
         return frozenset({200 if role in CREATORS else 403})
@@ -215,6 +216,10 @@ def test_planning_url_answers_by_role__every_url_every_role(request, client, wor
         writes = [q["sql"] for q in queries.captured_queries if WRITE.match(q["sql"])]
         assert writes == [], f"GET {url} as {role} wrote to the database"
 
+    if user is None and case.access == "public":
+        assert response.status_code == 200
+        assert "Espoo integration plan 2026–2029" not in response.content.decode()  # a draft
+        return
     if user is None:
         assert response.status_code == 302
         assert response["Location"].startswith(LOGIN_URL)
@@ -243,7 +248,7 @@ def test_plan_list_shows_plan_only_to_readers__draft_of_a(request, client, world
     """The list of plans shows A's draft exactly to the people who may open it."""
     client.force_login(request.getfixturevalue(role))
 
-    page = page_text(client.get(reverse("planning:home")))
+    page = page_text(client.get(reverse("planning:plan_list")))
 
     assert ("Espoo integration plan 2026–2029" in page) is (role in READERS["draft_a"])
     assert ("Espoo integration plan 2022–2025" in page) is (role in READERS["adopted_a"])

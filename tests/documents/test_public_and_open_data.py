@@ -45,9 +45,44 @@ def test_public_page__swedish_version_and_plain_language_summary(client, adopted
     assert response["Content-Language"] == "sv"
 
 
-def test_public_page__language_not_in_the_plan_falls_back_to_the_first(client, adopted):
-    response = client.get("/documents/public/049/2026-2029/?lang=en")
-    assert '<html lang="fi">' in response.content.decode()
+def test_public_page__english_interface_with_texts_falling_back_marked(client, adopted):
+    """Any of fi/sv/en can be chosen; texts the plan lacks in it come in the plan's first
+    language, marked with their own `lang`."""
+    adopted.title_en = ""
+    adopted.save(update_fields=["title_en"])
+    html = client.get("/documents/public/049/2026-2029/?lang=en").content.decode()
+    assert '<html lang="en">' in html
+    assert f'<h1 lang="fi">{adopted.title_fi}</h1>' in html
+
+
+def test_public_page__language_switch_keeps_the_page_and_offers_the_pdf(client, adopted):
+    html = client.get("/documents/public/049/2026-2029/?lang=sv").content.decode()
+    for code in ("fi", "sv", "en"):
+        assert f'href="?lang={code}" lang="{code}" hreflang="{code}"' in html
+    assert 'hreflang="sv" aria-current="true"' in html
+    assert 'href="/documents/public/049/2026-2029/plan.pdf?lang=sv"' in html
+
+
+def test_public_page__contents_link_every_section(client, adopted):
+    html = client.get("/documents/public/049/2026-2029/").content.decode()
+    assert '<nav class="plan-toc document-contents" aria-labelledby="contents-title">' in html
+    for anchor in ("basics-title", "situation-title", "objectives-title", "decision-title"):
+        assert f'href="#{anchor}"' in html
+        assert f'id="{anchor}"' in html
+
+
+def test_public_pdf__adopted_plan_as_pdf_without_login(client, adopted):
+    response = client.get("/documents/public/049/2026-2029/plan.pdf?lang=sv")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert response["Content-Disposition"].endswith('-sv.pdf"')
+
+
+@pytest.mark.parametrize("state", ["draft", "consultation", "superseded"])
+def test_public_pdf__unpublished_plans_are_never_public(client, rich_plan, state):
+    Plan.objects.filter(pk=rich_plan.pk).update(state=state)
+    assert client.get("/documents/public/049/2026-2029/plan.pdf").status_code == 404
 
 
 @pytest.mark.parametrize("state", ["draft", "consultation", "awaiting_decision", "superseded"])

@@ -32,6 +32,7 @@ def test_official_observes__coordinator_replies__official_resolves(browser, demo
     official = browser.new_context(locale="fi-FI").new_page()
     log_in(official, base, "virkailija.sisasuomi")
     official.goto(f"{base}/plans/{plan.pk}/")
+    official.click("#panel-observations > summary")  # the panel is folded to one line
     official.click(f'#observations a[href="/oversight/plans/{plan.pk}/observations/"]')
     _assert_accessible(official, "plan's observations and discussions")
     official.click(f'a[href="/oversight/plans/{plan.pk}/observations/new/"]')
@@ -57,6 +58,7 @@ def test_official_observes__coordinator_replies__official_resolves(browser, demo
     coordinator = browser.new_context(locale="fi-FI").new_page()
     log_in(coordinator, base, "koordinaattori.tampere")
     coordinator.goto(f"{base}/plans/{plan.pk}/")
+    coordinator.click("#panel-observations > summary")
     coordinator.click(f'#observations a[href="/oversight/observations/{observation.pk}/"]')
     assert coordinator.locator("#step-resolve").count() == 0
     _assert_accessible(coordinator, "observation with the reply form")

@@ -356,7 +356,7 @@ def test_plan_list_offers_new_plan_and_registered_actions__coordinator(
     coordinator_client, import_action
 ):
     """A coordinator may start a plan: the list offers "New plan" and the other registered ways."""
-    page = page_text(coordinator_client.get(reverse("planning:home")))
+    page = page_text(coordinator_client.get(reverse("planning:plan_list")))
 
     assert f'href="{reverse("planning:plan_create")}"' in page
     assert 'href="/import/" data-action="import_plan"' in page
@@ -366,7 +366,7 @@ def test_plan_list_offers_no_way_to_start_a_plan__viewer(client, viewer_a, impor
     """Someone who may not create plans is offered neither "New plan" nor the other ways."""
     client.force_login(viewer_a)
 
-    page = page_text(client.get(reverse("planning:home")))
+    page = page_text(client.get(reverse("planning:plan_list")))
 
     assert reverse("planning:plan_create") not in page
     assert 'data-action="import_plan"' not in page

@@ -83,7 +83,9 @@ class ReadinessReport:
     next_steps: list[ReadinessItem]
 
 
-def _theme_names() -> dict[str, str]:
+def theme_names() -> dict[str, str]:
+    """The themes' names in the reader's language, by code (one query; pass them to
+    `readiness_report` when reporting on many plans)."""
     return {theme.code: text_of(theme, "name").value for theme in Theme.objects.all()}
 
 
@@ -105,9 +107,11 @@ def _fix_url(rule: Rule, entry: dict, plan_id: int) -> str:
     return f"{url}#id_{field}" if field else url
 
 
-def readiness_report(*, result: ReadinessResult) -> ReadinessReport:
+def readiness_report(
+    *, result: ReadinessResult, names: dict[str, str] | None = None
+) -> ReadinessReport:
     """What the plan page shows of a stored result: the rules in the reader's language."""
-    names = _theme_names()
+    names = theme_names() if names is None else names
     items = []
     for entry in result.results:
         rule = RULES.get(entry["rule"])
@@ -149,7 +153,7 @@ def unmet_now(plan: Plan) -> list[Unmet]:
     """What the plan does not meet as it is now, computed on the spot (nothing is stored):
     the lifecycle asks before every step forward."""
     outcomes = evaluate(build_context(plan))
-    names = _theme_names()
+    names = theme_names()
     unmet = []
     for outcome in outcomes:
         if outcome.result.status != Status.MISSING:
