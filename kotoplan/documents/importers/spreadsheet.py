@@ -18,16 +18,16 @@ The rules (docs/plan-import-template.md):
 """
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from openpyxl.utils import get_column_letter
 
-from kotoplan.accounts.models import Organisation
 from kotoplan.planning.models import Theme
 
 from ..errors import ImportRejected, Problem
-from .common import IndicatorDraft, MeasureDraft, ObjectiveDraft, PlanDraft, organisation_by_name
+from .common import IndicatorDraft, MeasureDraft, ObjectiveDraft, PlanDraft
 from .spreadsheet_columns import (
     BY_KEY,
     COLUMNS,
@@ -40,17 +40,10 @@ from .spreadsheet_columns import (
     text,
 )
 from .spreadsheet_files import Limits, Sheet, read_sheet
+from .spreadsheet_parties import resolve_organisation, unresolved_message
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HEADER_SEARCH_ROWS = 20
-
-
-def resolve_organisation(name: str, cache: dict) -> Organisation | None:
-    """An organisation by its exact name in any language or its reference key."""
-    found = organisation_by_name(name, cache)
-    if found is None:
-        found = Organisation.objects.filter(reference_key=name.strip()).first()
-    return found
 
 
 def find_header(rows: list[list]) -> tuple[int, int]:
@@ -81,9 +74,11 @@ class Checked:
 class _Reader:
     """Turns the rows into objectives, measures and indicators, collecting every problem."""
 
-    def __init__(self, sheet: Sheet, limits: Limits):
+    def __init__(self, sheet: Sheet, limits: Limits, *, municipalities=(), on=None, until=None):
         self.sheet = sheet
         self.limits = limits
+        self.municipalities = list(municipalities)
+        self.on, self.until = on, until
         self.rows = [list(row) for row in sheet.rows]
         self.problems: list[Problem] = []
         self.notes: list[str] = []
@@ -335,17 +330,16 @@ class _Reader:
         for key, wanted in names.items():
             organisations = []
             for name in wanted:
-                organisation = resolve_organisation(name, self.organisations)
+                resolution = resolve_organisation(
+                    name,
+                    self.organisations,
+                    municipalities=self.municipalities,
+                    on=self.on,
+                    until=self.until,
+                )
+                organisation = resolution.match
                 if organisation is None:
-                    self.problem(
-                        number,
-                        key,
-                        _(
-                            "no organisation called “%(name)s” in Kotoplan; use its exact name "
-                            "or reference key, or ask an administrator to add it"
-                        )
-                        % {"name": name},
-                    )
+                    self.problem(number, key, unresolved_message(name, resolution))
                     ok = False
                 elif organisation not in organisations:
                     organisations.append(organisation)
@@ -360,12 +354,20 @@ class _Reader:
         if not any(parsed.get(key) not in (None, "") for key in LEVEL_KEYS[INDICATOR]):
             return None
         before = len(self.problems)
-        for key in ("indicator_name", "unit"):
-            if not parsed.get(key):
-                target = key if key in self.positions else "theme"
-                self.problem(
-                    number, target, _("an indicator needs a name and a unit; fill in both")
-                )
+        if not parsed.get("indicator_name"):
+            target = "indicator_name" if "indicator_name" in self.positions else "theme"
+            self.problem(number, target, _("the indicator has no name; write its name"))
+        numbers = any(parsed.get(k) not in (None, "") for k in ("baseline_value", "target_value"))
+        if numbers and not parsed.get("unit"):
+            target = "unit" if "unit" in self.positions else "theme"
+            self.problem(
+                number,
+                target,
+                _(
+                    "a baseline or target number needs its unit (e.g. % or persons); a target "
+                    "in words needs none"
+                ),
+            )
         base, target = parsed.get("baseline_year"), parsed.get("target_year")
         if base and target and target < base:
             self.problem(
@@ -461,7 +463,14 @@ def spreadsheet_check(
         sheet = read_sheet(content, filename, limits, pick=_has_header)
     except ImportRejected as rejected:
         return Checked(draft=None, problems=rejected.problems)
-    reader = _Reader(sheet, limits)
+    start, end = data.get("period_start"), data.get("period_end")
+    reader = _Reader(
+        sheet,
+        limits,
+        municipalities=[lead_municipality],
+        on=date(start, 1, 1) if start else None,
+        until=date(end, 12, 31) if end else None,
+    )
     reader.read()
     if reader.problems:
         return Checked(draft=None, problems=reader.problems, notes=reader.notes, sheet=sheet)

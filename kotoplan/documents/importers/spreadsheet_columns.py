@@ -257,6 +257,16 @@ COLUMNS = (
         limit=200,
     ),
     Column(
+        "co_responsible",
+        MEASURE,
+        gettext_lazy(
+            "Co-responsible parties besides the lead, separated by “;” or line breaks: names "
+            "of organisations of the plan's area in Kotoplan."
+        ),
+        parse=parse_names,
+        m2m="co_responsible",
+    ),
+    Column(
         "partners",
         MEASURE,
         gettext_lazy("Partner organisations, separated by “;” or line breaks."),
@@ -276,6 +286,13 @@ COLUMNS = (
         gettext_lazy("End date: D.M.YYYY, YYYY-MM-DD or an Excel date."),
         parse=parse_date,
         field="schedule_end",
+    ),
+    Column(
+        "schedule_text",
+        MEASURE,
+        gettext_lazy("Schedule as the plan writes it: 2025, 2025–2027, ongoing, autumn 2025…"),
+        field="schedule_text",
+        limit=100,
     ),
     Column("resources", MEASURE, gettext_lazy("Resources."), field="resources"),
     Column(
@@ -340,6 +357,13 @@ COLUMNS = (
         gettext_lazy("Year of the target value (YYYY)."),
         parse=parse_year,
         field="target_year",
+    ),
+    Column(
+        "target_text",
+        INDICATOR,
+        gettext_lazy("Target in words, e.g. “decreases towards the population average”."),
+        field="target_text_fi",
+        limit=500,
     ),
     Column(
         "direction",
