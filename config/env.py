@@ -29,4 +29,12 @@ env = environ.Env(
     KOTOPLAN_PARTICIPATION_RATE=(str, "10/h"),
     KOTOPLAN_STATFIN_URL=(str, "https://pxdata.stat.fi/PxWeb/api/v1/fi/StatFin/"),
     KOTOPLAN_SOTKANET_URL=(str, "https://sotkanet.fi/rest/1.1/"),
+    # Shared cache of all app nodes (sessions, consultation rate limit), e.g. redis://127.0.0.1:6379/0.
+    REDIS_URL=(str, ""),
+    # REST API throttling per client: anonymous (by address) and per user.
+    KOTOPLAN_API_ANON_RATE=(str, "120/min"),
+    KOTOPLAN_API_USER_RATE=(str, "600/min"),
+    KOTOPLAN_WORKER_STALE_SECONDS=(int, 300),
+    # Production: log level of Kotoplan's own JSON log lines.
+    KOTOPLAN_LOG_LEVEL=(str, "INFO"),
 )

@@ -5,7 +5,8 @@ Every registry holds entries under a unique key and gives them back in their ord
 - Plan panels: each app registers the panels it contributes to the plan page in its
   `AppConfig.ready()` (its panels.py); the plan page loops over `plan_panels(...)` and includes
   each template.
-- Links in named slots: the main navigation (`MENU`), the footer of every page (`FOOTER`), and the
+- Links in named slots: the main navigation (`MENU`), the footer of every page (`FOOTER`), the
+  user's account page (`PROFILE`), and the
   slots an app opens on its own pages (e.g. planning's other ways to start a plan, monitoring's
   files of a report). An app registers a link with `register_link(slot, ...)`; the page shows
   `links(slot, **context)`: each link's `url(**context)` gives its address, or None to leave the
@@ -21,6 +22,7 @@ from typing import Any, TypeVar
 
 MENU = "menu"
 FOOTER = "footer"
+PROFILE = "profile"
 
 PanelContext = Callable[..., dict[str, Any] | None]
 

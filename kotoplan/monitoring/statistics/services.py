@@ -5,7 +5,10 @@ Invariants:
   then all its values are written in one transaction, or none;
 - re-importing identical data writes nothing and reports every row as unchanged;
 - a missing or suppressed value is stored as NULL with its status, never as zero;
-- only coordinators and administrators start imports; the ImportRun records who, what and when.
+- only coordinators and administrators start imports; the ImportRun records who, what and when;
+- one value written by another system (`statistic_value_save`, the API) is a write of the same
+  people, for a municipality they coordinate; it names the value it replaces (optimistic
+  locking), is audited, and writing the same value again changes nothing.
 """
 
 import logging
@@ -16,6 +19,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kotoplan.audit.services import acting_as
+from kotoplan.core.errors import EditConflict
 from kotoplan.core.permissions import require
 from kotoplan.geography.models import Area, Municipality
 
@@ -33,6 +38,7 @@ from .models import (
     StatIndicator,
     StatisticValue,
 )
+from .selectors import statistic_value_version
 
 logger = logging.getLogger(__name__)
 
@@ -193,6 +199,48 @@ def statistic_values_import(
     StatisticValue.objects.bulk_update(to_update, ["value", "status", "import_run"], batch_size=500)
     counts.created, counts.updated = len(to_create), len(to_update)
     return counts
+
+
+@transaction.atomic
+def statistic_value_save(
+    *,
+    actor,
+    indicator: StatIndicator,
+    municipality: Municipality,
+    period: int,
+    value: Decimal | None,
+    status: str,
+    breakdown_key: str = "",
+    breakdown_value: str = "",
+    based_on: str | None = None,
+) -> tuple[StatisticValue, str]:
+    """Create or replace one municipality's value; (value, "created", "updated" or
+    "unchanged").
+
+    `based_on` is the `statistic_value_version` the caller read; a stored value that says
+    something else by now raises EditConflict. The same value written again is no change.
+    """
+    require(actor, "monitoring.import_statistics", municipality)
+    key = {
+        "indicator": indicator,
+        "municipality": municipality,
+        "period": period,
+        "breakdown_key": breakdown_key,
+        "breakdown_value": breakdown_value,
+    }
+    stored = StatisticValue.objects.select_for_update().filter(**key).first()
+    if stored is not None and (stored.value, stored.status) == (value, status):
+        return stored, "unchanged"
+    if based_on is not None and (stored is None or statistic_value_version(stored) != based_on):
+        raise EditConflict(_("The value changed since it was read."), current=stored)
+    outcome = "created" if stored is None else "updated"
+    with acting_as(actor):
+        if stored is None:
+            stored = StatisticValue(**key, value=value, status=status)
+        stored.value, stored.status = value, status
+        stored.full_clean()
+        stored.save()
+    return stored, outcome
 
 
 # --- import runs -------------------------------------------------------------------------------
