@@ -1,6 +1,6 @@
 """`/api/v1/…` (the REST API), `/api/schema/` and `/api/docs/`, and the token page."""
 
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 
 from .views import docs, me, monitoring, oversight, plans, reference, statistics, tokens
@@ -45,6 +45,7 @@ v1 = [
         oversight.ConsultationDetail.as_view(),
         name="consultation",
     ),
+    re_path(r"^[\s\S]*$", me.NotFoundApi.as_view(), name="not-found"),
 ]
 
 urlpatterns = [

@@ -8,6 +8,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
@@ -53,6 +54,12 @@ class ApiClient:
         response = self.get(path, page_size=200, **params)
         assert response.status_code == 200, response.content
         return {row["id"] for row in response.json()["results"]}
+
+
+@pytest.fixture(autouse=True)
+def fresh_throttles():
+    """Each test starts with no requests counted against the API's throttles."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ errors and in the schema), a stable order, and ETag / If-Match over the models' 
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from uuid import UUID
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
@@ -26,7 +27,14 @@ ERRORS = {
     "428": "If-Match is required to change an existing resource.",
     "429": "Too many requests: wait and retry.",
 }
-TYPES = {int: OpenApiTypes.INT, str: OpenApiTypes.STR, date: OpenApiTypes.DATE}
+TYPES = {
+    int: OpenApiTypes.INT,
+    str: OpenApiTypes.STR,
+    date: OpenApiTypes.DATE,
+    UUID: OpenApiTypes.UUID,
+}
+EXPECTED = {int: "0…2147483647", str: "text", date: "YYYY-MM-DD", UUID: "UUID"}
+LARGEST = 2**31 - 1  # ids and years fit the database's integer columns
 
 
 @dataclass(frozen=True)
@@ -39,18 +47,28 @@ class Filter:
     apply: Callable[[QuerySet, object, dict], QuerySet]
 
     def parameter(self) -> OpenApiParameter:
-        return OpenApiParameter(self.name, TYPES[self.kind], description=self.description)
+        kind = TYPES[self.kind]
+        if self.kind is int:
+            kind = {"type": "integer", "minimum": 0, "maximum": LARGEST}
+        elif self.kind is str:
+            kind = {"type": "string", "maxLength": 200, "pattern": "^[^\\u0000]*$"}
+        return OpenApiParameter(self.name, kind, description=self.description)
 
     def parse(self, raw: str):
         try:
             if self.kind is int:
-                return int(raw)
+                value = int(raw)
+                if not 0 <= value <= LARGEST:
+                    raise ValueError(raw)
+                return value
             if self.kind is date:
                 return date.fromisoformat(raw)
+            if self.kind is UUID:
+                return UUID(raw)
+            if "\x00" in raw or len(raw) > 200:
+                raise ValueError(raw)
         except ValueError:
-            message = _("Not a valid value (expected %(kind)s).") % {
-                "kind": "YYYY-MM-DD" if self.kind is date else "integer"
-            }
+            message = _("Not a valid value (expected %(kind)s).") % {"kind": EXPECTED[self.kind]}
             raise exceptions.ValidationError({self.name: [message]}, code="invalid") from None
         return raw
 
@@ -104,7 +122,7 @@ class ApiView(generics.GenericAPIView):
         params = {}
         for spec in self.filters:
             raw = self.request.query_params.get(spec.name)
-            if raw not in (None, ""):
+            if raw is not None:
                 params[spec.name] = spec.parse(raw)
         for spec in self.filters:
             if spec.name in params:

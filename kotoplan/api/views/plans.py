@@ -2,6 +2,7 @@
 reads in the UI (`planning.view_plan`, the same scope as the plan list)."""
 
 from datetime import date
+from uuid import UUID
 
 from kotoplan.geography.selectors import municipality_ids_in_areas
 
@@ -68,7 +69,7 @@ class PlanList(ListApi):
             "Theme code: plans with an objective under it.",
             by("objectives__theme__code"),
         ),
-        Filter("lineage", str, "Plan series (UUID): every version of one plan.", by("lineage")),
+        Filter("lineage", UUID, "Plan series (UUID): every version of one plan.", by("lineage")),
     )
     ordering = ("lead_municipality__code", "period_start", "version_number", "pk")
 
