@@ -1,5 +1,7 @@
 """Settings shared by every environment. Environment variables come from config.env only."""
 
+from pathlib import Path
+
 from django.utils.translation import gettext_lazy as _
 
 from config.env import BASE_DIR, env
@@ -218,3 +220,20 @@ if env("REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+AUDITLOG_INCLUDE_ALL_MODELS = False
+AUDITLOG_DISABLE_REMOTE_ADDR = True
+
+KOTOPLAN_SITE_URL = env("KOTOPLAN_SITE_URL")
+KOTOPLAN_STRATML_XSD = Path(env("KOTOPLAN_STRATML_XSD"))
+# Public consultation feedback allowed per client (hashed IP and session), e.g. "10/h".
+KOTOPLAN_PARTICIPATION_RATE = env("KOTOPLAN_PARTICIPATION_RATE")
+KOTOPLAN_STATFIN_URL = env("KOTOPLAN_STATFIN_URL")
+KOTOPLAN_SOTKANET_URL = env("KOTOPLAN_SOTKANET_URL")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+}
