@@ -175,7 +175,9 @@ def test_who_may_write_a_statistic_value_of_a(
     assert StatisticValue.objects.filter(period=2025).exists() == (expected == 201)
 
 
-def test_a_statistic_value_and_its_status_must_agree(world, api_client, admin_user, municipality_a):
+def test_a_statistic_value_and_its_status_must_agree__in_finnish(
+    world, api_client, admin_user, municipality_a
+):
     indicator, _values = world_statistics(world)
     response = api_client(admin_user).put(
         "/api/v1/statistic-values/", _value(indicator, municipality_a, status="missing", value="3")
@@ -187,7 +189,7 @@ def test_a_statistic_value_and_its_status_must_agree(world, api_client, admin_us
             {
                 "field": "value",
                 "code": "mismatch",
-                "message": "Give a value exactly when the status is “ok”.",
+                "message": "Anna arvo silloin ja vain silloin, kun tila on ”ok”.",
             }
         ],
     }
