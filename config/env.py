@@ -62,4 +62,12 @@ env = environ.Env(
     # demo, development and test settings. Administrators and regional authority officials
     # need a second factor (TOTP) when it is on.
     KOTOPLAN_TWO_FACTOR=(bool, None),
+    # Shared cache of all app nodes (sessions, consultation rate limit), e.g. redis://127.0.0.1:6379/0.
+    REDIS_URL=(str, ""),
+    # REST API throttling per client: anonymous (by address) and per user.
+    KOTOPLAN_API_ANON_RATE=(str, "120/min"),
+    KOTOPLAN_API_USER_RATE=(str, "600/min"),
+    KOTOPLAN_WORKER_STALE_SECONDS=(int, 300),
+    # Production: log level of Kotoplan's own JSON log lines.
+    KOTOPLAN_LOG_LEVEL=(str, "INFO"),
 )

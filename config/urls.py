@@ -1,7 +1,12 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from kotoplan.api.views.health import healthz, readyz
+
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
+    path("api/", include("kotoplan.api.urls")),
     path("admin/", admin.site.urls),
     path("accounts/", include("kotoplan.accounts.urls")),
     path("audit/", include("kotoplan.audit.urls")),

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
+    "drf_spectacular",
     "auditlog",
     "django_tasks",
     "django_tasks_db",
@@ -37,10 +38,12 @@ INSTALLED_APPS = [
     "kotoplan.participation",
     "kotoplan.oversight",
     "kotoplan.documents",
+    "kotoplan.api",
     "kotoplan.demo",
 ]
 
 MIDDLEWARE = [
+    "kotoplan.core.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "kotoplan.core.views.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -198,10 +201,72 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL")
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# --- REST API (kotoplan.api) ---------------------------------------------------------------------
+# Personal tokens (Authorization: Bearer) or the browser's session; every view is guarded by the
+# one permission engine through its declared `access` (deny when a view declares none).
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "kotoplan.api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["kotoplan.api.permissions.EngineAccess"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "kotoplan.api.pagination.ApiPagination",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "kotoplan.api.errors.api_exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env("KOTOPLAN_API_ANON_RATE"),
+        "user": env("KOTOPLAN_API_USER_RATE"),
+    },
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Kotoplan API",
+    "DESCRIPTION": (
+        "Integration plans, their monitoring and oversight, open statistics and reference data. "
+        "Anonymous clients read what is public; a personal token (Authorization: Bearer kp_…, "
+        "made on the account page) reads and writes exactly what its owner may in the UI. "
+        'Errors: {"status": 400, "errors": [{"field", "code", "message"}]}.'
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "ENUM_NAME_OVERRIDES": {
+        "MeasureStatusEnum": "kotoplan.planning.models.Measure.Status",
+        "ProgressStatusEnum": "kotoplan.monitoring.models.MeasureUpdate.Status",
+        "StatisticValueStatusEnum": "kotoplan.monitoring.statistics.models.StatisticValue.Status",
+        "PlanStateEnum": "kotoplan.planning.models.Plan.State",
+        "RoundStateEnum": "kotoplan.monitoring.models.MonitoringRound.State",
+        "ObservationStateEnum": "kotoplan.oversight.dialogue.models.Observation.State",
+    },
+}
+# /readyz reports the workers stale when the oldest task ready to run waited longer than this.
+KOTOPLAN_WORKER_STALE_SECONDS = env("KOTOPLAN_WORKER_STALE_SECONDS")
+
+# --- shared state of several app nodes -------------------------------------------------------
+# With REDIS_URL the cache (and so the consultation rate limit) lives in Redis, shared by every
+# node, and sessions are read through it (cached_db). Without it: the process's own memory here
+# (one process: the demo, development, tests); production then uses the database's cache table.
+if env("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env("REDIS_URL"),
+            "KEY_PREFIX": "kotoplan",
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
 AUDITLOG_DISABLE_REMOTE_ADDR = True

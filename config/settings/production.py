@@ -3,9 +3,10 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from config.env import env
+from config.logging import json_logging
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY
+from .base import CACHES, SECRET_KEY
 
 if not SECRET_KEY or len(SECRET_KEY) < 40:
     raise ImproperlyConfigured(
@@ -37,3 +38,15 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# --- several app nodes (docs/deployment.md) ------------------------------------------------------
+# No state on a node: without Redis the cache (consultation rate limit) is the database's table,
+# created by `manage.py migrate` (kotoplan.api's migration runs createcachetable).
+if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "kotoplan_cache",
+        }
+    }
+LOGGING = json_logging(env("KOTOPLAN_LOG_LEVEL"))

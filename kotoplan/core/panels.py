@@ -10,7 +10,8 @@ Every registry holds entries under a unique key and gives them back in their ord
   `context(user=, request=)` gives the section's context or None to leave it out; an optional
   `count(user=)` tells how many things in the section wait for the user (shown in the
   navigation, so it must cost at most one query).
-- Links in named slots: the main navigation (`MENU`), the footer of every page (`FOOTER`), and the
+- Links in named slots: the main navigation (`MENU`), the footer of every page (`FOOTER`), the
+  user's account page (`PROFILE`), and the
   slots an app opens on its own pages (e.g. planning's other ways to start a plan, monitoring's
   files of a report). An app registers a link with `register_link(slot, ...)`; the page shows
   `links(slot, **context)`: each link's `url(**context)` gives its address, or None to leave the
@@ -28,6 +29,7 @@ MENU = "menu"
 FOOTER = "footer"
 HOME = "home"
 FRONT = "front"
+PROFILE = "profile"
 
 PanelContext = Callable[..., dict[str, Any] | None]
 

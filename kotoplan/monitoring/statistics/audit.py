@@ -1,10 +1,11 @@
-"""Catalogue edits, the situation picture choice and import runs are recorded by
-django-auditlog. A run's entries name who started it, the file or address, and when it ends how
+"""Catalogue edits, the situation picture choice, import runs and single values written through
+the API are recorded by django-auditlog. Imports write their values in bulk, which the audit log
+does not see: a run's entries name who started it, the file or address, and when it ends how
 many values it created, updated and skipped for which areas; its values point back to the run."""
 
 from auditlog.registry import auditlog
 
-from .models import ImportRun, SituationIndicator, StatIndicator
+from .models import ImportRun, SituationIndicator, StatIndicator, StatisticValue
 
 auditlog.register(StatIndicator, exclude_fields=["updated_at", "created_at"])
 auditlog.register(SituationIndicator)
@@ -25,3 +26,4 @@ auditlog.register(
         "error_message",
     ],
 )
+auditlog.register(StatisticValue, exclude_fields=["import_run"])

@@ -1,5 +1,6 @@
 """Reads of statistics: import runs for a user, and the situation picture figures."""
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -291,3 +292,10 @@ def statistic_series(*, source_code: str, municipality_id: int) -> list[tuple[in
         period_type=StatisticValue.PeriodType.YEAR,
     )
     return list(values.order_by("period").values_list("period", "value"))
+
+
+def statistic_value_version(value: StatisticValue) -> str:
+    """A short fingerprint of what a stored value says (the row has no version counter): the
+    API's ETag, and what a write names to prove it saw the current value."""
+    stated = f"{value.value}|{value.status}".encode()
+    return hashlib.sha256(stated).hexdigest()[:16]

@@ -10,6 +10,7 @@ from .runs import (
     import_uploads_purge,
     may_import_shared,
 )
+from .single import statistic_value_save
 from .situation import situation_indicators_set
 from .values import ImportCounts, catalogue_sync, statistic_values_import
 
@@ -23,5 +24,6 @@ __all__ = [
     "may_import_shared",
     "situation_indicators_set",
     "sotkanet_catalogue_update",
+    "statistic_value_save",
     "statistic_values_import",
 ]

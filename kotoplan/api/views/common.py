@@ -1,0 +1,168 @@
+"""What every API view shares: the access declaration, declared query filters (checked, named in
+errors and in the schema), a stable order, and ETag / If-Match over the models' `version`."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from uuid import UUID
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
+from rest_framework import exceptions, generics
+
+from ..errors import PreconditionFailed, PreconditionRequired
+from ..permissions import Access
+from ..serializers import ErrorSerializer
+
+ERRORS = {
+    "400": "Invalid input: each error names its field.",
+    "401": "The token is wrong, expired or revoked.",
+    "403": "The client may not do this.",
+    "404": "Not found, or not visible to the client (the same answer).",
+    "412": "If-Match names a version that is no longer current.",
+    "422": "A rule of the domain refused the change.",
+    "428": "If-Match is required to change an existing resource.",
+    "429": "Too many requests: wait and retry.",
+}
+TYPES = {
+    int: OpenApiTypes.INT,
+    str: OpenApiTypes.STR,
+    date: OpenApiTypes.DATE,
+    UUID: OpenApiTypes.UUID,
+}
+EXPECTED = {int: "0…2147483647", str: "text", date: "YYYY-MM-DD", UUID: "UUID"}
+LARGEST = 2**31 - 1  # ids and years fit the database's integer columns
+
+
+@dataclass(frozen=True)
+class Filter:
+    """A query parameter: `apply(queryset, value, params)` narrows the list."""
+
+    name: str
+    kind: type
+    description: str
+    apply: Callable[[QuerySet, object, dict], QuerySet]
+
+    def parameter(self) -> OpenApiParameter:
+        kind = TYPES[self.kind]
+        if self.kind is int:
+            kind = {"type": "integer", "minimum": 0, "maximum": LARGEST}
+        elif self.kind is str:
+            kind = {"type": "string", "maxLength": 200, "pattern": "^[^\\u0000]*$"}
+        return OpenApiParameter(self.name, kind, description=self.description)
+
+    def parse(self, raw: str):
+        try:
+            if self.kind is int:
+                value = int(raw)
+                if not 0 <= value <= LARGEST:
+                    raise ValueError(raw)
+                return value
+            if self.kind is date:
+                return date.fromisoformat(raw)
+            if self.kind is UUID:
+                return UUID(raw)
+            if "\x00" in raw or len(raw) > 200:
+                raise ValueError(raw)
+        except ValueError:
+            message = _("Not a valid value (expected %(kind)s).") % {"kind": EXPECTED[self.kind]}
+            raise exceptions.ValidationError({self.name: [message]}, code="invalid") from None
+        return raw
+
+
+def by(lookup: str) -> Callable[[QuerySet, object, dict], QuerySet]:
+    return lambda queryset, value, params: queryset.filter(**{lookup: value})
+
+
+class ApiSchema(AutoSchema):
+    """The schema of an API view: its declared filters as query parameters, and a public read
+    marked as needing no authentication (`{}` among its security requirements)."""
+
+    def get_override_parameters(self):
+        parameters = super().get_override_parameters()
+        if self.method == "GET" and self._is_list_view():
+            parameters = [*parameters, *(spec.parameter() for spec in self.view.filters)]
+        return parameters
+
+    def _get_response_bodies(self, direction="response"):
+        bodies = super()._get_response_bodies(direction)
+        codes = ["400", "401", "403", "404", "429"]
+        if self.method in ("PUT", "PATCH", "POST", "DELETE"):
+            codes += ["412", "422", "428"]
+        for code in codes:
+            if code not in bodies or not bodies[code].get("content"):
+                described = bodies.get(code, {}).get("description") or ERRORS[code]
+                bodies[code] = self._get_response_for_code(
+                    OpenApiResponse(ErrorSerializer, description=described), code
+                )
+        return bodies
+
+    def get_auth(self):
+        auth = super().get_auth()
+        access = getattr(self.view, "access", None)
+        if access is not None and access.public and self.method == "GET" and {} not in auth:
+            auth.append({})
+        return auth
+
+
+class ApiView(generics.GenericAPIView):
+    schema = ApiSchema()
+    access: Access
+    filters: tuple[Filter, ...] = ()
+    ordering: tuple[str, ...] = ("pk",)
+
+    def scoped(self) -> QuerySet:  # pragma: no cover (every view defines it)
+        raise NotImplementedError
+
+    def get_queryset(self) -> QuerySet:
+        queryset = self.scoped()
+        params = {}
+        for spec in self.filters:
+            raw = self.request.query_params.get(spec.name)
+            if raw is not None:
+                params[spec.name] = spec.parse(raw)
+        for spec in self.filters:
+            if spec.name in params:
+                queryset = spec.apply(queryset, params[spec.name], params)
+        return queryset.order_by(*self.ordering).distinct()
+
+
+class ListApi(generics.ListAPIView, ApiView):
+    pass
+
+
+class DetailApi(generics.RetrieveAPIView, ApiView):
+    pass
+
+
+# --- optimistic concurrency ----------------------------------------------------------------------
+
+
+def etag_of(version) -> str:
+    return f'"{version}"'
+
+
+def if_match(request) -> str | None:
+    """The ETag the client based its write on (None when it sent none)."""
+    value = request.headers.get("If-Match")
+    return value.strip() if value else None
+
+
+def expected_version(request, current_etag: str | None) -> int | None:
+    """The version a write is based on: None for a first write (no current resource). 412 when
+    If-Match names another version, 428 when it is missing for an existing resource."""
+    sent = if_match(request)
+    if current_etag is None:
+        if sent not in (None, "*"):
+            raise PreconditionFailed()
+        return None
+    if sent is None:
+        raise PreconditionRequired()
+    if sent == "*":
+        return int(current_etag.strip('"'))
+    if sent.removeprefix("W/") != current_etag:
+        raise PreconditionFailed()
+    return int(current_etag.strip('"'))
