@@ -364,8 +364,8 @@ class _Reader:
                 number,
                 target,
                 _(
-                    "a baseline or target number needs its unit (e.g. % or persons); a target "
-                    "in words needs none"
+                    "a baseline or target number needs its unit (e.g. per cent or persons); "
+                    "a target in words needs none"
                 ),
             )
         base, target = parsed.get("baseline_year"), parsed.get("target_year")
