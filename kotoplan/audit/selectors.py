@@ -65,6 +65,11 @@ def everyone(user, plan) -> bool:
     return True
 
 
+def nobody(user, plan) -> bool:
+    """For audited models whose entries never belong to a plan's history."""
+    return False
+
+
 def history_rules() -> dict[str, HistoryRule]:
     return dict(_history_rules)
 

@@ -108,15 +108,7 @@ def plan_update(
 # --- the parts of a plan: objectives, measures, indicators, target groups, timetable steps
 # One set of functions, so every part gets the same checks.
 
-CONTENT_MODELS = (
-    Objective,
-    Measure,
-    Indicator,
-    TargetGroup,
-    Milestone,
-    DecisionStep,
-    PlanChapter,
-)
+CONTENT_MODELS = (Objective, Measure, Indicator, TargetGroup, Milestone, DecisionStep, PlanChapter)
 
 
 def _lock_editable_plan(plan: Plan, kind: type | None = None) -> None:

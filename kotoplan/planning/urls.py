@@ -1,6 +1,7 @@
 from django.urls import path, register_converter
 
 from . import views
+from .views import pages
 
 
 class ContentKindConverter:
@@ -43,7 +44,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("plans/", views.plan_list, name="plan_list"),
     path("plans/new/", views.plan_create, name="plan_create"),
-    path("plans/historical/new/", views.plan_historical_new, name="plan_historical_new"),
+    path("plans/historical/new/", pages.plan_historical_new, name="plan_historical_new"),
     *[path(f"plans/<int:plan_id>/{route}", view, name=name) for route, view, name in PLAN_PAGES],
     *[
         path(route, views.content_new, {"kind": kind}, name=f"{kind}_new")
@@ -53,7 +54,7 @@ urlpatterns = [
     path("<kind:kind>/<int:object_id>/delete/", views.content_delete, name="content_delete"),
     path(
         "chapter/<int:chapter_id>/move/<slug:direction>/",
-        views.chapter_move,
+        pages.chapter_move,
         name="chapter_move",
     ),
 ]

@@ -13,7 +13,15 @@ def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"ALLOWED_HOSTS", "SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DATABASE_URL"}
+        if key
+        not in {
+            "ALLOWED_HOSTS",
+            "SECRET_KEY",
+            "DJANGO_SETTINGS_MODULE",
+            "DATABASE_URL",
+            # set by the browser tests of the same run; never in a deployment
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
     }
     environment.update({"DJANGO_SETTINGS_MODULE": "config.settings.production", **env})
     return subprocess.run(

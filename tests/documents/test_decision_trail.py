@@ -66,13 +66,21 @@ def decided_plan(client, coordinator_a, rich_plan):
         assert response.status_code == 302, page_text(response)
     rich_plan.refresh_from_db()
     url = reverse("planning:plan_transition", args=[rich_plan.pk, "awaiting_decision"])
-    assert client.post(url, {"expected_version": rich_plan.version}).status_code == 302
+    moved = client.post(
+        url,
+        {
+            "expected_version": rich_plan.version,
+            "override_reason": "Valtuuston aikataulu: puutteet korjataan seuraavassa versiossa.",
+        },
+    )
+    assert moved.status_code == 302
     rich_plan.refresh_from_db()
     url = reverse("planning:plan_transition", args=[rich_plan.pk, "adopted"])
     response = client.post(
         url,
         {
             "expected_version": rich_plan.version,
+            "override_reason": "Valtuuston aikataulu: puutteet korjataan seuraavassa versiossa.",
             "decision_body_kind": "council",
             "decision_body": "Kaupunginvaltuusto",
             "decision_date": "2026-03-23",

@@ -197,16 +197,16 @@ BAD_CELLS = [
     ("theme", "tuntematon", "A (theme)", "unknown theme “tuntematon”"),
     ("objective_title", "", "B (objective_title)", "the objective is missing"),
     ("responsible", "Ei ole", "F (responsible)", "no organisation called “Ei ole”"),
-    ("partners", "kela; Ei ole", "H (partners)", "no organisation called “Ei ole”"),
-    ("schedule_start", "32.1.2026", "I (schedule_start)", "“32.1.2026” is not a date"),
-    ("schedule_end", "2025-12-31", "J (schedule_end)", "the measure ends before it starts"),
-    ("status", "kesken", "L (status)", "“kesken” is not one of"),
-    ("baseline_value", "paljon", "Q (baseline_value)", "“paljon” is not a number"),
-    ("baseline_year", "24", "R (baseline_year)", "“24” is not a year"),
-    ("target_year", "2023", "T (target_year)", "the target year is before the baseline year"),
-    ("direction", "ylös", "U (direction)", "“ylös” is not one of"),
-    ("unit", "", "N (unit)", "an indicator needs a name and a unit"),
-    ("indicator_source", "arvaus", "O (indicator_source)", "“arvaus” is not one of"),
+    ("partners", "kela; Ei ole", "I (partners)", "no organisation called “Ei ole”"),
+    ("schedule_start", "32.1.2026", "J (schedule_start)", "“32.1.2026” is not a date"),
+    ("schedule_end", "2025-12-31", "K (schedule_end)", "the measure ends before it starts"),
+    ("status", "kesken", "N (status)", "“kesken” is not one of"),
+    ("baseline_value", "paljon", "S (baseline_value)", "“paljon” is not a number"),
+    ("baseline_year", "24", "T (baseline_year)", "“24” is not a year"),
+    ("target_year", "2023", "V (target_year)", "the target year is before the baseline year"),
+    ("direction", "ylös", "X (direction)", "“ylös” is not one of"),
+    ("unit", "", "P (unit)", "a baseline or target number needs its unit"),
+    ("indicator_source", "arvaus", "Q (indicator_source)", "“arvaus” is not one of"),
 ]
 
 
@@ -236,7 +236,7 @@ def test_a_file_with_one_bad_row_writes_nothing_and_lists_every_problem(
     page = response.content.decode()
     assert 'role="alert"' in page
     assert "row 3, column F (responsible): no organisation called “Tuntematon virasto”" in page
-    assert "row 4, column T (target_year): “vuosi” is not a year" in page
+    assert "row 4, column V (target_year): “vuosi” is not a year" in page
 
 
 def test_unknown_columns_are_listed_and_missing_ones_reported(municipality_a):

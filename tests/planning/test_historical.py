@@ -77,7 +77,7 @@ def test_coordinator_records_a_skeleton_of_an_old_law_plan(finnish, coordinator_
     assert "historiallinen tallenne" in page
     assert "kotouttamisohjelma-2018.pdf" in page
     assert "Muokkaa perustietoja" not in page  # frozen at once
-    listing = page_text(finnish.get(reverse("planning:home")))
+    listing = page_text(finnish.get(reverse("planning:plan_list")))
     assert "Espoon kotouttamisohjelma 2018–2021" in listing
     assert "historiallinen tallenne" in listing
 

@@ -12,7 +12,7 @@ AFTER = [("planning", "0006_plan_text_chapters_schedules")]
 
 
 @pytest.mark.django_db(transaction=True)
-def test_migration_sorts_existing_dated_measures_by_their_dates(municipality_a):
+def test_migration_sorts_existing_dated_measures_by_their_dates(municipality_a, themes):
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)
     apps = executor.loader.project_state(BEFORE).apps
@@ -20,8 +20,11 @@ def test_migration_sorts_existing_dated_measures_by_their_dates(municipality_a):
     plan = apps.get_model("planning", "Plan").objects.create(
         lead_municipality_id=municipality_a.pk, title_fi="Vanha", period_start=2022, period_end=2025
     )
+    theme, _ = Theme.objects.get_or_create(
+        code="employment_education", defaults={"order": 1, "name_fi": "Työ ja koulutus"}
+    )
     objective = apps.get_model("planning", "Objective").objects.create(
-        plan=plan, theme=Theme.objects.first(), title_fi="Tavoite"
+        plan=plan, theme=theme, title_fi="Tavoite"
     )
     Measure = apps.get_model("planning", "Measure")
     dated = Measure.objects.create(

@@ -315,6 +315,6 @@ def test_new_version_copies_chapters_themes_targets_and_schedules(
     )
     _plan_changes, parts = plan_compare(older=adopted, newer=new)
     changed = {(p.kind, str(f[0])) for p in parts for f in p.fields}
-    assert ("chapter", "title in Finnish") in changed
-    assert ("objective", "chapter") in changed
-    assert ("indicator", "worded target (Finnish)") in changed
+    assert ("chapter", "Title in Finnish") in changed
+    assert ("objective", "Chapter") in changed
+    assert ("indicator", "Worded target (Finnish)") in changed

@@ -145,11 +145,10 @@ def test_plan_compare_in_plain_finnish__status_labels_names_and_dates(
         _, part_changes = plan_compare(older=old, newer=new)
         changed = next(change for change in part_changes if change.change == "changed")
         fields = {str(label): (before, after) for label, before, after in changed.fields}
+        lead_before = str(parts["measure"].responsible_organisation)
+        lead_after = str(organisation_b)
     assert fields["Tilanne"] == ("Käynnissä", "Valmis")
-    assert fields["Vastuutaho"] == (
-        str(parts["measure"].responsible_organisation),
-        str(organisation_b),
-    )
+    assert fields["Vastuutaho"] == (lead_before, lead_after)
     assert fields["Päättyy"] == ("", "30.11.2026")
 
 

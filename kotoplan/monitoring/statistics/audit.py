@@ -5,6 +5,8 @@ many values it created, updated and skipped for which areas; its values point ba
 
 from auditlog.registry import auditlog
 
+from kotoplan.audit.selectors import history_rule, nobody
+
 from .models import ImportRun, SituationIndicator, StatIndicator, StatisticValue
 
 auditlog.register(StatIndicator, exclude_fields=["updated_at", "created_at"])
@@ -27,3 +29,6 @@ auditlog.register(
     ],
 )
 auditlog.register(StatisticValue, exclude_fields=["import_run"])
+
+# Imports are the statistics' own record, not a plan's history.
+history_rule(ImportRun)(nobody)

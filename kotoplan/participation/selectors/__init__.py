@@ -15,9 +15,9 @@ from kotoplan.core.languages import content_languages, direction, language_name
 from kotoplan.core.permissions import can, scope
 from kotoplan.core.text import Text, requested_language, text_of
 from kotoplan.planning.models import Measure, Objective, Plan, Theme
-from kotoplan.planning.selectors import ThemeSection, plan_get_for_user, plan_outline
+from kotoplan.planning.selectors import ThemeSection, plan_get_for_user
 
-from .models import (
+from ..models import (
     CONSULTABLE_STATES,
     PLAIN_FINNISH,
     Answer,
@@ -30,6 +30,8 @@ from .models import (
     ResponseItem,
     Submission,
 )
+from .snapshot import draft_snapshot_of as draft_snapshot_of
+from .snapshot import live_outline, snapshot_outline
 
 # --- doors for the coordinator's pages --------------------------------------------------------
 
@@ -147,6 +149,7 @@ def consultations_run_by(*, user, closed_within_days: int = 60) -> QuerySet[Cons
 # --- the public page ---------------------------------------------------------------------------
 
 # The interface of a further language's page is in English: its labels are not translated.
+
 FURTHER_UI_LANGUAGE = "en"
 
 
@@ -249,76 +252,12 @@ class Reader:
         return self.field(measure, "title", f"measure:{measure.pk}")
 
 
-SNAPSHOT_TEXTS = {"objective": ("title", "description"), "measure": ("title",)}
-
-
-class _Listed(list):
-    """A list read like a related manager (`.all()`), as the templates read live parts."""
-
-    def all(self) -> list:
-        return self
-
-
-class SnapshotPart:
-    """An objective or measure as it stood when the consultation opened."""
-
-    def __init__(self, data: dict):
-        self.pk = data["pk"]
-        for name, value in data.items():
-            if name != "measures":
-                setattr(self, name, value)
-        self.measures = _Listed(SnapshotPart(m) for m in data.get("measures", []))
-
-
-def _texts(obj, names) -> dict:
-    return {
-        f"{name}_{code}": getattr(obj, f"{name}_{code}", "")
-        for name in names
-        for code in ("fi", "sv", "en")
-    }
-
-
-def draft_snapshot_of(*, consultation: Consultation) -> dict:
-    """The draft consulted on as data: themes, objectives and measures with their texts."""
-    return {
-        "sections": [
-            {
-                "theme": section.theme.pk,
-                "objectives": [
-                    {
-                        "pk": objective.pk,
-                        **_texts(objective, SNAPSHOT_TEXTS["objective"]),
-                        "measures": [
-                            {"pk": measure.pk, **_texts(measure, SNAPSHOT_TEXTS["measure"])}
-                            for measure in objective.measures.all()
-                        ],
-                    }
-                    for objective in section.objectives
-                ],
-            }
-            for section in _live_outline(consultation)
-        ]
-    }
-
-
-def _snapshot_outline(snapshot: dict) -> list[ThemeSection]:
-    themes = Theme.objects.in_bulk([section["theme"] for section in snapshot["sections"]])
-    return [
-        ThemeSection(
-            theme=themes[section["theme"]],
-            objectives=[SnapshotPart(objective) for objective in section["objectives"]],
-        )
-        for section in snapshot["sections"]
-        if section["theme"] in themes
-    ]
-
-
 def consultation_outline(*, consultation: Consultation) -> list[ThemeSection]:
     """The draft consulted on: as it was when the consultation opened (once that moment is
     recorded), else the plan as it stands; the whole plan, or only the chosen objectives."""
     if consultation.draft_snapshot:
-        return _snapshot_outline(consultation.draft_snapshot)
-    return _live_outline(consultation)
+        return snapshot_outline(consultation.draft_snapshot)
+    return live_outline(consultation)
 
 
 def live_targets(targets: dict[str, object]) -> dict[str, object]:
@@ -336,15 +275,6 @@ def live_targets(targets: dict[str, object]) -> dict[str, object]:
         },
     }
     return {value: found[value] for value in targets if value in found}
-
-
-def _live_outline(consultation: Consultation) -> list[ThemeSection]:
-    sections = plan_outline(plan=consultation.plan)
-    chosen = set(consultation.objectives.values_list("pk", flat=True))
-    if chosen:
-        for section in sections:
-            section.objectives = [o for o in section.objectives if o.pk in chosen]
-    return [section for section in sections if section.objectives]
 
 
 def published_responses(*, consultation: Consultation) -> QuerySet[ResponseItem]:

@@ -21,8 +21,9 @@ from kotoplan.core.panels import FRONT, HOME, links, plan_panels, sections
 from kotoplan.core.permissions import can, require
 from kotoplan.core.views import action_view, form_page, form_view, page_url
 
-from . import forms, selectors, services
-from .models import (
+from .. import forms, selectors, services
+from ..forms.lifecycle import DecisionForm, TransitionForm
+from ..models import (
     DecisionStep,
     Indicator,
     Measure,
@@ -33,7 +34,7 @@ from .models import (
     TargetGroup,
     Theme,
 )
-from .panels import NEW_PLAN_ACTIONS, PLAN_SECTIONS
+from ..panels import NEW_PLAN_ACTIONS, PLAN_SECTIONS
 
 HISTORY_PAGE_SIZE = 50
 
@@ -194,7 +195,7 @@ def plan_transition(request, plan_id, to_state):
     require(request.user, "planning.change_plan", plan)
     if (plan.state, to_state) not in services.TRANSITIONS:
         raise Http404
-    form_class = forms.DecisionForm if to_state == Plan.State.ADOPTED else forms.TransitionForm
+    form_class = DecisionForm if to_state == Plan.State.ADOPTED else TransitionForm
     initial = {"expected_version": plan.version}
     step = selectors.adoption_step(plan=plan) if to_state == Plan.State.ADOPTED else None
     if step is not None:  # the approval already on the trail fills the adoption in
@@ -493,54 +494,4 @@ def content_delete(request, kind, object_id):
         obj=obj,
         kind=spec.model._meta.verbose_name,
         cancel_url=_part_url(spec, plan, obj),
-    )
-
-
-# --- historical records -----------------------------------------------------------------------
-
-
-@login_required
-def plan_historical_new(request):
-    """Record an earlier adopted plan with its decision trail and documents."""
-    municipalities = selectors.municipalities_for_new_plan(user=request.user)
-    if not municipalities.exists():
-        raise PermissionDenied
-    form = forms.HistoricalPlanForm(
-        request.POST or None,
-        municipalities=municipalities,
-        series=selectors.plan_series_for_historical(user=request.user),
-    )
-    return form_page(
-        request,
-        "planning/plan_historical.html",
-        form=form,
-        call=lambda form: services.plan_record_historical(
-            actor=request.user,
-            lead_municipality=form.cleaned_data["lead_municipality"],
-            series=form.cleaned_data["series"],
-            data=form.plan_data(),
-            steps=form.steps(),
-        ),
-        success_message=_("The historical plan was recorded."),
-        redirect_to=plan_url,
-        fieldsets=[(legend, [form[n] for n in names]) for legend, names in form.fieldsets],
-    )
-
-
-@login_required
-@require_POST
-def chapter_move(request, chapter_id, direction):
-    """The up and down buttons of the plan's chapters (forms, so they work without script)."""
-    if direction not in ("up", "down"):
-        raise Http404
-    chapter = selectors.part_get_for_user(user=request.user, model=PlanChapter, part_id=chapter_id)
-    plan = chapter.owner_plan
-    return action_view(
-        request,
-        call=lambda: services.chapter_move(
-            actor=request.user, chapter=chapter, up=direction == "up"
-        ),
-        success_message=_("The order of the chapters was changed."),
-        redirect_to=lambda _moved: plan_url(plan, "chapters"),
-        refused_to=plan_url(plan, "chapters"),
     )
