@@ -210,11 +210,26 @@ class StatisticValueSerializer(serializers.ModelSerializer):
         )
 
 
+class CodeField(serializers.SlugRelatedField):
+    """An object named by its code in a write: the code is checked as text first (no null
+    characters, which PostgreSQL refuses in a query) before it is looked up."""
+
+    default_error_messages = {
+        **serializers.SlugRelatedField.default_error_messages,
+        "null_characters": _("Null characters are not allowed."),
+    }
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and "\x00" in data:
+            self.fail("null_characters")
+        return super().to_internal_value(data)
+
+
 class StatisticValueInput(serializers.Serializer):
     """One municipality's value of an indicator for a year: its natural key and the value."""
 
-    indicator = serializers.SlugRelatedField(slug_field="code", queryset=StatIndicator.objects)
-    municipality = serializers.SlugRelatedField(slug_field="code", queryset=Municipality.objects)
+    indicator = CodeField(slug_field="code", queryset=StatIndicator.objects)
+    municipality = CodeField(slug_field="code", queryset=Municipality.objects)
     period = serializers.IntegerField(min_value=1900, max_value=2100)
     breakdown_key = serializers.CharField(max_length=60, required=False, default="")
     breakdown_value = serializers.CharField(max_length=60, required=False, default="")

@@ -197,3 +197,16 @@ def test_a_statistic_value_and_its_status_must_agree__in_finnish(
         "/api/v1/statistic-values/", {"indicator": "nope", "municipality": "999", "period": 1}
     )
     assert {e["field"] for e in unknown.json()["errors"]} == {"indicator", "municipality", "period"}
+
+
+def test_a_code_with_a_null_character__refused_with_the_field_named(
+    world, api_client, admin_user, municipality_a
+):
+    """PostgreSQL refuses null characters in a query: the code is refused as input instead of
+    reaching the database (found by schemathesis on PostgreSQL)."""
+    indicator, _values = world_statistics(world)
+    data = _value(indicator, municipality_a)
+    data["municipality"] = "09\x001"
+    response = api_client(admin_user).put("/api/v1/statistic-values/", data, format="json")
+    assert response.status_code == 400
+    assert [e["field"] for e in response.json()["errors"]] == ["municipality"]
