@@ -155,7 +155,7 @@ class MonitoringDiscussion(TimeStampedModel):
 class DiscussionFollowUp(models.Model):
     """A follow-up agreed in a discussion: what, who, by when, and whether it is done."""
 
-    discussion = _kept(MonitoringDiscussion, None, "follow_ups")
+    discussion = _kept(MonitoringDiscussion, _("discussion"), "follow_ups")
     text = models.TextField(_("agreed follow-up"))
     responsible = models.CharField(_("responsible"), max_length=200)
     due_date = models.DateField(_("due date"), null=True, blank=True)
