@@ -32,7 +32,7 @@ def test_report_docx__headings_tables_and_narratives(client, two_rounds, viewer_
     assert "Indicators against baseline and target" in headings
     assert "Changes since the previous round" in headings
     cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
-    assert {"51.5", "47", "40", "Delayed", "On track"} <= set(cells)
+    assert {"51.5", "47", "40", "Delayed", "Ongoing"} <= set(cells)
     texts = [p.text for p in document.paragraphs]
     assert "Teacher on leave." in texts
     assert "Update coverage: 1 of 2 measures reported." in texts

@@ -56,8 +56,9 @@ class MeasureUpdate(VersionedModel):
     """What the responsible party reports on one measure in one round."""
 
     class Status(models.TextChoices):
-        NOT_STARTED = "not_started", _("Not started")
-        ON_TRACK = "on_track", _("On track")
+        # The same words as a measure's status in the plan.
+        NOT_STARTED = "not_started", _("Planned")
+        ON_TRACK = "on_track", _("Ongoing")
         DELAYED = "delayed", _("Delayed")
         DONE = "done", _("Done")
         CANCELLED = "cancelled", _("Cancelled")

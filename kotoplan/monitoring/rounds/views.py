@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kotoplan.core.clock import today
 from kotoplan.core.panels import links
 from kotoplan.core.permissions import can, require
 from kotoplan.core.views import action_view, form_page, form_view
@@ -111,6 +112,13 @@ def measure_update(request, round_id: int, measure_id: int):
         about={"measure": measure},
         done=_("The progress update was saved."),
         template="monitoring/round_measure_form.html",
+        context={
+            "previous": selectors.previous_measure_update(
+                monitoring_round=monitoring_round, measure=measure
+            ),
+            "days_left": (monitoring_round.due_date - today()).days,
+            "days_late": max(0, (today() - monitoring_round.due_date).days),
+        },
     )
 
 

@@ -60,7 +60,7 @@ def test_report__status_summary_changes_and_narratives(client, two_rounds, coord
     client.force_login(coordinator_a)
     html = client.get(reverse("monitoring:round_report", args=[plan.pk, two_rounds[1].pk])).text
     assert "Update coverage: 1 of 2 measures reported." in html
-    assert "Partner measure: On track → Delayed" in html
+    assert "Partner measure: Ongoing → Delayed" in html
     assert "Course participants 2026: 51.5 persons" in html
     assert "Teacher on leave." in html
     assert "https://example.org/news" in html

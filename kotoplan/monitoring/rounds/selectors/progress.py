@@ -122,6 +122,21 @@ def measure_update_in_round(
     return MeasureUpdate.objects.filter(round=monitoring_round, measure=measure).first()
 
 
+def previous_measure_update(
+    *, monitoring_round: MonitoringRound, measure: Measure
+) -> MeasureUpdate | None:
+    """The measure's latest update in an earlier round of the plan, shown beside the form so the
+    contributor continues from it (None when this is the first round that asks)."""
+    return (
+        MeasureUpdate.objects.filter(measure=measure, round__plan_id=monitoring_round.plan_id)
+        .filter(round__due_date__lte=monitoring_round.due_date)
+        .exclude(round=monitoring_round)
+        .select_related("round", "updated_by")
+        .order_by("-round__due_date", "-round_id")
+        .first()
+    )
+
+
 def indicator_for_value_get(*, user, monitoring_round: MonitoringRound, indicator_id: int):
     found = (
         Indicator.objects.select_related("objective__plan", "measure__objective__plan")
