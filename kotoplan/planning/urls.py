@@ -52,6 +52,7 @@ urlpatterns = [
     ],
     path("<kind:kind>/<int:object_id>/edit/", views.content_edit, name="content_edit"),
     path("<kind:kind>/<int:object_id>/delete/", views.content_delete, name="content_delete"),
+    path("<kind:kind>/<int:object_id>/move/<slug:direction>/", pages.part_move, name="part_move"),
     path(
         "chapter/<int:chapter_id>/move/<slug:direction>/",
         pages.chapter_move,

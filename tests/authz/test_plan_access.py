@@ -73,7 +73,11 @@ CASES = [
     Case("milestone_new", "change", "draft_a"),
     Case("decision_step_new", "change", "draft_a"),
     Case("chapter_new", "change", "draft_a"),
-    Case("chapter_move", "move_chapter", "draft_a", target="chapter", method="POST"),
+    Case("chapter_move", "move", "draft_a", target="chapter", method="POST"),
+    *[
+        Case("part_move", "move", "draft_a", target=CONTENT_TARGET[kind], kind=kind, method="POST")
+        for kind in ("objective", "measure", "chapter")
+    ],
     Case("measure_new", "change", "draft_a", target="objective"),
     Case("indicator_new", "change", "draft_a", target="objective"),
     *[
@@ -129,7 +133,7 @@ def expected_statuses(case: Case, role: str) -> frozenset[int]:
         "change": EDITORS[case.plan],
         "own_measure": EDITORS[case.plan] | {"contributor"},
         "new_version": EDITORS[case.plan],
-        "move_chapter": EDITORS[case.plan],
+        "move": EDITORS[case.plan],
     }[case.access]
     if role in allowed:
         return frozenset({302 if case.method == "POST" else 200})
@@ -182,6 +186,8 @@ def _url(case: Case, world: dict) -> str:
     if case.name.endswith("_new"):
         parent = plan if case.target == "plan" else world[case.target]
         return reverse(f"planning:{case.name}", args=[parent.pk])
+    if case.name == "part_move":
+        return reverse(f"planning:{case.name}", args=[case.kind, world[case.target].pk, "down"])
     if case.name == "chapter_move":
         return reverse(f"planning:{case.name}", args=[world[case.target].pk, "down"])
     if case.name == "plan_transition":

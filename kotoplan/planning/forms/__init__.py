@@ -300,7 +300,6 @@ class ObjectiveForm(PartForm):
             "chapter",
             *text_fields("title", "description"),
             "target_groups",
-            "order",
         ]
         labels = {"theme": _("Primary theme")}
         widgets = textareas(*text_fields("description")) | {
@@ -351,7 +350,6 @@ class MeasureForm(PartForm):
             "schedule_note",
             "resources",
             "status",
-            "order",
         ]
         widgets = (
             textareas(*text_fields("description"))
@@ -458,7 +456,6 @@ class DecisionStepForm(PartForm):
             "case_number",
             "outcome",
             "minutes_url",
-            "order",
         ]
         widgets = {"decided_on": DateInput()}
 

@@ -378,7 +378,7 @@ SPECS = {
 }
 
 
-def _part_url(spec: Spec, plan, obj) -> str:
+def part_url(spec: Spec, plan, obj) -> str:
     """The part's place on its plan's page."""
     return plan_url(plan, f"{spec.anchor}-{obj.pk}" if spec.own_anchor else spec.anchor)
 
@@ -403,12 +403,12 @@ def _part_page(request, spec: Spec, plan, *, form, call, obj=None, objective=Non
         form=form,
         call=call,
         success_message=_("Changes saved.") if obj else _("Saved."),
-        redirect_to=lambda saved: _part_url(spec, plan, saved),
+        redirect_to=lambda saved: part_url(spec, plan, saved),
         obj=obj,
         parent=objective,
         open_in=spec.model.open_in,
         title=spec.title_edit if obj else spec.title_new,
-        cancel_url=_part_url(spec, plan, obj) if obj else plan_url(plan),
+        cancel_url=part_url(spec, plan, obj) if obj else plan_url(plan),
         add_organisation_url=_add_organisation_url(request, spec, form),
     )
 
@@ -493,5 +493,5 @@ def content_delete(request, kind, object_id):
         plan=plan,
         obj=obj,
         kind=spec.model._meta.verbose_name,
-        cancel_url=_part_url(spec, plan, obj),
+        cancel_url=part_url(spec, plan, obj),
     )

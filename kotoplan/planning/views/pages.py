@@ -1,5 +1,5 @@
 """Pages beside the plan's own: an earlier adopted plan entered as a historical record, and the
-order of the plan's chapters."""
+order of the plan's parts."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -11,10 +11,7 @@ from kotoplan.core.views import action_view, form_page
 
 from .. import selectors, services
 from ..forms.lifecycle import HistoricalPlanForm
-from ..models import (
-    PlanChapter,
-)
-from . import plan_url
+from . import SPECS, part_url, plan_url
 
 # --- historical records -----------------------------------------------------------------------
 
@@ -47,20 +44,29 @@ def plan_historical_new(request):
     )
 
 
+MOVABLE = ("objective", "measure", "chapter")  # decision steps follow their dates
+
+
 @login_required
 @require_POST
-def chapter_move(request, chapter_id, direction):
-    """The up and down buttons of the plan's chapters (forms, so they work without script)."""
-    if direction not in ("up", "down"):
+def part_move(request, kind, object_id, direction):
+    """The up and down buttons beside the plan's objectives, measures and chapters (forms, so
+    they work without script); the order is never a typed number."""
+    if direction not in ("up", "down") or kind not in MOVABLE:
         raise Http404
-    chapter = selectors.part_get_for_user(user=request.user, model=PlanChapter, part_id=chapter_id)
-    plan = chapter.owner_plan
+    spec = SPECS[kind]
+    part = selectors.part_get_for_user(user=request.user, model=spec.model, part_id=object_id)
+    plan = part.owner_plan
+    back = part_url(spec, plan, part)
     return action_view(
         request,
-        call=lambda: services.chapter_move(
-            actor=request.user, chapter=chapter, up=direction == "up"
-        ),
-        success_message=_("The order of the chapters was changed."),
-        redirect_to=lambda _moved: plan_url(plan, "chapters"),
-        refused_to=plan_url(plan, "chapters"),
+        call=lambda: services.part_move(actor=request.user, part=part, up=direction == "up"),
+        success_message=_("The order was changed."),
+        redirect_to=lambda _moved: back,
+        refused_to=back,
     )
+
+
+def chapter_move(request, chapter_id, direction):
+    """The chapters' own address for their up and down buttons."""
+    return part_move(request, kind="chapter", object_id=chapter_id, direction=direction)

@@ -24,12 +24,12 @@ from django.utils.translation import gettext_lazy
 
 from kotoplan.audit.services import acting_as, save_new, save_version
 from kotoplan.core.clock import today
-from kotoplan.core.errors import DomainError, FrozenError
+from kotoplan.core.errors import DomainError
 from kotoplan.core.models import has_text
-from kotoplan.core.permissions import can, require
+from kotoplan.core.permissions import require
 from kotoplan.core.text import text_of
 
-from .models import (
+from ..models import (
     DecisionStep,
     Indicator,
     Measure,
@@ -39,20 +39,19 @@ from .models import (
     PlanChapter,
     TargetGroup,
 )
-from .selectors import plan_has_next_version
+from ..selectors import plan_has_next_version
+from .parts import (  # noqa: F401 - the parts' writes are part of this module's interface
+    CONTENT_MODELS,
+    ORDERED_AMONG,
+    _lock_editable_plan,
+    content_create,
+    content_delete,
+    content_update,
+    ensure_editable,
+    part_move,
+)
 
 # --- plans ------------------------------------------------------------------------------------
-
-
-def ensure_editable(plan: Plan) -> None:
-    if not plan.is_editable:
-        raise FrozenError(
-            _(
-                "This plan is %(state)s and can no longer be edited. Start a new version to make "
-                "changes."
-            )
-            % {"state": plan.get_state_display().lower()}
-        )
 
 
 def _members(lead, municipalities) -> list:
@@ -103,101 +102,6 @@ def plan_update(
     return save_version(
         actor=actor, obj=plan, expected_version=expected_version, changes=data, m2m=m2m
     )
-
-
-# --- the parts of a plan: objectives, measures, indicators, target groups, timetable steps
-# One set of functions, so every part gets the same checks.
-
-CONTENT_MODELS = (Objective, Measure, Indicator, TargetGroup, Milestone, DecisionStep, PlanChapter)
-
-
-def _lock_editable_plan(plan: Plan, kind: type | None = None) -> None:
-    # The plan row is locked and read afresh, so a plan adopted meanwhile is not edited.
-    locked = Plan.objects.select_for_update().get(pk=plan.pk)
-    if kind is None or not kind.open_in(locked):
-        ensure_editable(locked)
-
-
-def _check(actor, obj, changed: set[str] | None = None) -> None:
-    plan = obj.owner_plan
-    if isinstance(obj, Measure) and obj.pk:
-        require(actor, "planning.change_measure", obj)
-        if changed is not None and not can(actor, "planning.change_plan", plan):
-            refused = changed - set(Measure.CONTRIBUTOR_FIELDS)
-            if refused:
-                raise DomainError(
-                    _("Only the plan's coordinators can change: %(fields)s.")
-                    % {"fields": ", ".join(sorted(refused))}
-                )
-    else:
-        require(actor, "planning.change_plan", plan)
-    _lock_editable_plan(plan, type(obj))
-
-
-def _check_links(obj) -> None:
-    if isinstance(obj, Objective) and obj.chapter_id and obj.chapter.plan_id != obj.plan_id:
-        raise DomainError("The chapter belongs to another plan.")
-    if (
-        isinstance(obj, Indicator)
-        and obj.measure_id
-        and obj.measure.objective_id != obj.objective_id
-    ):
-        raise DomainError("The measure belongs to another objective.")
-
-
-@transaction.atomic
-def content_create(*, actor, model, data: dict, m2m: dict | None = None):
-    if model not in CONTENT_MODELS:
-        raise TypeError(f"{model.__name__} is not plan content")
-    obj = model(**data)
-    _check(actor, obj)
-    _check_links(obj)
-    if model is PlanChapter and not obj.order:
-        # A new chapter comes last; the order is changed with chapter_move, never typed.
-        last = PlanChapter.objects.filter(plan=obj.plan).aggregate(n=Max("order"))["n"]
-        obj.order = (last or 0) + 1
-    return save_new(actor=actor, obj=obj, **(m2m or {}))
-
-
-@transaction.atomic
-def chapter_move(*, actor, chapter: PlanChapter, up: bool) -> PlanChapter:
-    """Move a chapter one place up or down among the plan's chapters (numbered 1…n again)."""
-    require(actor, "planning.change_plan", chapter.plan)
-    _lock_editable_plan(chapter.plan)
-    chapters = list(PlanChapter.objects.select_for_update().filter(plan_id=chapter.plan_id))
-    index = next(i for i, c in enumerate(chapters) if c.pk == chapter.pk)
-    other = index - 1 if up else index + 1
-    if 0 <= other < len(chapters):
-        chapters[index], chapters[other] = chapters[other], chapters[index]
-    with acting_as(actor):
-        for number, item in enumerate(chapters, start=1):
-            if item.order != number:
-                item.order = number
-                item.version += 1
-                item.save(update_fields=["order", "version", "updated_at"])
-    return next(c for c in chapters if c.pk == chapter.pk)
-
-
-@transaction.atomic
-def content_update(*, actor, obj, expected_version: int, data: dict, m2m: dict | None = None):
-    _check(actor, obj, changed=set(data) | set(m2m or {}))
-    for name, value in data.items():
-        setattr(obj, name, value)
-    _check_links(obj)
-    return save_version(
-        actor=actor, obj=obj, expected_version=expected_version, changes=data, m2m=m2m
-    )
-
-
-@transaction.atomic
-def content_delete(*, actor, obj) -> Plan:
-    """Delete a part; returns the plan it belonged to."""
-    plan = obj.owner_plan
-    require(actor, "planning.change_plan", plan)
-    _lock_editable_plan(plan, type(obj))
-    with acting_as(actor):
-        obj.delete()
-    return plan
 
 
 # --- the lifecycle: draft → consultation → awaiting decision → adopted → superseded ----------
