@@ -13,8 +13,13 @@ from django.utils import timezone
 from django.utils.translation import override
 
 from kotoplan.audit.services import save_new
-from kotoplan.planning.models import Plan
-from kotoplan.planning.services import TransitionGuard, Unmet, register_transition_guard
+from kotoplan.planning.models import Measure, Plan
+from kotoplan.planning.services import (
+    TransitionGuard,
+    Unmet,
+    register_needed_for_decision,
+    register_transition_guard,
+)
 
 from .models import ReadinessOverride, ReadinessResult
 from .rules import RULESET_VERSION, Outcome, Status, build_context, evaluate
@@ -89,3 +94,16 @@ def override_record(*, actor, plan: Plan, from_state, to_state, reason, unmet: l
 
 
 register_transition_guard(TransitionGuard(unmet=unmet_now, record=override_record))
+
+# The fields that statutory requirements ask of every plan, whatever its answers elsewhere, so
+# the forms mark them "needed for the decision" (conditional requirements, such as the host
+# document of a plan that is part of another document, are left to the readiness list).
+NEEDED_FIELDS = {
+    "R04-measures-have-responsible-party": (Measure, ("responsible_organisation",)),
+    "R07-county-coordination": (Plan, ("county_coordination",)),
+    "R08-integration-programme": (Plan, ("programme_mode",)),
+    "R09-scope": (Plan, ("covers_all_immigrants", "covers_good_relations")),
+    "R16-monitoring-cycle": (Plan, ("monitoring_cycle", "monitoring_description")),
+}
+for _model, _fields in NEEDED_FIELDS.values():
+    register_needed_for_decision(_model, *_fields)

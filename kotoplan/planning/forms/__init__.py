@@ -32,6 +32,7 @@ from ..models import (
 from ..models.texts import text_fields
 from ..models.timespans import parse_period
 from ..selectors import organisations_for_plan
+from ..services import NEEDED_FOR_DECISION
 
 
 def textareas(*names: str, rows: int = 3) -> dict:
@@ -192,6 +193,15 @@ BASICS_FIELDSETS = [
 ]
 
 
+def mark_needed_for_decision(form) -> None:
+    """Mark the optional fields that the plan's decision needs (the template shows it beside
+    the label, as it shows * for required fields)."""
+    for name in NEEDED_FOR_DECISION.get(form._meta.model, ()):
+        field = form.fields.get(name)
+        if field is not None and not field.required:
+            field.needed_for_decision = True
+
+
 class PlanBasicsForm(PeriodInputs, VersionedModelForm):
     languages = forms.MultipleChoiceField(
         choices=settings.LANGUAGES,
@@ -230,6 +240,7 @@ class PlanBasicsForm(PeriodInputs, VersionedModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        mark_needed_for_decision(self)
         for name in ("covers_all_immigrants", "covers_good_relations"):
             self.initial[name] = yes_no_choice(getattr(self.instance, name))
         self.setup_period()
@@ -286,6 +297,7 @@ class PartForm(VersionedModelForm):
     def __init__(self, *args, plan: Plan, objective: Objective | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.offer_choices(plan=plan, objective=objective)
+        mark_needed_for_decision(self)
 
     def offer_choices(self, *, plan: Plan, objective: Objective | None) -> None:
         """Narrow the choice fields to what belongs to the plan."""

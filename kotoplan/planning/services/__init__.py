@@ -183,6 +183,15 @@ def register_transition_guard(guard: TransitionGuard) -> None:
     _guards.append(guard)
 
 
+# Fields a draft may be saved without but that its decision needs, registered by the readiness
+# check (model → field names), so the forms mark them beside the required ones.
+NEEDED_FOR_DECISION: dict[type, set[str]] = {}
+
+
+def register_needed_for_decision(model: type, *fields: str) -> None:
+    NEEDED_FOR_DECISION.setdefault(model, set()).update(fields)
+
+
 def transition_unmet(plan: Plan, to_state: str) -> list[Unmet]:
     """What the plan does not meet before moving to `to_state`, statutory requirements first
     (nothing for moves back to the draft)."""
