@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from .errors import DomainError, EditConflict
 
@@ -68,14 +69,26 @@ def form_view(
     (a URL, or a callable taking the service's result). Otherwise `render_page(form)` renders
     the page again with the form and its errors.
     """
+    form.return_url = return_url(request)
     if request.method == "POST" and form.is_valid():
         result = run_service(form, lambda: call(form))
         if result is not None:
             if success_message:
                 messages.success(request, success_message)
             target = redirect_to(result) if callable(redirect_to) else redirect_to
-            return HttpResponseRedirect(target)
+            return HttpResponseRedirect(form.return_url or target)
     return render_page(form)
+
+
+def return_url(request) -> str:
+    """A page of this site that the form was opened from (`?next=`, as the readiness
+    checklist's fix links give it): the form goes back there when saved or cancelled."""
+    target = request.GET.get("next", "")
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return ""
 
 
 def form_page(request, template, *, form, call, success_message, redirect_to, **context):

@@ -39,6 +39,8 @@ def readiness_panel(*, plan, user, request=None) -> dict:
         "is_current": stored.is_current,
         "report": readiness_report(result=stored.result) if stored.result else None,
         "may_fix": can(user, "planning.change_plan", plan) and plan.is_editable,
+        # Rule ids are for the authority, who cites them; others read the plain titles.
+        "show_ids": can(user, "oversight.view_dashboards"),
         "overrides": overrides_of(plan=plan),
         "ruleset_note": readiness_basis_note(plan=plan),
     }

@@ -8,10 +8,11 @@ already checked that the user may see the plan.
 
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urlencode
 
 from django.db.models import Max
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 from kotoplan.audit.selectors import plan_trail
 from kotoplan.core.clock import today
@@ -65,6 +66,7 @@ class ReadinessItem:
     reason: str
     anchor: str
     fix_url: str
+    actions: tuple = ()  # (label, url): the first steps that fix it, besides `fix_url`
 
     @property
     def status_label(self) -> str:
@@ -99,12 +101,55 @@ def _reason(entry: dict, theme_names: dict[str, str]) -> str:
     return text % params if params else text
 
 
+def _back_to_checklist(plan_id: int) -> str:
+    """The query that brings a fixing form back to the checklist once saved (or cancelled)."""
+    return "?" + urlencode({"next": reverse("planning:plan_detail", args=[plan_id]) + "#readiness"})
+
+
 def _fix_url(rule: Rule, entry: dict, plan_id: int) -> str:
+    """The form where the rule is fixed, at the field (its label and help in view), returning
+    to the checklist."""
     if not rule.fix_url:
         return ""
-    url = reverse(rule.fix_url, args=[plan_id])
+    url = reverse(rule.fix_url, args=[plan_id]) + _back_to_checklist(plan_id)
     field = entry.get("field") or rule.fix_field
-    return f"{url}#id_{field}" if field else url
+    return f"{url}#field-{field}" if field else url
+
+
+# What to do first, by the part the finding points at (the anchor's prefix) and the rule.
+ACTIONS = {
+    ("theme", None): (gettext_lazy("Add an objective under this theme"), "planning:objective_new"),
+    ("objective", "R02-objectives-have-measures"): (
+        gettext_lazy("Add a measure to this objective"),
+        "planning:measure_new",
+    ),
+    ("objective", "R03-objectives-have-indicators"): (
+        gettext_lazy("Add an indicator to this objective"),
+        "planning:indicator_new",
+    ),
+    ("measure", "R04-measures-have-responsible-party"): (
+        gettext_lazy("Name the measure's responsible party"),
+        "planning:content_edit",
+    ),
+}
+
+
+def _actions(rule: Rule, anchor: str, plan_id: int) -> tuple:
+    """The right first step for a finding about one part: "add an objective under this theme"
+    for a theme with none, "add a measure" for an objective without, and so on."""
+    prefix, _sep, key = anchor.partition("-")
+    found = ACTIONS.get((prefix, rule.id)) or ACTIONS.get((prefix, None))
+    if found is None or not key:
+        return ()
+    label, url_name = found
+    back = _back_to_checklist(plan_id)
+    if prefix == "theme":
+        url = reverse(url_name, args=[plan_id]) + back + "&" + urlencode({"theme": key})
+    elif prefix == "measure":
+        url = reverse(url_name, args=["measure", key]) + back + "#field-responsible_organisation"
+    else:
+        url = reverse(url_name, args=[key]) + back
+    return ((label, url),)
 
 
 def readiness_report(
@@ -117,13 +162,15 @@ def readiness_report(
         rule = RULES.get(entry["rule"])
         if rule is None:  # a rule retired after this result was stored
             continue
+        anchor = entry.get("anchor") or rule.anchor
         items.append(
             ReadinessItem(
                 rule=rule,
                 status=entry["status"],
                 reason=_reason(entry, names),
-                anchor=entry.get("anchor") or rule.anchor,
+                anchor=anchor,
                 fix_url=_fix_url(rule, entry, result.plan_id),
+                actions=_actions(rule, anchor, result.plan_id),
             )
         )
     statutory = [i for i in items if i.rule.statutory]

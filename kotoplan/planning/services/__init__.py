@@ -125,6 +125,7 @@ class Problem:
 
     message: str
     anchor: str
+    rule: str = ""  # the readiness requirement that says the same, listed once with this
 
 
 def decision_problems(plan: Plan) -> list[Problem]:
@@ -142,6 +143,7 @@ def decision_problems(plan: Plan) -> list[Problem]:
                 _("Measure “%(measure)s” has no responsible party.")
                 % {"measure": text_of(measure, "title")},
                 f"measure-{measure.pk}",
+                "R04-measures-have-responsible-party",
             )
         )
     if plan.form == Plan.Form.PART_OF_OTHER and not plan.host_document_name:
@@ -149,6 +151,7 @@ def decision_problems(plan: Plan) -> list[Problem]:
             Problem(
                 _("The plan is part of another document, but that document is not named."),
                 "plan-basics",
+                "R14-host-document",
             )
         )
     return problems

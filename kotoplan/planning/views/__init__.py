@@ -214,6 +214,8 @@ def plan_transition(request, plan_id, to_state):
         problems = []
         if to_state == Plan.State.AWAITING_DECISION:
             problems = services.decision_problems(plan)
+        # One list: what blocks sending first, then the requirements not said there already.
+        said = {problem.rule for problem in problems}
         return render(
             request,
             "planning/plan_transition.html",
@@ -223,7 +225,7 @@ def plan_transition(request, plan_id, to_state):
                 "to_state": Plan.State(to_state),
                 "label": services.TRANSITIONS[(plan.state, to_state)],
                 "problems": problems,
-                "unmet": unmet,
+                "unmet": [item for item in unmet if item.key not in said],
                 "statutory_unmet": statutory,
             },
         )

@@ -1,0 +1,79 @@
+"""Fix links land well: at the field's wrapper (label and help in view), on a form that returns
+to the checklist when saved or cancelled, with the right first step for each finding, and with
+plain titles (rule ids only for the authority)."""
+
+import re
+from html import unescape
+
+from django.urls import reverse
+
+from ..support import refresh
+from .test_panel import _basics_post_data, _page
+
+
+def _links(html: str) -> list[str]:
+    return [unescape(href) for href in re.findall(r'href="([^"]+)"', html)]
+
+
+def test_fix_link__lands_on_the_field_wrapper_and_returns_to_the_checklist(
+    client, coordinator_a, draft_plan
+):
+    refresh(draft_plan)
+    client.cookies["django_language"] = "fi"
+    html = _page(client, coordinator_a, draft_plan)
+    fix = next(link for link in _links(html) if link.endswith("#field-county_coordination"))
+    url, _hash, field = fix.partition("#")
+    form = client.get(url).content.decode()
+    assert f'id="{field}"' in form  # the wrapper holds the label and the help text
+    wrapper = form[form.index(f'id="{field}"') :]
+    assert wrapper.index("<label") < wrapper.index("<textarea")
+    back = reverse("planning:plan_detail", args=[draft_plan.pk]) + "#readiness"
+    assert "Takaisin tarkistuslistaan" in form
+    assert f'href="{back}"' in form
+    response = client.post(
+        url, _basics_post_data(draft_plan, county_coordination="Yhteinen ohjausryhmä.")
+    )
+    assert response.status_code == 302
+    assert response["Location"] == back
+
+
+def test_fix_link__missing_theme_offers_to_add_an_objective_under_it(
+    client, coordinator_a, draft_plan
+):
+    refresh(draft_plan)
+    client.cookies["django_language"] = "fi"
+    html = _page(client, coordinator_a, draft_plan)
+    assert "Lisää tavoite tämän teeman alle" in html
+    add = next(
+        link
+        for link in _links(html)
+        if link.startswith(reverse("planning:objective_new", args=[draft_plan.pk]))
+    )
+    assert "theme=" in add
+    form = client.get(add).content.decode()
+    theme = re.search(r"theme=([\w-]+)", add).group(1)
+    selected = re.search(r'<option value="(\d+)" selected>', form)
+    assert selected, "the theme is chosen in the form"
+    assert "Takaisin tarkistuslistaan" in form
+    assert theme
+
+
+def test_fix_link__a_foreign_next_address_is_ignored(client, coordinator_a, draft_plan):
+    client.force_login(coordinator_a)
+    url = reverse("planning:plan_edit", args=[draft_plan.pk])
+    form = client.get(url + "?next=https://evil.example/").content.decode()
+    assert not [link for link in _links(form) if "evil.example" in link]
+    response = client.post(
+        url + "?next=//evil.example/",
+        _basics_post_data(draft_plan, county_coordination="Shared steering group."),
+    )
+    assert response.status_code == 302
+    assert "evil.example" not in response["Location"]
+
+
+def test_rule_ids__shown_to_the_authority_not_to_the_coordinator(
+    client, coordinator_a, regional_official, draft_plan
+):
+    refresh(draft_plan)
+    assert "R01-themes-covered)" not in _page(client, coordinator_a, draft_plan)
+    assert "R01-themes-covered)" in _page(client, regional_official, draft_plan)
