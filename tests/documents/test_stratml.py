@@ -221,3 +221,20 @@ def test_without_the_schema_nothing_is_exported_or_imported(rich_plan, settings,
         plan_stratml(plan=rich_plan, language="fi")
     with pytest.raises(ImproperlyConfigured, match=r"missing\.xsd"):
         stratml_read(content)
+
+
+def test_stratml_import_never_picks_a_party_outside_the_plans_area(
+    rich_plan, coordinator_a, organisation_b
+):
+    """A performer named like an organisation of another municipality is refused with the
+    reason, as the measure form's pickers and the spreadsheet import would, never picked."""
+    name = organisation_b.name_en.encode()
+    content = plan_stratml(plan=rich_plan, language="en").replace(
+        b"<Name>Kela</Name>", b"<Name>" + name + b"</Name>"
+    )
+    before = Plan.objects.count()
+    with pytest.raises(ImportRejected) as caught:
+        plan_draft_write(actor=coordinator_a, draft=stratml_read(content))
+    assert "outside the plan's area" in str(caught.value)
+    assert organisation_b.name_en in str(caught.value)
+    assert Plan.objects.count() == before

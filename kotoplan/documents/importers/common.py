@@ -50,20 +50,3 @@ class PlanDraft:
     objectives: list[ObjectiveDraft] = field(default_factory=list)
     milestones: list[dict] = field(default_factory=list)  # timetable steps, model field values
     decision_steps: list[dict] = field(default_factory=list)  # the decision trail, likewise
-
-
-def organisation_by_name(name: str, cache: dict | None = None) -> Organisation | None:
-    """An organisation whose name in any language is exactly `name`."""
-    name = (name or "").strip()
-    if not name:
-        return None
-    if cache is not None and name in cache:
-        return cache[name]
-    found = (
-        Organisation.objects.filter(name_fi=name).first()
-        or Organisation.objects.filter(name_sv=name).first()
-        or Organisation.objects.filter(name_en=name).first()
-    )
-    if cache is not None:
-        cache[name] = found
-    return found

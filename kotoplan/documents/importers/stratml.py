@@ -6,6 +6,7 @@ exporter writes are read.
 """
 
 import json
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
@@ -29,7 +30,8 @@ from ..exporters.stratml import (
     TEXTS,
     schema,
 )
-from .common import IndicatorDraft, MeasureDraft, ObjectiveDraft, PlanDraft, organisation_by_name
+from .common import IndicatorDraft, MeasureDraft, ObjectiveDraft, PlanDraft
+from .spreadsheet_parties import resolve_organisation, unresolved_message
 
 Q = f"{{{NS}}}"
 
@@ -90,6 +92,9 @@ class _Reader:
         self.groups: dict[str, dict] = {}
         self.group_by_name: dict[str, str] = {}
         self.chapters: dict[str, dict] = {}
+        # The plan's area and period: the parties are found among those it may name.
+        self.area: list = []
+        self.on = self.until = None
 
     def where(self, element) -> str:
         return f"{etree.QName(element).localname} ({_('line')} {element.sourceline})"
@@ -128,6 +133,10 @@ class _Reader:
                 if group.get(name):
                     self.group_by_name.setdefault(group[name], key)
         municipalities = self.municipalities(lead_municipality)
+        self.area = municipalities
+        if isinstance(data.get("period_start"), int) and isinstance(data.get("period_end"), int):
+            self.on = date(data["period_start"], 1, 1)
+            self.until = date(data["period_end"], 12, 31)
         draft = PlanDraft(
             lead_municipality=lead_municipality or (municipalities[0] if municipalities else None),
             municipalities=municipalities,
@@ -233,13 +242,13 @@ class _Reader:
             ref=_find(element, "Identifier"), data=self.texts(element, extra, MEASURE_EXTRA)
         )
         for name, role in _stakeholders(element, "Performer"):
-            organisation = organisation_by_name(name, self.organisations)
+            resolution = resolve_organisation(
+                name, self.organisations, municipalities=self.area, on=self.on, until=self.until
+            )
+            organisation = resolution.match
             if organisation is None:
                 self.problems.append(
-                    Problem(
-                        _("no organisation called “%(name)s” in Kotoplan") % {"name": name},
-                        column=self.where(element),
-                    )
+                    Problem(unresolved_message(name, resolution), column=self.where(element))
                 )
             elif role == "responsible" and draft.responsible is None:
                 draft.responsible = organisation
