@@ -7,7 +7,7 @@ from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from kotoplan.core.forms import VersionedModelForm
+from kotoplan.core.forms import DateInput, VersionedModelForm
 
 from .models import Organisation
 
@@ -38,7 +38,9 @@ class OrganisationForm(VersionedModelForm):
             "business_id",
             "email",
             "website",
+            "ended_on",
         ]
+        widgets = {"ended_on": DateInput()}
 
     def __init__(self, *args, unit: bool, municipalities, **kwargs):
         super().__init__(*args, **kwargs)

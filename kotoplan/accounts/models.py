@@ -116,6 +116,15 @@ class Organisation(VersionedModel):
     )
     email = models.EmailField(_("email"), blank=True)
     website = models.URLField(_("website"), blank=True)
+    ended_on = models.DateField(
+        _("ceased on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Leave empty while the organisation operates. Once it has ceased, it is no longer "
+            "offered for plans whose period starts after that day; plans that name it keep it."
+        ),
+    )
 
     # Kinds a municipality's coordinators add themselves: its units and local organisations.
     # Authorities and other public bodies come from the reference data only.

@@ -181,8 +181,9 @@ def organisations_for_area(
         | Q(kind=K.MUNICIPALITY, municipality__in=neighbours)
         | (Q(area__in=memberships.values("area_id")) & live_area)
     )
+    operating = Q(ended_on__isnull=True) | Q(ended_on__gte=on)
     return (
-        Organisation.objects.filter(condition & live_municipality)
+        Organisation.objects.filter(condition & live_municipality & operating)
         .select_related("municipality", "area")
         .order_by("name_fi", "pk")
     )

@@ -105,6 +105,7 @@ EDITABLE_FIELDS = (
     "parent",
     "email",
     "website",
+    "ended_on",
 )
 
 

@@ -81,9 +81,9 @@ def form_view(
 
 
 def return_url(request) -> str:
-    """A page of this site that the form was opened from (`?next=`, as the readiness
+    """A page of this site that the form was opened from (`?return_to=`, as the readiness
     checklist's fix links give it): the form goes back there when saved or cancelled."""
-    target = request.GET.get("next", "")
+    target = request.GET.get("return_to", "")
     if target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):

@@ -89,6 +89,22 @@ def test_an_ely_centre_that_ceased_in_2025_is_not_offered_for_a_2026_plan(
     assert ely_organisation in offered_2022
 
 
+def test_a_local_organisation_that_ceased_is_offered_only_to_plans_it_lived_into(municipality_a):
+    ceased = _local(municipality_a, "Lakkautettu yhdistys", ended_on=date(2025, 6, 30))
+    operating = _local(municipality_a, "Toimiva yhdistys")
+
+    offered_2026 = set(organisations_for_area(municipality_ids=[municipality_a.pk], **PLAN_2026))
+    offered_2022 = set(
+        organisations_for_area(
+            municipality_ids=[municipality_a.pk], on=date(2022, 1, 1), until=date(2025, 12, 31)
+        )
+    )
+
+    assert ceased not in offered_2026
+    assert operating in offered_2026
+    assert ceased in offered_2022
+
+
 def test_groups_put_own_units_first_then_local_organisations_then_authorities(
     municipality_a, organisation_a, youth_services, ministry
 ):

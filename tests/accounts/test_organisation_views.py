@@ -179,3 +179,25 @@ def test_a_similar_name_is_warned_and_saved_once_confirmed(
     assert 'type="checkbox" name="confirm_new"' in page_text(warned)
     assert confirmed.status_code == 302
     assert Organisation.objects.filter(name_fi="Espoon setlementti").count() == 1
+
+
+def test_a_coordinator_records_that_a_local_organisation_ceased(client, coordinator_a, local_of_a):
+    client.cookies["django_language"] = "fi"
+    client.force_login(coordinator_a)
+    url = reverse("accounts:organisation_edit", args=[local_of_a.pk])
+    form = client.get(url).content.decode()
+    assert "Toiminta päättynyt" in form
+    response = client.post(
+        url,
+        {
+            "kind": local_of_a.kind,
+            "name_fi": local_of_a.name_fi,
+            "ended_on": "30.6.2025",
+            "expected_version": local_of_a.version,
+        },
+    )
+    assert response.status_code == 302, page_text(response)[:2000]
+    local_of_a.refresh_from_db()
+    assert str(local_of_a.ended_on) == "2025-06-30"
+    assert "päättynyt 30.6.2025" in page_text(client.get(LIST))
+    assert LogEntry.objects.get_for_object(local_of_a).filter(changes__icontains="ended_on")

@@ -103,7 +103,9 @@ def _reason(entry: dict, theme_names: dict[str, str]) -> str:
 
 def _back_to_checklist(plan_id: int) -> str:
     """The query that brings a fixing form back to the checklist once saved (or cancelled)."""
-    return "?" + urlencode({"next": reverse("planning:plan_detail", args=[plan_id]) + "#readiness"})
+    return "?" + urlencode(
+        {"return_to": reverse("planning:plan_detail", args=[plan_id]) + "#readiness"}
+    )
 
 
 def _fix_url(rule: Rule, entry: dict, plan_id: int) -> str:

@@ -61,10 +61,10 @@ def test_fix_link__missing_theme_offers_to_add_an_objective_under_it(
 def test_fix_link__a_foreign_next_address_is_ignored(client, coordinator_a, draft_plan):
     client.force_login(coordinator_a)
     url = reverse("planning:plan_edit", args=[draft_plan.pk])
-    form = client.get(url + "?next=https://evil.example/").content.decode()
+    form = client.get(url + "?return_to=https://evil.example/").content.decode()
     assert not [link for link in _links(form) if "evil.example" in link]
     response = client.post(
-        url + "?next=//evil.example/",
+        url + "?return_to=//evil.example/",
         _basics_post_data(draft_plan, county_coordination="Shared steering group."),
     )
     assert response.status_code == 302

@@ -149,7 +149,7 @@ def test_readiness_report__reasons_filled_and_next_steps(draft_plan):
     assert all(i.rule.statutory and i.status == Status.MISSING for i in report.next_steps)
     assert report.next_steps[0].rule.id == "R01-themes-covered"
     county = next(i for i in report.statutory if i.rule.id == "R07-county-coordination")
-    assert county.fix_url.startswith(f"/plans/{draft_plan.pk}/edit/?next=")
+    assert county.fix_url.startswith(f"/plans/{draft_plan.pk}/edit/?return_to=")
     assert county.fix_url.endswith("#field-county_coordination")
 
 
