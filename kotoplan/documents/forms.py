@@ -6,6 +6,7 @@ from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kotoplan.accounts.models import Organisation
 from kotoplan.core.forms import offer
 from kotoplan.core.languages import content_languages, language_name
 from kotoplan.geography.models import Municipality
@@ -102,3 +103,31 @@ class StratmlImportForm(forms.Form):
 
     def clean_file(self):
         return _checked_size(self.cleaned_data["file"])
+
+
+class MissingPartiesForm(forms.Form):
+    """The parties an uploaded file names that Kotoplan does not know, each with the kind to
+    add it as a local organisation of the plan's municipality (or left out)."""
+
+    def __init__(self, *args, names: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.names = names
+        kinds = [
+            (kind, label)
+            for kind, label in Organisation.Kind.choices
+            if kind in Organisation.LOCAL_KINDS
+        ]
+        for index, name in enumerate(names):
+            self.fields[f"party_{index}"] = forms.ChoiceField(
+                label=name,
+                choices=[("", _("Do not add")), *kinds],
+                required=False,
+            )
+
+    def parties(self) -> dict[str, str]:
+        """name → kind of those to add."""
+        return {
+            name: self.cleaned_data[f"party_{index}"]
+            for index, name in enumerate(self.names)
+            if self.cleaned_data.get(f"party_{index}")
+        }

@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from kotoplan.accounts.services import create_local_organisation
 from kotoplan.core.errors import DomainError
 from kotoplan.planning.models import (
     DecisionStep,
@@ -123,11 +124,12 @@ def plan_import_create(
     *, actor, lead_municipality, plan_data: dict, file_name: str, content: bytes, language: str
 ) -> PlanImport:
     """Check the whole file and keep it until its owner confirms the preview (expired uploads
-    are purged on the way); ImportRejected (with the reading notes) when it has problems."""
+    are purged on the way); ImportRejected (with the reading notes) when it has problems, except
+    when the only ones are parties found nowhere: the preview offers to add those."""
     checked = spreadsheet_check(
         content, filename=file_name, lead_municipality=lead_municipality, data=plan_data
     )
-    if checked.problems:
+    if checked.problems and not checked.only_missing_parties:
         raise ImportRejected(checked.problems, notes=checked.notes)
     plan_imports_purge()
     return PlanImport.objects.create(
@@ -139,6 +141,20 @@ def plan_import_create(
         size=len(content),
         language=language[:10],
     )
+
+
+@transaction.atomic
+def plan_import_add_parties(*, actor, plan_import: PlanImport, parties: dict[str, str]) -> list:
+    """Add the parties a kept file names but Kotoplan does not know (name → kind) as local
+    organisations of the import's municipality, all or none; the preview then checks again."""
+    if plan_import.owner_id != actor.pk:
+        raise DomainError(_("Only the person who uploaded the file can save it."))
+    return [
+        create_local_organisation(
+            actor=actor, municipality=plan_import.lead_municipality, kind=kind, name_fi=name
+        )
+        for name, kind in parties.items()
+    ]
 
 
 def plan_import_confirm(*, actor, plan_import: PlanImport) -> PlanImport:

@@ -45,6 +45,11 @@ urlpatterns = [
         views.spreadsheet_import_preview,
         name="import_preview",
     ),
+    path(
+        "import/<int:plan_import_id>/parties/",
+        views.spreadsheet_import_add_parties,
+        name="import_add_parties",
+    ),
     path("import/stratml/", views.stratml_import, name="import_stratml"),
     path("import/kotoplan-plan-import.<str:fmt>", views.import_template, name="import_template"),
 ]

@@ -19,8 +19,9 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from kotoplan.core.errors import DomainError
 from kotoplan.core.languages import content_languages, language_name
@@ -37,7 +38,7 @@ from .exporters.opendata import SCHEMA_VERSION, TABLES, open_data_csv, open_data
 from .exporters.pdf import plan_pdf
 from .exporters.report_docx import report_docx
 from .exporters.stratml import plan_stratml
-from .forms import LimitedUpload, SpreadsheetImportForm, StratmlImportForm
+from .forms import LimitedUpload, MissingPartiesForm, SpreadsheetImportForm, StratmlImportForm
 from .importers.spreadsheet import XLSX_MIME
 from .importers.spreadsheet_columns import COLUMNS
 from .importers.stratml import stratml_read
@@ -53,7 +54,12 @@ from .selectors import (
     published_plans_with_content,
     table_labels,
 )
-from .services import plan_draft_write, plan_import_confirm, plan_import_create
+from .services import (
+    plan_draft_write,
+    plan_import_add_parties,
+    plan_import_confirm,
+    plan_import_create,
+)
 from .tasks import plan_import_enqueue
 
 
@@ -329,16 +335,47 @@ def spreadsheet_import_preview(request, plan_import_id: int):
     checked = None
     if plan_import.status in (PlanImport.Status.CHECKED, PlanImport.Status.FAILED):
         checked = plan_import_check(plan_import=plan_import)
+    missing = checked.missing_parties if checked else []
     return render(
         request,
         "documents/import_preview.html",
         {
             "plan_import": plan_import,
             "checked": checked,
+            "parties_form": MissingPartiesForm(names=missing) if missing else None,
             "counts": draft_counts(checked.draft) if checked and checked.draft else None,
             "title": _("Check the import before saving"),
         },
     )
+
+
+@login_required
+@require_POST
+def spreadsheet_import_add_parties(request, plan_import_id: int):
+    """The preview's offer for parties found nowhere: add them as local organisations, then
+    check the kept file again."""
+    plan_import = plan_import_get_for_user(user=request.user, plan_import_id=plan_import_id)
+    checked = plan_import_check(plan_import=plan_import)
+    names = checked.missing_parties if checked else []
+    form = MissingPartiesForm(request.POST, names=names)
+    if form.is_valid() and form.parties():
+        try:
+            added = plan_import_add_parties(
+                actor=request.user, plan_import=plan_import, parties=form.parties()
+            )
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "%(n)s organisation was added; the file was checked again.",
+                    "%(n)s organisations were added; the file was checked again.",
+                    len(added),
+                )
+                % {"n": len(added)},
+            )
+    return redirect("documents:import_preview", plan_import.pk)
 
 
 @login_required

@@ -69,6 +69,10 @@ class Checked:
     problems: list[Problem]
     notes: list[str] = field(default_factory=list)
     sheet: Sheet | None = None
+    # Party names found nowhere (no namesake in the area or elsewhere): the coordinator may add
+    # them as local organisations from the preview. `only_missing_parties`: nothing else is wrong.
+    missing_parties: list[str] = field(default_factory=list)
+    only_missing_parties: bool = False
 
 
 class _Reader:
@@ -89,6 +93,7 @@ class _Reader:
         self.objectives: dict[tuple, ObjectiveDraft] = {}
         self.measures: dict[tuple, MeasureDraft] = {}
         self.continued: list[int] = []
+        self.missing_parties: dict[str, int] = {}  # name → problems it caused
 
     # --- where -------------------------------------------------------------------------------
 
@@ -340,6 +345,9 @@ class _Reader:
                 organisation = resolution.match
                 if organisation is None:
                     self.problem(number, key, unresolved_message(name, resolution))
+                    if not resolution.candidates and not resolution.elsewhere:
+                        key_name = name.strip()
+                        self.missing_parties[key_name] = self.missing_parties.get(key_name, 0) + 1
                     ok = False
                 elif organisation not in organisations:
                     organisations.append(organisation)
@@ -473,7 +481,14 @@ def spreadsheet_check(
     )
     reader.read()
     if reader.problems:
-        return Checked(draft=None, problems=reader.problems, notes=reader.notes, sheet=sheet)
+        return Checked(
+            draft=None,
+            problems=reader.problems,
+            notes=reader.notes,
+            sheet=sheet,
+            missing_parties=list(reader.missing_parties),
+            only_missing_parties=sum(reader.missing_parties.values()) == len(reader.problems),
+        )
     draft = PlanDraft(
         lead_municipality=lead_municipality,
         municipalities=[lead_municipality],
