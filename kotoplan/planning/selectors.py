@@ -151,6 +151,7 @@ PLAN_COMPARED_FIELDS = (
     "situation_qualitative_fi",
     "monitoring_cycle",
     "monitoring_description",
+    "legal_basis",
 )
 PART_FIELDS = {
     "chapter": (*text_fields("title"), "order"),
@@ -264,9 +265,30 @@ def _link_changes(old, new, names) -> list[tuple[str, str, str]]:
     return changes
 
 
+def _trail(plan: Plan) -> str:
+    """The plan's decision trail in one line: each version has a trail of its own."""
+    return "; ".join(
+        " ".join(
+            part
+            for part in (
+                step.body_name,
+                shown(step, "decided_on"),
+                step.section,
+                f"({step.get_outcome_display()})",
+            )
+            if part
+        )
+        for step in DecisionStep.objects.filter(plan=plan)
+    )
+
+
 def plan_compare(*, older: Plan, newer: Plan) -> tuple[list, list[PartChange]]:
-    """Differences between two versions of the same plan series, in plain words."""
+    """Differences between two versions of the same plan series, in plain words (the decision
+    trails side by side)."""
     plan_changes = _differences(older, newer, PLAN_COMPARED_FIELDS)
+    trails = _trail(older), _trail(newer)
+    if trails[0] != trails[1]:
+        plan_changes.append((capfirst(_("decision trail")), *trails))
     before, after = _parts(older), _parts(newer)
     changes: list[PartChange] = []
     for key in sorted(set(before) | set(after)):

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from kotoplan.planning.models import Indicator, Measure, Objective, Plan
+from kotoplan.planning.models import DecisionStep, Indicator, Measure, Objective, Plan
 from kotoplan.planning.selectors import municipalities_for_new_plan, plan_compare, plan_outline
 from kotoplan.planning.services import (
     content_create,
@@ -224,3 +224,37 @@ def test_municipalities_for_new_plan_leaves_out_aland__administrator(
 def test_municipalities_for_new_plan_is_empty__viewer(viewer_a, municipality_a):
     """Reading a municipality's plans gives no right to start one."""
     assert not municipalities_for_new_plan(user=viewer_a).exists()
+
+
+def test_plan_compare_shows_the_legal_basis_and_both_decision_trails_in_finnish(versions):
+    """Each version has a trail of its own: the comparison shows them side by side, with the
+    legal basis when it changed (an earlier plan made under the 2010 Act)."""
+    old, new, _ = versions
+    old.legal_basis = Plan.LegalBasis.ACT_2010
+    old.save()
+    DecisionStep.objects.create(
+        plan=old,
+        body_kind=DecisionStep.BodyKind.COUNCIL,
+        body_name="Kaupunginvaltuusto",
+        decided_on=date(2022, 3, 14),
+        section="§ 12",
+        outcome=DecisionStep.Outcome.APPROVED,
+    )
+    DecisionStep.objects.create(
+        plan=new,
+        body_kind=DecisionStep.BodyKind.BOARD,
+        body_name="Kaupunginhallitus",
+        decided_on=date(2026, 5, 4),
+        section="§ 101",
+        outcome=DecisionStep.Outcome.PROPOSED,
+    )
+    with translation.override("fi"):
+        plan_changes, _parts = plan_compare(older=old, newer=new)
+        by_label = {str(label): (before, after) for label, before, after in plan_changes}
+    trail = by_label["Päätöshistoria"]
+    assert trail[0].startswith("Kaupunginvaltuusto 14.3.2022 § 12")
+    assert trail[1].startswith("Kaupunginhallitus 4.5.2026 § 101")
+    assert list(by_label) == ["Säädösperusta", "Päätöshistoria"]
+    basis = by_label["Säädösperusta"]
+    assert "1386/2010" in basis[0]
+    assert "681/2023" in basis[1]
