@@ -65,6 +65,7 @@ def test_no_leak__aggregates_leave_hidden_drafts_out(world, municipality_a, coor
     readiness, themes, updates = comparison.measures
     assert (readiness.counted, readiness.median) == (1, 80)  # Jyväskylä's 20 is not counted
     assert (themes.counted, themes.median) == (1, 40)
+    assert (updates.counted, updates.median) == (1, 50)  # the closed round only
     chart = comparison_chart(comparison)
     assert "20" not in chart.description.replace("2025", "")
 
