@@ -259,7 +259,7 @@ class PeerGroup:
             where = gettext("in the whole country")
         else:
             where = gettext("in {area}").format(area=text_of(self.scope_area, "name").value)
-        return f"{text} {where}"
+        return gettext("{group} {where}").format(group=text, where=where)
 
 
 def _scope_area(subject: Municipality, scope: str, on: date) -> Area | None:
