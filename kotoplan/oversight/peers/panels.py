@@ -59,7 +59,7 @@ def _dashboard_section(*, user, request=None, on=None, area=None, municipalities
     choices = (
         list(municipalities)
         if municipalities is not None
-        else list(Municipality.objects.in_act_scope().only("id", "code", "name_fi", "name_sv"))
+        else list(Municipality.objects.in_act_scope())
     )
     form = ChooseMunicipalityForm(request.GET, municipalities=choices)
     code = form.cleaned_data.get(CHOSEN, "") if form.is_valid() else ""
