@@ -20,7 +20,7 @@ PAGE_WIDTH = "Math.max(document.documentElement.scrollWidth, document.body.scrol
 SHOTS = os.environ.get("KOTOPLAN_SCREENSHOTS")  # a folder: screenshots for a person to look at
 
 
-def _check(page, what: str, width: int = 375) -> None:
+def _check(page, what: str, part: str = "main", width: int = 375) -> None:
     results = Axe().run(page, options=WCAG_21_AA)
     assert results.violations_count == 0, f"{what}:\n{results.generate_report()}"
     for size in (1280, width):
@@ -28,7 +28,7 @@ def _check(page, what: str, width: int = 375) -> None:
         assert page.evaluate(PAGE_WIDTH) <= size, f"{what} scrolls sideways at {size} px"
         if SHOTS:
             Path(SHOTS).mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=f"{SHOTS}/{what}-{size}.png", full_page=True)
+            page.locator(part).first.screenshot(path=f"{SHOTS}/{what}-{size}.png")
     page.set_viewport_size({"width": 1280, "height": 900})
 
 
@@ -49,7 +49,7 @@ def test_plan_panel_and_comparison_page(page, demo_site, language):
     panel = page.locator("#panel-peers")
     expect(panel.locator("svg.peers-chart-svg")).to_be_visible()
     expect(panel.locator("table.peers-table caption")).to_be_visible()
-    _check(page, f"plan-panel-{language}")
+    _check(page, f"plan-panel-{language}", "#panel-peers")
 
     with page.expect_navigation():
         panel.locator("a[href*='/oversight/peers/']").click()
@@ -72,4 +72,4 @@ def test_area_dashboard_section(page, demo_site):
     expect(page.locator("#peers-section-title")).to_be_visible()
     page.goto(page.url + "&peers=837")  # what the form sends for Tampere
     expect(page.locator("section.peers svg.peers-chart-svg")).to_be_visible()
-    _check(page, "area-dashboard-fi")
+    _check(page, "area-dashboard-fi", "section.peers")

@@ -11,7 +11,7 @@ from kotoplan.geography.models import Municipality
 from kotoplan.planning.selectors import plan_get_for_user
 
 from .forms import PeerGroupForm
-from .selectors import comparison_chart, peer_comparison
+from .selectors import SCOPE_COUNTRY, comparison_chart, peer_comparison
 
 
 def _subject_plan(request, municipality: Municipality):
@@ -34,7 +34,9 @@ def peer_comparison_page(request, municipality_id: int):
     ):
         raise Http404
     plan = _subject_plan(request, municipality)
-    form = PeerGroupForm(request.GET or None, initial={"scope": "country"})
+    data = request.GET.copy()
+    data.setdefault("scope", SCOPE_COUNTRY)  # so the form shows which scope applies
+    form = PeerGroupForm(data)
     comparison = peer_comparison(
         user=request.user,
         subject=municipality,

@@ -51,7 +51,7 @@ def test_page__in_finnish_and_swedish(
     for phrase in expected:
         assert phrase in text, phrase
     assert "25\xa0000" in html  # Kauniainen's population, grouped as the language writes it
-    assert "8,0\xa0%" in html or "8,0 %" in html  # its share with a decimal comma
+    assert "8,0&nbsp;%" in html  # its share with a decimal comma
     svg = _svg(html)
     numbers = NUMBERS.findall(svg)
     assert len(numbers) > 10
@@ -78,9 +78,9 @@ def test_page__no_leak_of_a_peers_draft(client, world, municipality_a, coordinat
     html = client.get(_page(municipality_a)).content.decode()
     assert world["draft_b"].title_en not in html
     assert "1 of 5 (20" not in html  # the draft's stored readiness
-    assert "100 % (2026)" not in html  # updates of the open round
-    assert "50 % (2025)" in html
-    assert "4 of 5 (80 %)" in html
+    assert "100&nbsp;% (2026)" not in html  # updates of the open round
+    assert "50&nbsp;% (2025)" in html
+    assert "4 of 5 (80&nbsp;%)" in html
 
 
 def test_page__who_may_open_it(

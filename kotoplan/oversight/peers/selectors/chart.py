@@ -11,11 +11,11 @@ from kotoplan.core.text import text_of
 from .figures import Comparison
 from .groups import percent_text
 
-WIDTH = 600
+WIDTH = 400
 LEFT = 8
-BAR_WIDTH = 380  # 100 per cent
-BAR_HEIGHT = 18
-GROUP_HEIGHT = 92
+BAR_WIDTH = 384  # 100 per cent
+BAR_HEIGHT = 14
+GROUP_HEIGHT = 122
 
 
 @dataclass(frozen=True)
@@ -56,17 +56,19 @@ def _x(percent: int) -> float:
     return LEFT + BAR_WIDTH * max(0, min(percent, 100)) / 100
 
 
-def _bar(kind: str, name: str, value: int | None, y: int) -> Bar:
+def _bar(kind: str, name: str, value: int | None, top: int) -> Bar:
+    """The bar's text on its own line, the bar below it (long names never run off the
+    chart)."""
     width = _x(value) - LEFT if value is not None else 0
     shown = percent_text(value) if value is not None else gettext("no figure")
     return Bar(
         kind=kind,
         x=LEFT,
-        y=y,
+        y=top + 6,
         width=round(width, 1),
-        text_x=round(LEFT + width + 6, 1),
-        text_y=y + BAR_HEIGHT - 4,
-        text=f"{name} {shown}",
+        text_x=LEFT,
+        text_y=top,
+        text=f"{name}: {shown}",
     )
 
 
@@ -78,12 +80,12 @@ def comparison_chart(comparison: Comparison) -> Chart:
     for index, measure in enumerate(comparison.measures):
         top = index * GROUP_HEIGHT
         bars = [
-            _bar("subject", name, measure.subject, top + 26),
-            _bar("median", gettext("Peers' median"), measure.median, top + 50),
+            _bar("subject", name, measure.subject, top + 42),
+            _bar("median", gettext("Peers' median"), measure.median, top + 78),
         ]
         span = None
         if measure.low is not None:
-            span = Range(round(_x(measure.low), 1), round(_x(measure.high), 1), top + 80)
+            span = Range(round(_x(measure.low), 1), round(_x(measure.high), 1), top + 108)
         groups.append(Group(measure.label, top + 18, bars, span))
         descriptions.append(measure.description)
     return Chart(

@@ -95,7 +95,7 @@ class Comparison:
         return round(100 * row.themes_covered / self.themes_total)
 
     @property
-    def measures(self) -> list["Measure"]:
+    def measures(self) -> list["Figure"]:
         """The three figures side by side: the subject's value and the peers' median and range,
         of the peers whose plan the viewer may see."""
         return [
@@ -106,7 +106,7 @@ class Comparison:
 
 
 @dataclass(frozen=True)
-class Measure:
+class Figure:
     key: str
     label: str
     subject: int | None
@@ -131,9 +131,9 @@ class Measure:
         return f"{self.label}: {subject}; {peers}."
 
 
-def _measure(key: str, label: str, comparison: Comparison, value_of) -> Measure:
+def _measure(key: str, label: str, comparison: Comparison, value_of) -> Figure:
     values = [v for v in (value_of(row) for row in comparison.peers) if v is not None]
-    return Measure(
+    return Figure(
         key=key,
         label=label,
         subject=value_of(comparison.subject),
