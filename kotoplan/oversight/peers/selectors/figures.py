@@ -101,7 +101,7 @@ class Comparison:
         return [
             _measure("readiness", gettext("Readiness"), self, lambda r: r.readiness_percent),
             _measure("themes", gettext("Statutory themes covered"), self, self.themes_percent),
-            _measure("updates", gettext("Update coverage"), self, lambda r: r.coverage_percent),
+            _measure("updates", gettext("Measures reported"), self, lambda r: r.coverage_percent),
         ]
 
 
