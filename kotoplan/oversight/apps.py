@@ -14,6 +14,8 @@ class OversightConfig(AppConfig):
         from .dashboards import permissions as dashboard_permissions  # noqa: F401
         from .dialogue import audit, permissions  # noqa: F401
         from .dialogue import panels as dialogue_panels  # noqa: F401
+        from .peers import panels as peer_panels  # noqa: F401
+        from .peers import permissions as peer_permissions  # noqa: F401
         from .readiness import audit as readiness_audit  # noqa: F401
         from .readiness import panels as readiness_panels  # noqa: F401
         from .readiness import tasks  # noqa: F401

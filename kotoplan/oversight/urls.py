@@ -7,4 +7,5 @@ app_name = "oversight"
 urlpatterns = [
     path("", include("kotoplan.oversight.dashboards.urls")),
     path("", include("kotoplan.oversight.dialogue.urls")),
+    path("", include("kotoplan.oversight.peers.urls")),
 ]

@@ -21,6 +21,11 @@ from ..dialogue.selectors import open_observation_counts
 from ..readiness.models import ReadinessResult
 from ..readiness.selectors import readiness_stored
 
+# Named slots (kotoplan.core.panels) for sections other parts of oversight add to the area and
+# national dashboards: `context(user=, request=, on=, area=, municipalities=)`.
+AREA_DASHBOARD = "oversight.area_dashboard"
+NATIONAL_DASHBOARD = "oversight.national_dashboard"
+
 # Order of states when sorting; "none" = no plan, "in_preparation" = a draft the viewer may not
 # see in detail.
 STATE_ORDER = ["none", "in_preparation", *Plan.State.values]

@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from kotoplan.accounts.selectors import user_reach
 from kotoplan.core.clock import today
+from kotoplan.core.panels import sections
 from kotoplan.core.permissions import can
 from kotoplan.geography.models import Area
 
@@ -102,6 +103,7 @@ def _area_rows(request, area_id: int):
         "rows": shown,
         "total": len(rows),
         "show_drafts": show_drafts,
+        "municipalities": municipalities,
     }
     return None, context
 
@@ -120,6 +122,14 @@ def area_dashboard(request, area_id: int):
     )
     context["can_national"] = can(request.user, "oversight.view_national_dashboard")
     context["csv_query"] = _query(request).urlencode()
+    context["sections"] = sections(
+        dashboards.AREA_DASHBOARD,
+        user=request.user,
+        request=request,
+        on=context["on"],
+        area=context["area"],
+        municipalities=context["municipalities"],
+    )
     return render(request, "oversight/dashboards/area.html", context)
 
 
@@ -142,10 +152,25 @@ def national_dashboard(request):
     show_drafts = user_reach(user=request.user).admin
     summaries, themes = dashboards.national_summaries(on=on, show_drafts=show_drafts)
     totals = dashboards.national_totals(summaries, themes)
+    extra = sections(
+        dashboards.NATIONAL_DASHBOARD,
+        user=request.user,
+        request=request,
+        on=on,
+        area=None,
+        municipalities=None,
+    )
     return render(
         request,
         "oversight/dashboards/national.html",
-        {"form": form, "on": on, "summaries": summaries, "themes": themes, "totals": totals},
+        {
+            "form": form,
+            "on": on,
+            "summaries": summaries,
+            "themes": themes,
+            "totals": totals,
+            "sections": extra,
+        },
     )
 
 

@@ -1,0 +1,2 @@
+"""Peer comparison: a municipality's plan figures beside municipalities of similar size and
+foreign-language share."""
