@@ -1,11 +1,12 @@
 """Documents' entries in the registries of kotoplan.core.panels: the export links of a plan,
 the Word file of a monitoring report, importing a plan beside "New plan", and the open data
-link in the footer."""
+link in the footer; and the plan files the background worker makes (kotoplan.core.exporters)."""
 
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from kotoplan.core.exporters import ExportFile, register_export
 from kotoplan.core.languages import content_languages, language_name
 from kotoplan.core.panels import FOOTER, FRONT, register_link, register_plan_panel, register_section
 from kotoplan.geography.selectors import municipalities_matching
@@ -13,6 +14,7 @@ from kotoplan.monitoring.panels import REPORT_FILES
 from kotoplan.planning.models import Plan
 from kotoplan.planning.panels import NEW_PLAN_ACTIONS
 
+from .exporters.files import PLAN_FILES, STORED_PLAN_FILES, plan_file_name
 from .selectors import published_plans
 
 FRONT_SHOWN = 30
@@ -71,3 +73,19 @@ def _front_section(*, request, user=None) -> dict:
 register_section(
     FRONT, key="adopted_plans", order=20, template="documents/_front.html", context=_front_section
 )
+
+
+def _plan_file_maker(kind: str):
+    _path, write, content_type, suffix = PLAN_FILES[kind]
+
+    def make(*, subject_id: int, language: str) -> ExportFile:
+        plan = Plan.objects.select_related("lead_municipality").get(pk=subject_id)
+        return ExportFile(
+            write(plan, language), content_type, plan_file_name(plan, language, suffix)
+        )
+
+    return make
+
+
+for _kind in STORED_PLAN_FILES:
+    register_export(_kind, subject_type="plan", make=_plan_file_maker(_kind))
