@@ -14,6 +14,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from kotoplan.audit.services import acting_as
@@ -23,6 +24,8 @@ from .models import ApiToken, IdempotentRequest
 from .selectors import TOKEN_PREFIX, token_hash
 
 MAX_DAYS = 365
+# A write still "running" after this long was cut off (its process stopped): its key is free.
+ABANDONED = timedelta(minutes=10)
 
 
 @transaction.atomic
@@ -60,10 +63,12 @@ def token_revoke(*, actor, token: ApiToken) -> ApiToken:
 
 def idempotency_reserve(*, user, key: str, fingerprint: str) -> tuple[IdempotentRequest, bool]:
     """The record of this user's key, and whether it was made now (the write may run). An
-    expired record is dropped first; a record made by another request at the same moment is
+    expired record, or one of a write that never finished (its process stopped), is dropped
+    first; a record made by another request at the same moment is
     returned as found."""
     now = timezone.now()
-    IdempotentRequest.objects.filter(user=user, key=key, expires_at__lte=now).delete()
+    expired = Q(expires_at__lte=now) | Q(status=0, created_at__lt=now - ABANDONED)
+    IdempotentRequest.objects.filter(expired, user=user, key=key).delete()
     found = IdempotentRequest.objects.filter(user=user, key=key).first()
     if found is not None:
         return found, False

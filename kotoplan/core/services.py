@@ -70,9 +70,9 @@ def export_request(
     *, subject_type: str, subject_id: int, kind: str, language: str, fingerprint: str
 ) -> tuple[StoredExport, bool]:
     """The stored export of this content, and whether the worker must (re)make it: a new one
-    (older files of the same subject, kind and language go), a failed one, or one left waiting
-    longer than KOTOPLAN_EXPORT_STALE_MINUTES (its worker stopped). Two requests at once get
-    the same row and one run."""
+    (older files of the same subject, kind and language go once it is made), a failed one, or
+    one left waiting longer than KOTOPLAN_EXPORT_STALE_MINUTES (its worker stopped). Two
+    requests at once get the same row and one run."""
     key = {
         "subject_type": subject_type,
         "subject_id": subject_id,
@@ -87,8 +87,6 @@ def export_request(
                 export = StoredExport.objects.create(**key)
         except IntegrityError:
             return StoredExport.objects.get(**key), False
-        others = {k: v for k, v in key.items() if k != "fingerprint"}
-        StoredExport.objects.filter(**others).exclude(pk=export.pk).delete()
         return export, True
     now = timezone.now()
     stale = now - timedelta(minutes=settings.KOTOPLAN_EXPORT_STALE_MINUTES)
@@ -130,6 +128,12 @@ def export_run(*, export_id: int) -> StoredExport | None:
         updated_at=now,
         finished_at=now,
     )
+    StoredExport.objects.filter(
+        subject_type=export.subject_type,
+        subject_id=export.subject_id,
+        kind=export.kind,
+        language=export.language,
+    ).exclude(pk=export.pk).delete()  # files of older content
     export.refresh_from_db()
     return export
 

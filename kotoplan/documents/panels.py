@@ -15,7 +15,13 @@ from kotoplan.planning.models import Plan
 from kotoplan.planning.panels import NEW_PLAN_ACTIONS
 
 from .exporters.files import PLAN_FILES, STORED_PLAN_FILES, plan_file_name
-from .selectors import published_plans
+from .exporters.opendata import (
+    NATIONWIDE_FILES,
+    open_data_csv,
+    open_data_file_name,
+    open_data_json,
+)
+from .selectors import published_plans, published_plans_with_content
 
 FRONT_SHOWN = 30
 
@@ -89,3 +95,21 @@ def _plan_file_maker(kind: str):
 
 for _kind in STORED_PLAN_FILES:
     register_export(_kind, subject_type="plan", make=_plan_file_maker(_kind))
+
+
+def _open_data_maker(kind: str):
+    name, content_type = NATIONWIDE_FILES[kind]
+
+    def make(*, subject_id: int, language: str) -> ExportFile:
+        plans = published_plans_with_content()
+        if name == "plans.json":
+            content = open_data_json(plans)
+        else:
+            content = open_data_csv(plans, name.removesuffix(".csv"))
+        return ExportFile(content, content_type, open_data_file_name(name, None))
+
+    return make
+
+
+for _kind in NATIONWIDE_FILES:
+    register_export(_kind, subject_type="open_data", make=_open_data_maker(_kind))

@@ -26,10 +26,12 @@ from django.views.decorators.http import require_GET
 
 from kotoplan.core.errors import DomainError
 from kotoplan.core.languages import content_languages, language_name
-from kotoplan.core.selectors import export_get
+from kotoplan.core.models import StoredExport
+from kotoplan.core.selectors import export_get, export_latest_ready
+from kotoplan.core.services import export_run
 from kotoplan.core.tasks import export_start
 from kotoplan.core.text import requested_language, text_of
-from kotoplan.core.views import export_progress, export_response, form_page
+from kotoplan.core.views import export_file, export_progress, export_response, form_page
 from kotoplan.geography.models import Municipality
 from kotoplan.monitoring.rounds import selectors as progress_selectors
 from kotoplan.monitoring.rounds.selectors import report_data
@@ -38,7 +40,14 @@ from kotoplan.planning.selectors import municipalities_for_new_plan, plan_get_fo
 from .errors import ImportRejected
 from .exporters.docx import DOCX_MIME
 from .exporters.files import PLAN_FILES, STORED_PLAN_FILES, plan_file_name
-from .exporters.opendata import SCHEMA_VERSION, TABLES, open_data_csv, open_data_json
+from .exporters.opendata import (
+    SCHEMA_VERSION,
+    TABLES,
+    open_data_csv,
+    open_data_file_name,
+    open_data_fingerprint,
+    open_data_json,
+)
 from .exporters.report_docx import report_docx
 from .forms import LimitedUpload, SpreadsheetImportForm, StratmlImportForm
 from .importers.spreadsheet import XLSX_MIME
@@ -210,11 +219,28 @@ def _open_data_plans(municipality_code: str | None):
 
 
 def _open_data_download(content: bytes, content_type: str, name: str, municipality_code):
-    """`name` is "plans.json" or "<table>.csv"; the file name adds the place and the version."""
-    stem, extension = name.rsplit(".", 1)
-    place = f"-{municipality_code}" if municipality_code else ""
-    filename = f"kotoplan-{stem}{place}-v{SCHEMA_VERSION}.{extension}"
-    return _download(content, content_type, filename, **{"Access-Control-Allow-Origin": "*"})
+    filename = open_data_file_name(name, municipality_code)
+    return _download(content, content_type, filename, **OPEN_DATA_HEADERS)
+
+
+def _nationwide_file(kind: str):
+    """A nationwide file from the store: the one of the current content when it is made, else
+    the newest one made while the worker makes the current one (open data may lag a change
+    by that long); only the very first request, with nothing stored, waits for the file."""
+    export = export_start(
+        subject_type="open_data",
+        subject_id=0,
+        kind=kind,
+        language=settings.LANGUAGE_CODE,
+        fingerprint=open_data_fingerprint(),
+    )
+    if export.status != StoredExport.Status.READY:
+        export = export_latest_ready(
+            subject_type="open_data", subject_id=0, kind=kind, language=settings.LANGUAGE_CODE
+        ) or export_run(export_id=export.pk)
+    if export is None or export.status != StoredExport.Status.READY:
+        raise Http404  # pragma: no cover (a worker took it at the same moment and failed)
+    return export_file(export, **OPEN_DATA_HEADERS)
 
 
 @require_GET
@@ -231,6 +257,8 @@ def open_data_index(request):
 def open_data_table(request, table: str, municipality_code: str | None = None):
     if table not in TABLES:
         raise Http404
+    if municipality_code is None:
+        return _nationwide_file(f"open_data_{table}_csv")
     content = open_data_csv(_open_data_plans(municipality_code), table)
     return _open_data_download(
         content, "text/csv; charset=utf-8", f"{table}.csv", municipality_code
@@ -239,9 +267,14 @@ def open_data_table(request, table: str, municipality_code: str | None = None):
 
 @require_GET
 def open_data_document(request, municipality_code: str | None = None):
+    if municipality_code is None:
+        return _nationwide_file("open_data_plans_json")
     plans = _open_data_plans(municipality_code)
     content = open_data_json(plans, municipality_code=municipality_code)
     return _open_data_download(content, "application/json", "plans.json", municipality_code)
+
+
+OPEN_DATA_HEADERS = {"Access-Control-Allow-Origin": "*"}
 
 
 # --- imports ---------------------------------------------------------------------------------

@@ -134,3 +134,23 @@ def test_schema_documents_the_header_on_every_write(client):
         headers = {p["name"] for p in operation.get("parameters", []) if p["in"] == "header"}
         assert "Idempotency-Key" in headers, f"{method} {path}"
         assert {"409", "422"} <= set(operation["responses"])
+
+
+def test_a_key_whose_write_still_runs__409_and_free_again_once_abandoned(
+    world, api_client, coordinator_a
+):
+    client, url, measure = _first_report(world, api_client, coordinator_a)
+    client.put(url, REPORT, idempotency_key=KEY)
+    record = IdempotentRequest.objects.get()
+    IdempotentRequest.objects.filter(pk=record.pk).update(status=0)  # as if still running
+
+    running = client.put(url, REPORT, idempotency_key=KEY)
+    assert running.status_code == 409
+    assert running.json()["errors"][0]["code"] == "idempotency_key_in_use"
+
+    IdempotentRequest.objects.filter(pk=record.pk).update(
+        created_at=timezone.now() - timedelta(minutes=11)
+    )
+    retried = client.put(url, REPORT, idempotency_key=KEY)
+    assert retried.status_code == 200  # run again: the report exists, nothing new is written
+    assert MeasureUpdate.objects.get(measure=measure).version == 1

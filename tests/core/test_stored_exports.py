@@ -7,12 +7,17 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from kotoplan.core.exporters import ExportFile, register_export
 from kotoplan.core.models import StoredExport
-from kotoplan.core.services import export_request, exports_purge
+from kotoplan.core.services import export_request, export_run, exports_purge
 
 pytestmark = pytest.mark.django_db
 
 KEY = {"subject_type": "plan", "subject_id": 7, "kind": "plan_pdf", "language": "fi"}
+
+
+def _made(*, subject_id, language):
+    return ExportFile(f"plan {subject_id} in {language}".encode(), "text/plain", "plan.txt")
 
 
 def test_request__the_same_content_is_made_once():
@@ -22,11 +27,20 @@ def test_request__the_same_content_is_made_once():
     assert first.pk == second.pk
 
 
-def test_request__new_content_replaces_the_old_file():
-    export_request(**KEY, fingerprint="a")
-    other_language, _ = export_request(**{**KEY, "language": "sv"}, fingerprint="a")
-    new, run = export_request(**KEY, fingerprint="b")
+def test_run__a_file_of_new_content_replaces_the_old_one_once_made():
+    register_export("test_file", subject_type="plan", make=_made)
+    key = {**KEY, "kind": "test_file"}
+    old, _ = export_request(**key, fingerprint="a")
+    export_run(export_id=old.pk)
+    other_language, _ = export_request(**{**key, "language": "sv"}, fingerprint="a")
+    new, run = export_request(**key, fingerprint="b")
     assert run
+    assert StoredExport.objects.filter(pk=old.pk).exists()  # served meanwhile where allowed
+
+    made = export_run(export_id=new.pk)
+
+    assert made.status == StoredExport.Status.READY
+    assert bytes(made.content) == b"plan 7 in fi"
     assert set(StoredExport.objects.values_list("pk", flat=True)) == {new.pk, other_language.pk}
 
 

@@ -12,6 +12,7 @@ import io
 import json
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -154,8 +155,17 @@ def nodes(tmp_path_factory):
 
     processes = []
     try:
+        static = subprocess.Popen(  # beside the migrations: it needs no database
+            [sys.executable, "manage.py", "collectstatic", "--noinput"],
+            cwd=ROOT,
+            env=environment,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         manage("migrate", "--noinput")
-        manage("collectstatic", "--noinput")
+        _out, errors = static.communicate(timeout=600)
+        assert static.returncode == 0, errors[-3000:]
         seeded = re.search(r"SEEDED (\d+) (\d+)", manage("shell", "-c", SEED))
         plan_id, measure_id = int(seeded[1]), int(seeded[2])
         urls = []
@@ -192,7 +202,7 @@ def nodes(tmp_path_factory):
         yield {"a": urls[0], "b": urls[1], "plan": plan_id, "measure": measure_id, "logs": tmp}
     finally:
         for process in processes:
-            process.terminate()
+            process.send_signal(signal.SIGINT)  # gunicorn: quick shutdown; the worker: stop
         for process in processes:
             try:
                 process.wait(timeout=30)
