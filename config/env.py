@@ -43,6 +43,13 @@ env = environ.Env(
     # purge_imports, also run on every upload); a saving running longer is marked failed.
     KOTOPLAN_IMPORT_RETENTION_HOURS=(int, 24),
     KOTOPLAN_IMPORT_STALE_MINUTES=(int, 30),
+    # Generated files (plan PDF and DOCX, feedback spreadsheets) are kept for reuse until their
+    # content changes, at most this many hours (manage.py purge_exports); one waiting longer
+    # than the minutes below is handed to a worker again.
+    KOTOPLAN_EXPORT_RETENTION_HOURS=(int, 24),
+    KOTOPLAN_EXPORT_STALE_MINUTES=(int, 10),
+    # REST API: how long a write's Idempotency-Key is remembered (manage.py purge_idempotency_keys).
+    KOTOPLAN_API_IDEMPOTENCY_HOURS=(int, 24),
     # Behind a reverse proxy: the request header that carries the client's address, as Django
     # names it (e.g. HTTP_X_FORWARDED_FOR), and how many proxies of ours append to it. Empty =
     # the address of the connection (REMOTE_ADDR). Login throttling and rate limits use it.

@@ -28,6 +28,20 @@ class PreconditionRequired(exceptions.APIException):
     default_code = "precondition_required"
 
 
+class IdempotencyKeyReused(exceptions.APIException):
+    status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
+    default_detail = _(
+        "This Idempotency-Key was already used with another request; use a new key for a new write."
+    )
+    default_code = "idempotency_key_reused"
+
+
+class IdempotencyKeyInUse(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = _("A write with this Idempotency-Key is still running; retry in a moment.")
+    default_code = "idempotency_key_in_use"
+
+
 class Unprocessable(exceptions.APIException):
     status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
     default_code = "domain_rule"

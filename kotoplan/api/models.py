@@ -40,3 +40,29 @@ class ApiToken(models.Model):
     @property
     def is_usable(self) -> bool:
         return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+class IdempotentRequest(models.Model):
+    """A write sent with an `Idempotency-Key`: its owner's key, what was asked (`fingerprint`:
+    method, path and body) and the answer given, replayed when the same key comes again.
+    `status` 0 marks a write still running. Kept KOTOPLAN_API_IDEMPOTENCY_HOURS
+    (`manage.py purge_idempotency_keys`)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(_("idempotency key"), max_length=255)
+    fingerprint = models.CharField(_("request fingerprint"), max_length=64)
+    status = models.PositiveSmallIntegerField(_("response status"), default=0)
+    body = models.JSONField(_("response body"), null=True, blank=True)
+    etag = models.CharField(_("ETag"), max_length=100, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"), db_index=True)
+
+    class Meta:
+        verbose_name = _("idempotent request")
+        verbose_name_plural = _("idempotent requests")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="idempotency_key_per_user")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.key}"

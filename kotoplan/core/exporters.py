@@ -1,6 +1,10 @@
-"""Writing cells for spreadsheet programs: text typed by people must never run as a formula."""
+"""Writing cells for spreadsheet programs: text typed by people must never run as a formula.
+And the registry of stored exports: each app registers, from its `panels.py`, the files the
+background worker makes for it (`register_export`)."""
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
@@ -19,3 +23,27 @@ def spreadsheet_safe(cell: str) -> str:
 
 def spreadsheet_row(cells) -> list[str]:
     return [spreadsheet_safe(cell) if isinstance(cell, str) else cell for cell in cells]
+
+
+# --- the registry of stored exports -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    content: bytes
+    content_type: str
+    file_name: str
+
+
+# kind -> (subject type, make(subject_id=, language=) -> ExportFile); run by the worker in the
+# export's language.
+ExportMaker = Callable[..., ExportFile]
+_makers: dict[str, tuple[str, ExportMaker]] = {}
+
+
+def register_export(kind: str, *, subject_type: str, make: ExportMaker) -> None:
+    _makers[kind] = (subject_type, make)
+
+
+def export_maker(kind: str) -> tuple[str, ExportMaker]:
+    return _makers[kind]

@@ -1,11 +1,14 @@
-"""Abstract base models and field helpers shared by every bounded context."""
+"""Abstract base models and field helpers shared by every bounded context, and the one table of
+the kernel: stored exports (generated files kept for reuse)."""
 
+import uuid
 from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -168,3 +171,52 @@ def require_one_language(values, field: str, message) -> None:
     instance (from `clean()`) or a dict of data (services, importers)."""
     if not has_text(values, field):
         raise ValidationError({f"{field}_fi": message})
+
+
+# --- stored exports ------------------------------------------------------------------------------
+
+
+class StoredExport(models.Model):
+    """A generated file (a plan's PDF, a consultation's spreadsheet, …), made by the background
+    worker and kept for reuse: one per subject, kind, language and content fingerprint. A change
+    to the subject gives a new fingerprint, so the next request makes a new file; files are
+    removed after KOTOPLAN_EXPORT_RETENTION_HOURS (`manage.py purge_exports`).
+
+    `token` is what a progress page's address carries; the page is reached only under the
+    subject's own address, after the subject's permission check."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("Being prepared")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    token = models.UUIDField(_("token"), default=uuid.uuid4, unique=True, editable=False)
+    subject_type = models.CharField(_("subject type"), max_length=40)
+    subject_id = models.PositiveBigIntegerField(_("subject"))
+    kind = models.CharField(_("kind"), max_length=40)
+    language = models.CharField(_("language"), max_length=10)
+    fingerprint = models.CharField(_("content fingerprint"), max_length=64)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.WAITING
+    )
+    content = models.BinaryField(_("file content"), blank=True, default=b"")
+    content_type = models.CharField(_("content type"), max_length=120, blank=True)
+    file_name = models.CharField(_("file name"), max_length=255, blank=True)
+    size = models.PositiveBigIntegerField(_("size in bytes"), default=0)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("stored export")
+        verbose_name_plural = _("stored exports")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subject_type", "subject_id", "kind", "language", "fingerprint"],
+                name="stored_export_one_per_content",
+            )
+        ]
+        indexes = [models.Index(fields=["updated_at"], name="stored_export_updated")]
+
+    def __str__(self) -> str:
+        return f"{self.subject_type} {self.subject_id} {self.kind} {self.language}"

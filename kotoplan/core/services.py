@@ -1,11 +1,21 @@
 """Shared write helpers: the optimistic-locking update used by every edit form, and the checks
-services repeat: required texts (`required_texts`) and links to the right parent (`belonging`)."""
+services repeat: required texts (`required_texts`) and links to the right parent (`belonging`).
+And the life of a stored export: requested (once per content), made by the worker, purged."""
 
+import logging
+from datetime import timedelta
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .errors import DomainError, EditConflict
+from .exporters import export_maker
+from .models import StoredExport
+
+logger = logging.getLogger(__name__)
 
 
 def versioned_update(
@@ -51,3 +61,87 @@ def belonging(items, *, to: models.Model, by: str, message: str) -> list:
     if any(getattr(item, by) != to.pk for item in items):
         raise DomainError(message)
     return items
+
+
+# --- stored exports -------------------------------------------------------------------------------
+
+
+def export_request(
+    *, subject_type: str, subject_id: int, kind: str, language: str, fingerprint: str
+) -> tuple[StoredExport, bool]:
+    """The stored export of this content, and whether the worker must (re)make it: a new one
+    (older files of the same subject, kind and language go once it is made), a failed one, or
+    one left waiting longer than KOTOPLAN_EXPORT_STALE_MINUTES (its worker stopped). Two
+    requests at once get the same row and one run."""
+    key = {
+        "subject_type": subject_type,
+        "subject_id": subject_id,
+        "kind": kind,
+        "language": language,
+        "fingerprint": fingerprint,
+    }
+    export = StoredExport.objects.filter(**key).first()
+    if export is None:
+        try:
+            with transaction.atomic():
+                export = StoredExport.objects.create(**key)
+        except IntegrityError:
+            return StoredExport.objects.get(**key), False
+        return export, True
+    now = timezone.now()
+    stale = now - timedelta(minutes=settings.KOTOPLAN_EXPORT_STALE_MINUTES)
+    again = export.status == StoredExport.Status.FAILED or (
+        export.status == StoredExport.Status.WAITING and export.updated_at < stale
+    )
+    if again:
+        taken = StoredExport.objects.filter(
+            pk=export.pk, status=export.status, updated_at=export.updated_at
+        ).update(status=StoredExport.Status.WAITING, updated_at=now)
+        export.refresh_from_db()
+        return export, bool(taken)
+    return export, False
+
+
+def export_run(*, export_id: int) -> StoredExport | None:
+    """Make the file of a waiting export (the background task), in the export's language. A
+    failure marks it failed (the next request tries again) and is raised for the worker's log."""
+    export = StoredExport.objects.filter(pk=export_id, status=StoredExport.Status.WAITING).first()
+    if export is None:
+        return None
+    _subject_type, make = export_maker(export.kind)
+    try:
+        with translation.override(export.language):
+            made = make(subject_id=export.subject_id, language=export.language)
+    except Exception:
+        logger.exception("Export %s (%s %s) failed", export.pk, export.kind, export.subject_id)
+        StoredExport.objects.filter(pk=export.pk).update(
+            status=StoredExport.Status.FAILED, updated_at=timezone.now()
+        )
+        raise
+    now = timezone.now()
+    StoredExport.objects.filter(pk=export.pk, status=StoredExport.Status.WAITING).update(
+        status=StoredExport.Status.READY,
+        content=made.content,
+        content_type=made.content_type,
+        file_name=made.file_name[:255],
+        size=len(made.content),
+        updated_at=now,
+        finished_at=now,
+    )
+    StoredExport.objects.filter(
+        subject_type=export.subject_type,
+        subject_id=export.subject_id,
+        kind=export.kind,
+        language=export.language,
+    ).exclude(pk=export.pk).delete()  # files of older content
+    export.refresh_from_db()
+    return export
+
+
+def exports_purge(*, now=None) -> int:
+    """Remove stored exports made (or last tried) more than KOTOPLAN_EXPORT_RETENTION_HOURS ago;
+    returns how many. A later request makes the file again."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(hours=settings.KOTOPLAN_EXPORT_RETENTION_HOURS)
+    removed, _by_model = StoredExport.objects.filter(updated_at__lt=cutoff).delete()
+    return removed

@@ -1,16 +1,20 @@
 """Helpers for views of every app: run a service and turn domain errors into form messages,
-the edit page (`form_view`, `form_page`), the button without a form (`action_view`), and page
-addresses with an anchor (`page_url`)."""
+the edit page (`form_view`, `form_page`), the button without a form (`action_view`), page
+addresses with an anchor (`page_url`), and stored exports: the file or its progress page."""
+
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from .errors import DomainError, EditConflict
+from .models import StoredExport
 
 
 def run_service(form, call):
@@ -134,6 +138,55 @@ def client_address(request) -> str:
         if len(hops) >= count:
             return hops[-count]
     return request.META.get("REMOTE_ADDR", "")
+
+
+# --- stored exports: the file when it is ready, else a page that follows it --------------------
+
+EXPORT_REFRESH_SECONDS = 2
+
+
+def export_file(export: StoredExport, **headers) -> HttpResponse:
+    response = HttpResponse(
+        bytes(export.content), content_type=export.content_type, headers=headers
+    )
+    response["Content-Disposition"] = f'attachment; filename="{export.file_name}"'
+    return response
+
+
+def export_response(export: StoredExport, *, progress_url: str) -> HttpResponse:
+    """The answer to a download request: the file when it is ready, else its progress page."""
+    if export.status == StoredExport.Status.READY:
+        return export_file(export)
+    return HttpResponseRedirect(progress_url)
+
+
+def export_progress(
+    request, export: StoredExport, *, current: bool, restart_url: str, back_url: str, title: str
+) -> HttpResponse:
+    """The progress page of an export (the subject's permission already checked): the file once
+    it is ready (the page's own refresh then downloads it); "being prepared" with a refresh
+    that needs no script while it is made; "failed" with a link that tries again. An export
+    of content that has changed since goes back to `restart_url`, which makes the current one."""
+    stale = timezone.now() - timedelta(minutes=settings.KOTOPLAN_EXPORT_STALE_MINUTES)
+    stopped = export.status == StoredExport.Status.WAITING and export.updated_at < stale
+    if not current or stopped:
+        return HttpResponseRedirect(restart_url)
+    if export.status == StoredExport.Status.READY:
+        return export_file(export)
+    waiting = export.status == StoredExport.Status.WAITING
+    return render(
+        request,
+        "export_progress.html",
+        {
+            "export": export,
+            "waiting": waiting,
+            "refresh_seconds": EXPORT_REFRESH_SECONDS,
+            "restart_url": restart_url,
+            "back_url": back_url,
+            "title": title,
+        },
+        status=202 if waiting else 200,
+    )
 
 
 class PermissionsPolicyMiddleware:

@@ -1,11 +1,12 @@
 """Documents' entries in the registries of kotoplan.core.panels: the export links of a plan,
 the Word file of a monitoring report, importing a plan beside "New plan", and the open data
-link in the footer."""
+link in the footer; and the plan files the background worker makes (kotoplan.core.exporters)."""
 
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from kotoplan.core.exporters import ExportFile, register_export
 from kotoplan.core.languages import content_languages, language_name
 from kotoplan.core.panels import FOOTER, FRONT, register_link, register_plan_panel, register_section
 from kotoplan.geography.selectors import municipalities_matching
@@ -13,7 +14,14 @@ from kotoplan.monitoring.panels import REPORT_FILES
 from kotoplan.planning.models import Plan
 from kotoplan.planning.panels import NEW_PLAN_ACTIONS
 
-from .selectors import published_plans
+from .exporters.files import PLAN_FILES, STORED_PLAN_FILES, plan_file_name
+from .exporters.opendata import (
+    NATIONWIDE_FILES,
+    open_data_csv,
+    open_data_file_name,
+    open_data_json,
+)
+from .selectors import published_plans, published_plans_with_content
 
 FRONT_SHOWN = 30
 
@@ -71,3 +79,37 @@ def _front_section(*, request, user=None) -> dict:
 register_section(
     FRONT, key="adopted_plans", order=20, template="documents/_front.html", context=_front_section
 )
+
+
+def _plan_file_maker(kind: str):
+    _path, write, content_type, suffix = PLAN_FILES[kind]
+
+    def make(*, subject_id: int, language: str) -> ExportFile:
+        plan = Plan.objects.select_related("lead_municipality").get(pk=subject_id)
+        return ExportFile(
+            write(plan, language), content_type, plan_file_name(plan, language, suffix)
+        )
+
+    return make
+
+
+for _kind in STORED_PLAN_FILES:
+    register_export(_kind, subject_type="plan", make=_plan_file_maker(_kind))
+
+
+def _open_data_maker(kind: str):
+    name, content_type = NATIONWIDE_FILES[kind]
+
+    def make(*, subject_id: int, language: str) -> ExportFile:
+        plans = published_plans_with_content()
+        if name == "plans.json":
+            content = open_data_json(plans)
+        else:
+            content = open_data_csv(plans, name.removesuffix(".csv"))
+        return ExportFile(content, content_type, open_data_file_name(name, None))
+
+    return make
+
+
+for _kind in NATIONWIDE_FILES:
+    register_export(_kind, subject_type="open_data", make=_open_data_maker(_kind))

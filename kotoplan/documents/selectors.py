@@ -6,16 +6,19 @@ Texts written in another language than the one asked for are `Text`s that know i
 renderers can mark them (`lang`).
 """
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.conf import settings
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Max, Prefetch, QuerySet
 from django.http import Http404
 from django.utils import formats, translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from kotoplan.accounts.models import Organisation
+from kotoplan.audit.selectors import plan_trail
 from kotoplan.core.languages import content_languages
 from kotoplan.core.text import Text, text_of
 from kotoplan.planning.models import Indicator, Measure, Objective, Plan
@@ -66,6 +69,32 @@ def public_plan_get(*, municipality_code: str, start: int, end: int) -> Plan:
     if plan is None:
         raise Http404
     return plan
+
+
+# Part of every stored file's fingerprint: raise it when the files' layout changes, so that
+# files stored before an upgrade are made again.
+EXPORT_LAYOUT = 1
+
+
+def plan_export_fingerprint(*, plan: Plan) -> str:
+    """What identifies the plan's content as its files show it: the plan row (its state too),
+    the newest audit entry of the plan and its parts (every content change is audited) and the
+    newest change to an organisation (measures name their responsible parties)."""
+    last_entry = plan_trail(plan_id=plan.pk).order_by().aggregate(last=Max("pk"))["last"]
+    organisations = Organisation.objects.aggregate(last=Max("updated_at"))["last"]
+    state = "|".join(
+        str(part)
+        for part in (
+            EXPORT_LAYOUT,
+            plan.pk,
+            plan.state,
+            plan.version,
+            plan.updated_at.isoformat() if plan.updated_at else "",
+            last_entry or 0,
+            organisations.isoformat() if organisations else "",
+        )
+    )
+    return hashlib.sha256(state.encode()).hexdigest()[:32]
 
 
 def plan_languages(plan: Plan) -> list[str]:

@@ -15,6 +15,7 @@ urlpatterns = [
         path(f"plans/<int:plan_id>/{last}", views.plan_file, {"kind": name}, name=name)
         for name, (last, *_rest) in views.PLAN_FILES.items()
     ],
+    path("plans/<int:plan_id>/exports/<uuid:token>/", views.plan_export, name="plan_export"),
     path(
         "plans/<int:plan_id>/rounds/<int:round_id>/report.docx",
         views.round_report_docx,
@@ -29,6 +30,11 @@ urlpatterns = [
         "public/<str:municipality_code>/<int:start>-<int:end>/plan.pdf",
         views.public_plan_pdf,
         name="public_plan_pdf",
+    ),
+    path(
+        "public/<str:municipality_code>/<int:start>-<int:end>/exports/<uuid:token>/",
+        views.public_plan_export,
+        name="public_plan_export",
     ),
     path("open-data/", views.open_data_index, name="open_data"),
     *[

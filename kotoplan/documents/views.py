@@ -1,7 +1,9 @@
 """Pages and downloads of the documents app.
 
 - Plan files (DOCX, chapter DOCX, PDF, StratML) and the monitoring report: for users who may see
-  the plan; plans load only through `plan_get_for_user` (404 when hidden).
+  the plan; plans load only through `plan_get_for_user` (404 when hidden). Word and PDF files
+  are made by the background worker and stored per plan content (kotoplan.core: stored
+  exports): a request gets the stored file at once, else a progress page that follows it.
 - Public plan pages and open data: no login; only adopted plans are ever shown.
 - Imports: upload pages that create a draft plan from a spreadsheet or a StratML file. Both parse
   the whole file first and write with `plan_draft_write` (one transaction, as the user): a file
@@ -25,19 +27,29 @@ from django.views.decorators.http import require_GET, require_POST
 
 from kotoplan.core.errors import DomainError
 from kotoplan.core.languages import content_languages, language_name
+from kotoplan.core.models import StoredExport
+from kotoplan.core.selectors import export_get, export_latest_ready
+from kotoplan.core.services import export_run
+from kotoplan.core.tasks import export_start
 from kotoplan.core.text import requested_language, text_of
-from kotoplan.core.views import form_page
+from kotoplan.core.views import export_file, export_progress, export_response, form_page
 from kotoplan.geography.models import Municipality
 from kotoplan.monitoring.rounds import selectors as progress_selectors
 from kotoplan.monitoring.rounds.selectors import report_data
 from kotoplan.planning.selectors import municipalities_for_new_plan, plan_get_for_user
 
 from .errors import ImportRejected
-from .exporters.docx import DOCX_MIME, chapter_docx, plan_docx
-from .exporters.opendata import SCHEMA_VERSION, TABLES, open_data_csv, open_data_json
-from .exporters.pdf import plan_pdf
+from .exporters.docx import DOCX_MIME
+from .exporters.files import PLAN_FILES, STORED_PLAN_FILES, plan_file_name
+from .exporters.opendata import (
+    SCHEMA_VERSION,
+    TABLES,
+    open_data_csv,
+    open_data_file_name,
+    open_data_fingerprint,
+    open_data_json,
+)
 from .exporters.report_docx import report_docx
-from .exporters.stratml import plan_stratml
 from .forms import LimitedUpload, MissingPartiesForm, SpreadsheetImportForm, StratmlImportForm
 from .importers.spreadsheet import XLSX_MIME
 from .importers.spreadsheet_columns import COLUMNS
@@ -46,6 +58,7 @@ from .models import PlainLanguageSummary, PlanImport
 from .selectors import (
     draft_counts,
     plan_document,
+    plan_export_fingerprint,
     plan_import_check,
     plan_import_get_for_user,
     plan_languages,
@@ -71,52 +84,59 @@ def _download(content: bytes, content_type: str, filename: str, **headers) -> Ht
 
 # --- plan files ------------------------------------------------------------------------------
 
-# URL name: (last part of the URL, writer(plan, language) -> bytes, content type, file name end)
-PLAN_FILES = {
-    "plan_docx": (
-        "plan.docx",
-        lambda plan, language: plan_docx(plan_document(plan=plan, language=language)),
-        DOCX_MIME,
-        ".docx",
-    ),
-    "chapter_docx": (
-        "chapter.docx",
-        lambda plan, language: chapter_docx(plan_document(plan=plan, language=language)),
-        DOCX_MIME,
-        "-chapter.docx",
-    ),
-    "plan_pdf": (
-        "plan.pdf",
-        lambda plan, language: plan_pdf(plan_document(plan=plan, language=language)),
-        "application/pdf",
-        ".pdf",
-    ),
-    "plan_stratml": (
-        "stratml.xml",
-        lambda plan, language: plan_stratml(plan=plan, language=language),
-        "application/xml",
-        "-stratml.xml",
-    ),
-}
-
-
-def _file_name(plan, language: str, suffix: str) -> str:
-    municipality = slugify(plan.lead_municipality.name_fi) or "plan"
-    return f"kotoplan-{municipality}-{plan.period_start}-{plan.period_end}-{language}{suffix}"
-
 
 def _language(request, plan) -> str:
     """The `?lang=` content language, else the plan's first language."""
     return requested_language(request, default=plan_languages(plan)[0])
 
 
+def _plan_export(plan, kind: str, language: str):
+    """The stored file of the plan as it is now (made by the worker when it is not yet)."""
+    return export_start(
+        subject_type="plan",
+        subject_id=plan.pk,
+        kind=kind,
+        language=language,
+        fingerprint=plan_export_fingerprint(plan=plan),
+    )
+
+
 @login_required
 @require_GET
 def plan_file(request, plan_id: int, kind: str):
+    """A plan file in `?lang=`: Word and PDF come from the store (the progress page while the
+    worker makes them); StratML is written at once."""
     _path, write, content_type, suffix = PLAN_FILES[kind]
     plan = plan_get_for_user(user=request.user, plan_id=plan_id)
     language = _language(request, plan)
-    return _download(write(plan, language), content_type, _file_name(plan, language, suffix))
+    if kind not in STORED_PLAN_FILES:
+        return _download(
+            write(plan, language), content_type, plan_file_name(plan, language, suffix)
+        )
+    export = _plan_export(plan, kind, language)
+    return export_response(
+        export, progress_url=reverse("documents:plan_export", args=[plan.pk, export.token])
+    )
+
+
+@login_required
+@require_GET
+def plan_export(request, plan_id: int, token):
+    """The progress page of a plan file, for those who may read the plan (404 otherwise, and
+    for a token of another plan)."""
+    plan = plan_get_for_user(user=request.user, plan_id=plan_id)
+    export = export_get(
+        subject_type="plan", subject_id=plan.pk, token=token, kinds=STORED_PLAN_FILES
+    )
+    restart = f"{reverse(f'documents:{export.kind}', args=[plan.pk])}?lang={export.language}"
+    return export_progress(
+        request,
+        export,
+        current=export.fingerprint == plan_export_fingerprint(plan=plan),
+        restart_url=restart,
+        back_url=reverse("planning:plan_detail", args=[plan.pk]),
+        title=_("Preparing the file"),
+    )
 
 
 @login_required
@@ -134,7 +154,7 @@ def round_report_docx(request, plan_id: int, round_id: int):
         language=language,
     )
     suffix = f"-report-{slugify(monitoring_round.period_label)}.docx"
-    return _download(content, DOCX_MIME, _file_name(plan, language, suffix))
+    return _download(content, DOCX_MIME, plan_file_name(plan, language, suffix))
 
 
 # --- public pages and open data --------------------------------------------------------------
@@ -170,11 +190,32 @@ def public_plan(request, municipality_code: str, start: int, end: int):
 
 @require_GET
 def public_plan_pdf(request, municipality_code: str, start: int, end: int):
-    """The adopted plan as a tagged PDF, for anyone (only adopted plans are public)."""
+    """The adopted plan as a tagged PDF, for anyone (only adopted plans are public); from the
+    store, shared with the plan's own PDF link."""
     plan = public_plan_get(municipality_code=municipality_code, start=start, end=end)
     language = _public_language(request, plan)
-    content = plan_pdf(plan_document(plan=plan, language=language))
-    return _download(content, "application/pdf", _file_name(plan, language, ".pdf"))
+    export = _plan_export(plan, "plan_pdf", language)
+    progress = reverse(
+        "documents:public_plan_export", args=[municipality_code, start, end, export.token]
+    )
+    return export_response(export, progress_url=progress)
+
+
+@require_GET
+def public_plan_export(request, municipality_code: str, start: int, end: int, token):
+    """The progress page of the public PDF: only for the PDF of the adopted plan as it is now
+    (a file made of its earlier content, as a draft, is never served here)."""
+    plan = public_plan_get(municipality_code=municipality_code, start=start, end=end)
+    export = export_get(subject_type="plan", subject_id=plan.pk, token=token, kinds=["plan_pdf"])
+    page = reverse("documents:public_plan", args=[municipality_code, start, end])
+    return export_progress(
+        request,
+        export,
+        current=export.fingerprint == plan_export_fingerprint(plan=plan),
+        restart_url=f"{page}plan.pdf?lang={export.language}",
+        back_url=f"{page}?lang={export.language}",
+        title=_("Preparing the file"),
+    )
 
 
 def _open_data_plans(municipality_code: str | None):
@@ -184,11 +225,28 @@ def _open_data_plans(municipality_code: str | None):
 
 
 def _open_data_download(content: bytes, content_type: str, name: str, municipality_code):
-    """`name` is "plans.json" or "<table>.csv"; the file name adds the place and the version."""
-    stem, extension = name.rsplit(".", 1)
-    place = f"-{municipality_code}" if municipality_code else ""
-    filename = f"kotoplan-{stem}{place}-v{SCHEMA_VERSION}.{extension}"
-    return _download(content, content_type, filename, **{"Access-Control-Allow-Origin": "*"})
+    filename = open_data_file_name(name, municipality_code)
+    return _download(content, content_type, filename, **OPEN_DATA_HEADERS)
+
+
+def _nationwide_file(kind: str):
+    """A nationwide file from the store: the one of the current content when it is made, else
+    the newest one made while the worker makes the current one (open data may lag a change
+    by that long); only the very first request, with nothing stored, waits for the file."""
+    export = export_start(
+        subject_type="open_data",
+        subject_id=0,
+        kind=kind,
+        language=settings.LANGUAGE_CODE,
+        fingerprint=open_data_fingerprint(),
+    )
+    if export.status != StoredExport.Status.READY:
+        export = export_latest_ready(
+            subject_type="open_data", subject_id=0, kind=kind, language=settings.LANGUAGE_CODE
+        ) or export_run(export_id=export.pk)
+    if export is None or export.status != StoredExport.Status.READY:
+        raise Http404  # pragma: no cover (a worker took it at the same moment and failed)
+    return export_file(export, **OPEN_DATA_HEADERS)
 
 
 @require_GET
@@ -205,6 +263,8 @@ def open_data_index(request):
 def open_data_table(request, table: str, municipality_code: str | None = None):
     if table not in TABLES:
         raise Http404
+    if municipality_code is None:
+        return _nationwide_file(f"open_data_{table}_csv")
     content = open_data_csv(_open_data_plans(municipality_code), table)
     return _open_data_download(
         content, "text/csv; charset=utf-8", f"{table}.csv", municipality_code
@@ -213,9 +273,14 @@ def open_data_table(request, table: str, municipality_code: str | None = None):
 
 @require_GET
 def open_data_document(request, municipality_code: str | None = None):
+    if municipality_code is None:
+        return _nationwide_file("open_data_plans_json")
     plans = _open_data_plans(municipality_code)
     content = open_data_json(plans, municipality_code=municipality_code)
     return _open_data_download(content, "application/json", "plans.json", municipality_code)
+
+
+OPEN_DATA_HEADERS = {"Access-Control-Allow-Origin": "*"}
 
 
 # --- imports ---------------------------------------------------------------------------------

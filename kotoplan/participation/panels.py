@@ -1,13 +1,17 @@
 """Participation's entry in the plan page's panels (kotoplan.core.panels): the consultations and
-participation events of the plan."""
+participation events of the plan; and the feedback spreadsheet the background worker makes
+(kotoplan.core.exporters)."""
 
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from kotoplan.core.exporters import ExportFile, register_export
 from kotoplan.core.panels import FRONT, HOME, register_plan_panel, register_section
 from kotoplan.core.permissions import can
 from kotoplan.geography.selectors import municipalities_matching
 
+from .exporters.feedback import XLSX_MIME, feedback_file_name, feedback_xlsx
+from .models import Consultation
 from .selectors import consultations_run_by, open_consultations, participation_evidence_for_plan
 
 FRONT_SHOWN = 20
@@ -68,3 +72,13 @@ register_section(
     template="participation/_front.html",
     context=_front_section,
 )
+
+
+def _feedback_xlsx(*, subject_id: int, language: str) -> ExportFile:
+    consultation = Consultation.objects.get(pk=subject_id)
+    return ExportFile(
+        feedback_xlsx(consultation), XLSX_MIME, feedback_file_name(consultation, "xlsx")
+    )
+
+
+register_export("feedback_xlsx", subject_type="consultation", make=_feedback_xlsx)

@@ -25,6 +25,11 @@ urlpatterns = [
     path(f"{CONSULTATION}results/", results.results, name="results"),
     path(f"{CONSULTATION}export.csv", results.export_csv, name="export_csv"),
     path(f"{CONSULTATION}export.xlsx", results.export_xlsx, name="export_xlsx"),
+    path(
+        f"{CONSULTATION}exports/<uuid:token>/",
+        results.export_progress_page,
+        name="export_progress",
+    ),
     path(f"{COMMENT}hide/", results.comment_hide, name="comment_hide"),
     path(f"{COMMENT}restore/", results.comment_restore, name="comment_restore"),
     path(f"{CONSULTATION}report/", results.report, name="report"),

@@ -1,6 +1,11 @@
 """What every API view shares: the access declaration, declared query filters (checked, named in
-errors and in the schema), a stable order, and ETag / If-Match over the models' `version`."""
+errors and in the schema), a stable order, ETag / If-Match over the models' `version`, and the
+`Idempotency-Key` of writes (`idempotent`)."""
 
+import functools
+import hashlib
+import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -12,18 +17,28 @@ from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import exceptions, generics
+from rest_framework.response import Response
+from rest_framework.utils.encoders import JSONEncoder
 
-from ..errors import PreconditionFailed, PreconditionRequired
+from ..errors import (
+    IdempotencyKeyInUse,
+    IdempotencyKeyReused,
+    PreconditionFailed,
+    PreconditionRequired,
+)
 from ..permissions import Access
 from ..serializers import ErrorSerializer
+from ..services import idempotency_complete, idempotency_release, idempotency_reserve
 
 ERRORS = {
     "400": "Invalid input: each error names its field.",
     "401": "The token is wrong, expired or revoked.",
     "403": "The client may not do this.",
     "404": "Not found, or not visible to the client (the same answer).",
+    "409": "A write with this Idempotency-Key is still running: retry in a moment.",
     "412": "If-Match names a version that is no longer current.",
-    "422": "A rule of the domain refused the change.",
+    "422": "A rule of the domain refused the change, or the Idempotency-Key was already used "
+    "with another request.",
     "428": "If-Match is required to change an existing resource.",
     "429": "Too many requests: wait and retry.",
 }
@@ -77,6 +92,24 @@ def by(lookup: str) -> Callable[[QuerySet, object, dict], QuerySet]:
     return lambda queryset, value, params: queryset.filter(**{lookup: value})
 
 
+WRITES = ("PUT", "PATCH", "POST", "DELETE")
+IDEMPOTENCY_HEADER = "Idempotency-Key"
+IDEMPOTENCY_KEY = re.compile(r"[\x21-\x7e]{1,255}")
+IDEMPOTENCY_PARAMETER = OpenApiParameter(
+    IDEMPOTENCY_HEADER,
+    {"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[!-~]+$"},
+    location=OpenApiParameter.HEADER,
+    description=(
+        "Optional: a key of your choice (e.g. a UUID), unique per write. Sending the same key "
+        "with the same body again (a retry after a timeout) replays the first answer, status "
+        "and body, without writing twice (`Idempotent-Replayed: true`); the same key with "
+        "another body is refused with 422, and while the first write runs with 409. Keys are "
+        "the token owner's own and are remembered for 24 hours (KOTOPLAN_API_IDEMPOTENCY_HOURS); "
+        "refused writes are not remembered."
+    ),
+)
+
+
 class ApiSchema(AutoSchema):
     """The schema of an API view: its declared filters as query parameters, and a public read
     marked as needing no authentication (`{}` among its security requirements)."""
@@ -85,13 +118,15 @@ class ApiSchema(AutoSchema):
         parameters = super().get_override_parameters()
         if self.method == "GET" and self._is_list_view():
             parameters = [*parameters, *(spec.parameter() for spec in self.view.filters)]
+        if self.method in WRITES:
+            parameters = [*parameters, IDEMPOTENCY_PARAMETER]
         return parameters
 
     def _get_response_bodies(self, direction="response"):
         bodies = super()._get_response_bodies(direction)
         codes = ["400", "401", "403", "404", "429"]
-        if self.method in ("PUT", "PATCH", "POST", "DELETE"):
-            codes += ["412", "422", "428"]
+        if self.method in WRITES:
+            codes += ["409", "412", "422", "428"]
         for code in codes:
             if code not in bodies or not bodies[code].get("content"):
                 described = bodies.get(code, {}).get("description") or ERRORS[code]
@@ -166,3 +201,53 @@ def expected_version(request, current_etag: str | None) -> int | None:
     if sent.removeprefix("W/") != current_etag:
         raise PreconditionFailed()
     return int(current_etag.strip('"'))
+
+
+# --- Idempotency-Key ---------------------------------------------------------------------------
+
+
+def _request_fingerprint(request) -> str:
+    body = json.dumps(request.data, sort_keys=True, separators=(",", ":"), cls=JSONEncoder)
+    asked = f"{request.method} {request.path}\n{body}"
+    return hashlib.sha256(asked.encode()).hexdigest()
+
+
+def idempotent(handler):
+    """A write method that honours `Idempotency-Key` (see IDEMPOTENCY_PARAMETER). Runs after
+    the view's access check: a key never lets a client do what it may not."""
+
+    @functools.wraps(handler)
+    def write(self, request, *args, **kwargs):
+        key = request.headers.get(IDEMPOTENCY_HEADER)
+        if key is None:
+            return handler(self, request, *args, **kwargs)
+        if not IDEMPOTENCY_KEY.fullmatch(key):
+            message = _("Use 1 to 255 visible ASCII characters, e.g. a UUID.")
+            raise exceptions.ValidationError({IDEMPOTENCY_HEADER: [message]}, code="invalid")
+        fingerprint = _request_fingerprint(request)
+        record, fresh = idempotency_reserve(user=request.user, key=key, fingerprint=fingerprint)
+        if not fresh:
+            if record.fingerprint != fingerprint:
+                raise IdempotencyKeyReused()
+            if not record.status:
+                raise IdempotencyKeyInUse()
+            replay = Response(record.body, status=record.status)
+            if record.etag:
+                replay["ETag"] = record.etag
+            replay["Idempotent-Replayed"] = "true"
+            return replay
+        try:
+            response = handler(self, request, *args, **kwargs)
+        except BaseException:
+            idempotency_release(record=record)
+            raise
+        if 200 <= response.status_code < 300:
+            body = json.loads(json.dumps(response.data, cls=JSONEncoder))
+            idempotency_complete(
+                record=record, status=response.status_code, body=body, etag=response.get("ETag", "")
+            )
+        else:
+            idempotency_release(record=record)
+        return response
+
+    return write

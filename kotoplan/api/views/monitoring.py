@@ -21,7 +21,7 @@ from kotoplan.monitoring.rounds.services import measure_update_save
 from .. import selectors
 from .. import serializers as s
 from ..permissions import Access
-from .common import ApiView, Filter, ListApi, by, etag_of, expected_version
+from .common import ApiView, Filter, ListApi, by, etag_of, expected_version, idempotent
 from .plans import plan_filters
 
 ROUNDS = Access(read="monitoring.view_rounds")
@@ -116,6 +116,7 @@ class ProgressUpdateDetail(ApiView):
             ),
         },
     )
+    @idempotent
     def put(self, request, round_id: int, measure_id: int):
         monitoring_round, measure, current = self._load(round_id, measure_id)
         form = s.ProgressUpdateInput(data=request.data)

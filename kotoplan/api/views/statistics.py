@@ -12,7 +12,7 @@ from kotoplan.monitoring.statistics.services import statistic_value_save
 
 from .. import serializers as s
 from ..permissions import PUBLIC_DATA, Access
-from .common import DetailApi, Filter, ListApi, by, etag_of, if_match
+from .common import DetailApi, Filter, ListApi, by, etag_of, idempotent, if_match
 
 
 class StatIndicatorList(ListApi):
@@ -73,6 +73,7 @@ class StatisticValueList(ListApi):
             ),
         },
     )
+    @idempotent
     def put(self, request):
         form = s.StatisticValueInput(data=request.data)
         form.is_valid(raise_exception=True)

@@ -6,15 +6,30 @@ ends, decimal comma. JSON keeps numbers as numbers.
 """
 
 import csv
+import hashlib
 import io
 import json
 from decimal import Decimal
 
+from auditlog.models import LogEntry
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Max
 from django.urls import reverse
 
+from kotoplan.accounts.models import Organisation
 from kotoplan.core import clock
 from kotoplan.core.exporters import spreadsheet_row
+from kotoplan.planning.models import (
+    DecisionStep,
+    Indicator,
+    Measure,
+    Milestone,
+    Objective,
+    Plan,
+    PlanChapter,
+    TargetGroup,
+)
 
 SCHEMA_VERSION = "1.1"
 SCHEMA_NAME = "kotoplan-open-data"
@@ -203,3 +218,42 @@ def open_data_json(plans, *, municipality_code: str | None = None) -> bytes:
             }
         )
     return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+# --- the nationwide files, stored (kotoplan.core: stored exports) ------------------------------
+
+NATIONWIDE_FILES = {
+    # kind: (name, content type)
+    "open_data_plans_json": ("plans.json", "application/json"),
+    **{f"open_data_{table}_csv": (f"{table}.csv", "text/csv; charset=utf-8") for table in TABLES},
+}
+PLAN_CONTENT = (
+    Plan,
+    Objective,
+    Measure,
+    Indicator,
+    TargetGroup,
+    Milestone,
+    DecisionStep,
+    PlanChapter,
+)
+
+
+def open_data_file_name(name: str, municipality_code: str | None) -> str:
+    """`name` is "plans.json" or "<table>.csv"; the file name adds the place and the version."""
+    stem, extension = name.rsplit(".", 1)
+    place = f"-{municipality_code}" if municipality_code else ""
+    return f"kotoplan-{stem}{place}-v{SCHEMA_VERSION}.{extension}"
+
+
+def open_data_fingerprint() -> str:
+    """What identifies the nationwide files' content: the schema, the newest audited change to
+    any plan's content, the adopted plans, and the newest change to an organisation."""
+    types = ContentType.objects.get_for_models(*PLAN_CONTENT).values()
+    last_entry = LogEntry.objects.filter(content_type__in=types).aggregate(last=Max("pk"))
+    adopted = Plan.objects.filter(state=Plan.State.ADOPTED).aggregate(
+        count=Count("pk"), last=Max("updated_at"), versions=Max("version")
+    )
+    organisations = Organisation.objects.aggregate(last=Max("updated_at"))
+    state = f"{SCHEMA_VERSION}|{last_entry}|{sorted(adopted.items())}|{organisations}"
+    return hashlib.sha256(state.encode()).hexdigest()[:32]

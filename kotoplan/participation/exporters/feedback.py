@@ -102,6 +102,13 @@ def feedback_rows(consultation: Consultation) -> list[list[str]]:
     return rows
 
 
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def feedback_file_name(consultation: Consultation, extension: str) -> str:
+    return f"consultation-{consultation.slug}.{extension}"
+
+
 def feedback_csv(consultation: Consultation) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")

@@ -3,13 +3,17 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kotoplan.core.views import action_view, page_url
+from kotoplan.core.selectors import export_get
+from kotoplan.core.tasks import export_start
+from kotoplan.core.views import action_view, export_progress, export_response, page_url
 
 from .. import services
-from ..exporters.feedback import feedback_csv, feedback_xlsx
+from ..exporters.feedback import feedback_csv, feedback_file_name
 from ..forms import HideForm, ResponseItemForm
 from ..selectors import (
     comment_get_for_user,
@@ -17,9 +21,8 @@ from ..selectors import (
     consultation_results,
     response_item_get_for_user,
 )
+from ..selectors.exports import feedback_fingerprint
 from .manage import consultation_form_page
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def results_url(consultation, anchor: str = "") -> str:
@@ -84,7 +87,7 @@ def comment_restore(request, comment_id):
 
 def _download(consultation, content: bytes, content_type: str, extension: str) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
-    name = f"consultation-{consultation.slug}.{extension}"
+    name = feedback_file_name(consultation, extension)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
@@ -97,8 +100,37 @@ def export_csv(request, consultation_id):
 
 @login_required
 def export_xlsx(request, consultation_id):
+    """The feedback spreadsheet in the page's language: stored until the feedback changes,
+    made by the background worker (its progress page until then)."""
     consultation = consultation_get_for_user(user=request.user, consultation_id=consultation_id)
-    return _download(consultation, feedback_xlsx(consultation), XLSX, "xlsx")
+    export = export_start(
+        subject_type="consultation",
+        subject_id=consultation.pk,
+        kind="feedback_xlsx",
+        language=translation.get_language(),
+        fingerprint=feedback_fingerprint(consultation=consultation),
+    )
+    progress = reverse("participation:export_progress", args=[consultation.pk, export.token])
+    return export_response(export, progress_url=progress)
+
+
+@login_required
+def export_progress_page(request, consultation_id, token):
+    consultation = consultation_get_for_user(user=request.user, consultation_id=consultation_id)
+    export = export_get(
+        subject_type="consultation",
+        subject_id=consultation.pk,
+        token=token,
+        kinds=["feedback_xlsx"],
+    )
+    return export_progress(
+        request,
+        export,
+        current=export.fingerprint == feedback_fingerprint(consultation=consultation),
+        restart_url=reverse("participation:export_xlsx", args=[consultation.pk]),
+        back_url=results_url(consultation),
+        title=_("Preparing the file"),
+    )
 
 
 @login_required
