@@ -13,6 +13,7 @@ def marked_text(context, obj, field, words, short=False):
     """The field in the reader's language (or in the one the words were found in), escaped, the
     words marked; with `short` an excerpt around the first match. A text in another language
     than the page's carries its `lang`."""
+    words = list(words or [])
     text = best_text(obj, field, words)
     value = excerpt(text.value, words) if short else text.value
     shown = marked(value, words)
