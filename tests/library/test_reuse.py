@@ -106,7 +106,8 @@ def test_anonymous_cannot_reuse(library, client):
     response = client.post(
         f"/library/measures/{library['language'].pk}/reuse/", {"objective": library["target"].pk}
     )
-    assert response.status_code == 302 and "/login" in response.url
+    assert response.status_code == 302
+    assert "/login" in response.url
     assert not Measure.objects.filter(reused_from=library["language"]).exists()
 
 

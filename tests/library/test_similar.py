@@ -54,8 +54,8 @@ def test_plan_page_links_each_measure_to_its_library_page(library, client, coord
 
 
 def test_measure_page_lists_similar_measures(library, client):
-    from tests.library.conftest import adopted_plan, measure, objective
     from tests.factories.geography import MunicipalityFactory
+    from tests.library.conftest import adopted_plan, measure, objective
 
     other = adopted_plan(MunicipalityFactory(name_fi="Kuopio"))
     measure(objective(other, "Kieli"), "Työikäisille kielikoulutuksen kursseja")
