@@ -66,8 +66,9 @@ class SearchForm(forms.Form):
         self.fields["county"].queryset = areas_of_kinds(Area.Kind.WELLBEING_COUNTY)
 
     def params(self) -> SearchParams:
-        """What to search for; an invalid choice counts as no choice."""
-        data = self.cleaned_data if self.is_valid() else {}
+        """What to search for; an invalid choice counts as no choice (the rest still counts)."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
         kind = data.get("kind") or "measure"
         return SearchParams(
             text=data.get("q", ""),

@@ -156,3 +156,8 @@ def test_navigation_and_front_door_link_the_library(library, client, coordinator
     assert 'data-front="library"' in front
     client.force_login(coordinator_a)
     assert 'data-menu="library"' in client.get("/plans/").content.decode()
+
+
+def test_an_invalid_filter_value_keeps_the_words(library, client):
+    page = client.get("/library/", {"q": "työikäisille", "theme": "nonsense"}).content.decode()
+    assert "<mark>työikäisille</mark>" in page
