@@ -103,6 +103,15 @@ def main() -> None:
         print("\nEXPLAIN ANALYZE of the first page of results:\n" + full_plan)
         uses = [f"library_{spec.table}_{suffix}" for suffix in ("fi", "sv", "trgm")]
         used = [name for name in uses if name in match_plan]
+        if not used:
+            print("\nThe planner prefers a sequential scan (a small table). With it switched off:")
+            with connection.cursor() as cursor:
+                cursor.execute("SET enable_seqscan = off")
+            match_plan = _explain(matching.order_by().values("pk"))
+            with connection.cursor() as cursor:
+                cursor.execute("SET enable_seqscan = on")
+            print(match_plan)
+            used = [name for name in uses if name in match_plan]
         print("\nIndexes used by the match:", ", ".join(used) or "none")
         plans = [match_plan, full_plan]
     else:

@@ -69,7 +69,7 @@ def test_documents_name_the_origin(library, coordinator_a):
     measure_reuse(actor=coordinator_a, measure=library["language"], objective=library["target"])
     document = plan_document(plan=library["draft_a"], language="fi")
     rows = [m for t in document.themes for o in t.objectives for m in o.measures]
-    assert rows[0].based_on == "Based on: Jyväskylä Kotoutumisohjelma Jyväskylä 2025–2028"
+    assert rows[0].based_on == "Pohjana: Jyväskylä Kotoutumisohjelma Jyväskylä 2025–2028"
 
 
 # --- the pages ----------------------------------------------------------------------------------

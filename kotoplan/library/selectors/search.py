@@ -63,9 +63,9 @@ def _objectives(params: SearchParams) -> QuerySet[Objective] | None:
     return objectives
 
 
-def search_parts(*, user, params: SearchParams, kind: str | None = None) -> QuerySet:
-    """The matching parts of one kind, best first."""
-    spec = KINDS[kind or params.kind]
+def _matching(*, user, params: SearchParams, kind: str) -> QuerySet:
+    """The parts of one kind that match the words and filters, not yet ranked."""
+    spec = KINDS[kind]
     plans = filtered_plans(user=user, params=params)
     parts = spec.model.objects.filter(**{f"{spec.plan_path}__in": plans.values("pk")})
     words = params.words
@@ -75,20 +75,25 @@ def search_parts(*, user, params: SearchParams, kind: str | None = None) -> Quer
     if objectives is not None:
         field = "pk" if spec.key == "objective" else "objective"
         parts = parts.filter(**{f"{field}__in": objectives.values("pk")})
-    parts = with_evidence(parts, spec.key)
     if params.evidence:
-        parts = parts.filter(evidence=1)
+        parts = with_evidence(parts, spec.key).filter(evidence=1)
+    return parts
+
+
+def search_parts(*, user, params: SearchParams, kind: str | None = None) -> QuerySet:
+    """The matching parts of one kind, best first."""
+    spec = KINDS[kind or params.kind]
+    parts = _matching(user=user, params=params, kind=spec.key)
+    if not params.evidence:
+        parts = with_evidence(parts, spec.key)
     score = ExpressionWrapper(
         F("rank") + F("evidence") * EVIDENCE_WEIGHT, output_field=FloatField()
     )
     plan = spec.plan_path
     related = [f"{plan}__lead_municipality"]
-    if spec.key != "objective":
-        related.append("objective__theme")
-    else:
-        related.append("theme")
+    related.append("theme" if spec.key == "objective" else "objective__theme")
     return (
-        parts.annotate(rank=text_rank(spec, words))
+        parts.annotate(rank=text_rank(spec, params.words))
         .annotate(score=score)
         .select_related(*related)
         .prefetch_related(f"{plan}__municipalities")
@@ -98,7 +103,7 @@ def search_parts(*, user, params: SearchParams, kind: str | None = None) -> Quer
 
 def search_counts(*, user, params: SearchParams) -> dict[str, int]:
     """How many parts of each kind match (the tabs of the results)."""
-    return {key: search_parts(user=user, params=params, kind=key).count() for key in KINDS}
+    return {key: _matching(user=user, params=params, kind=key).count() for key in KINDS}
 
 
 def search_page(*, user, params: SearchParams, page: str | int | None) -> Page:
