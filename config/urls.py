@@ -15,6 +15,7 @@ urlpatterns = [
     path("cooperation/", include("kotoplan.cooperation.urls")),
     path("participation/", include("kotoplan.participation.urls")),
     path("documents/", include("kotoplan.documents.urls")),
+    path("library/", include("kotoplan.library.urls")),
     path("oversight/", include("kotoplan.oversight.urls")),
     path("", include("kotoplan.planning.urls")),
 ]

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "kotoplan.participation",
     "kotoplan.oversight",
     "kotoplan.documents",
+    "kotoplan.library",
     "kotoplan.api",
     "kotoplan.demo",
 ]

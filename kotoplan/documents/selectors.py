@@ -39,7 +39,9 @@ def published_plans(*, municipality_code: str | None = None) -> QuerySet[Plan]:
 def published_plans_with_content(*, municipality_code: str | None = None) -> QuerySet[Plan]:
     """Published plans with all their parts, in a fixed number of queries."""
     measures = (
-        Measure.objects.select_related("responsible_organisation")
+        Measure.objects.select_related(
+            "responsible_organisation", "reused_from__objective__plan__lead_municipality"
+        )
         .prefetch_related("partners", "co_responsible")
         .order_by("order", "pk")
     )
@@ -115,6 +117,7 @@ class MeasureRow:
     co_responsible: list[str]
     schedule: str
     status: str
+    based_on: str = ""  # "Based on: <municipality> <plan>" when copied from another plan
 
 
 @dataclass
@@ -249,6 +252,20 @@ def _measure_row(measure, language: str) -> MeasureRow:
         co_responsible=[_name(p, language) for p in measure.co_responsible.all()],
         schedule=_schedule(measure),
         status=measure.get_status_display(),
+        based_on=_based_on(measure, language),
+    )
+
+
+def _based_on(measure, language: str) -> str:
+    """The origin of a measure copied from another municipality's plan, in one line."""
+    if not measure.reused_from_id:
+        return ""
+    plan = measure.reused_from.objective.plan
+    return _("Based on: {municipality} {plan} {start}–{end}").format(
+        municipality=text_of(plan.lead_municipality, "name", language),
+        plan=text_of(plan, "title", language),
+        start=plan.period_start,
+        end=plan.period_end,
     )
 
 

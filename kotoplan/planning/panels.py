@@ -15,6 +15,10 @@ from .selectors import municipalities_for_new_plan, plans_for_user
 # create plans: higher apps register them with `register_link(NEW_PLAN_ACTIONS, ...)`, with
 # `url(user=...)`, so planning names none of them.
 NEW_PLAN_ACTIONS = "planning.new_plan_actions"
+# Links beside each measure of the plan page (`url(measure=...)`), and buttons of the measure
+# form that send what is being written elsewhere (`url(plan=...)`): registered by higher apps.
+MEASURE_LINKS = "planning.measure_links"
+MEASURE_FORM_ACTIONS = "planning.measure_form_actions"
 
 
 @dataclass(frozen=True)

@@ -93,7 +93,9 @@ def plan_outline(*, plan: Plan) -> list[ThemeSection]:
     """The whole plan grouped by theme, loaded with a fixed number of queries."""
     indicators = Indicator.objects.select_related("measure").order_by("pk")
     measures = (
-        Measure.objects.select_related("responsible_organisation")
+        Measure.objects.select_related(
+            "responsible_organisation", "reused_from__objective__plan__lead_municipality"
+        )
         .prefetch_related("partners", "co_responsible")
         .order_by("order", "pk")
     )

@@ -100,6 +100,12 @@ def slot_links(context, slot):
     return links(slot, user=context.get("user"))
 
 
+@register.simple_tag
+def slot_links_for(slot, **context):
+    """The links of a slot whose `url(...)` takes the given objects (a measure, a plan)."""
+    return links(slot, **context)
+
+
 @register.filter
 def language_label(code):
     """A language's name in that language ("suomi", "svenska", "English", "العربية")."""

@@ -87,7 +87,9 @@ def _objective(document, objective: ObjectiveBlock, level: int) -> None:
             [_("Measure"), _("Responsible party"), _("Partners"), _("Schedule"), _("Status")],
             [
                 [
-                    str(m.title) + (f"\n{m.description}" if m.description else ""),
+                    str(m.title)
+                    + (f"\n{m.description}" if m.description else "")
+                    + (f"\n{m.based_on}" if m.based_on else ""),
                     m.responsible
                     + (
                         f"\n{_('Together with')}: {', '.join(m.co_responsible)}"

@@ -254,6 +254,16 @@ class Measure(DescribedPart):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
     )
+    # The measure of another plan this one was copied from (the good-practice library).
+    reused_from = models.ForeignKey(
+        "self",
+        verbose_name=_("based on"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="reuses",
+    )
 
     unnamed_message = _("Give the measure a title in at least one language.")
     plan_path = "objective__plan"
@@ -398,6 +408,16 @@ class Indicator(PlanPart):
     )
     direction = models.CharField(
         _("desired direction"), max_length=20, choices=Direction.choices, default=Direction.INCREASE
+    )
+    # The indicator of another plan this one was copied from with its measure.
+    reused_from = models.ForeignKey(
+        "self",
+        verbose_name=_("based on"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="reuses",
     )
 
     named_by = "name"

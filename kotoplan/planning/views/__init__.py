@@ -34,7 +34,7 @@ from ..models import (
     TargetGroup,
     Theme,
 )
-from ..panels import NEW_PLAN_ACTIONS, PLAN_SECTIONS
+from ..panels import MEASURE_FORM_ACTIONS, NEW_PLAN_ACTIONS, PLAN_SECTIONS
 
 HISTORY_PAGE_SIZE = 50
 
@@ -412,6 +412,9 @@ def _part_page(request, spec: Spec, plan, *, form, call, obj=None, objective=Non
         title=spec.title_edit if obj else spec.title_new,
         cancel_url=part_url(spec, plan, obj) if obj else plan_url(plan),
         add_organisation_url=_add_organisation_url(request, spec, form),
+        actions_slot=MEASURE_FORM_ACTIONS
+        if spec.model is Measure and "title_fi" in form.fields
+        else "",
     )
 
 

@@ -1,0 +1,101 @@
+"""The library's forms: the search (a GET form) and the choice of the objective a measure is
+copied into."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kotoplan.core.text import text_of
+from kotoplan.geography.models import Area
+from kotoplan.planning.models import Theme
+
+from .selectors import KINDS, SearchParams, areas_of_kinds, size_class_choices
+
+KIND_LABELS = {
+    "measure": _("Measures"),
+    "objective": _("Objectives"),
+    "indicator": _("Indicators"),
+}
+
+
+class AreaChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return str(text_of(obj, "name"))
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search words"), max_length=200, required=False)
+    kind = forms.ChoiceField(label=_("Look for"), choices=list(KIND_LABELS.items()), required=False)
+    theme = forms.ModelChoiceField(
+        label=_("Theme"),
+        queryset=Theme.objects.all(),
+        to_field_name="code",
+        required=False,
+        empty_label=_("All themes"),
+    )
+    target_group = forms.CharField(
+        label=_("Target group"),
+        max_length=100,
+        required=False,
+        help_text=_("A word of the target group's name, for example “nuoret” or “työikäiset”."),
+    )
+    size = forms.ChoiceField(label=_("Municipality size"), required=False)
+    area = AreaChoiceField(
+        label=_("Regional authority area"),
+        queryset=Area.objects.none(),
+        required=False,
+        empty_label=_("All areas"),
+    )
+    county = AreaChoiceField(
+        label=_("Wellbeing services county"),
+        queryset=Area.objects.none(),
+        required=False,
+        empty_label=_("All counties"),
+    )
+    evidence = forms.BooleanField(
+        label=_("Only with evidence from monitoring"),
+        required=False,
+        help_text=_(
+            "Measures reported done or on track, indicators that moved in the desired direction."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["size"].choices = [("", _("All sizes")), *size_class_choices()]
+        self.fields["area"].queryset = areas_of_kinds(*Area.AUTHORITY_KINDS)
+        self.fields["county"].queryset = areas_of_kinds(Area.Kind.WELLBEING_COUNTY)
+
+    def params(self) -> SearchParams:
+        """What to search for; an invalid choice counts as no choice (the rest still counts)."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        kind = data.get("kind") or "measure"
+        return SearchParams(
+            text=data.get("q", ""),
+            kind=kind if kind in KINDS else "measure",
+            theme=data.get("theme"),
+            target_group=data.get("target_group", ""),
+            size_class=data.get("size", ""),
+            authority_area=data.get("area"),
+            county=data.get("county"),
+            evidence=bool(data.get("evidence")),
+        )
+
+
+class ObjectiveChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        plan = obj.plan
+        return (
+            f"{text_of(plan.lead_municipality, 'name')} {plan.period_start}–{plan.period_end}: "
+            f"{text_of(obj, 'title')}"
+        )
+
+
+class ReuseForm(forms.Form):
+    objective = ObjectiveChoiceField(
+        label=_("Objective of your draft plan"), queryset=None, empty_label=None
+    )
+
+    def __init__(self, *args, targets, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["objective"].queryset = targets

@@ -1,0 +1,166 @@
+"""Text matching of the library, on PostgreSQL and on SQLite.
+
+On PostgreSQL a part matches when its Finnish or Swedish text matches the words with stemming
+(full-text search with the `finnish` and `swedish` configurations) or when every word is found
+by trigram similarity (pg_trgm `<%`: inflected forms such as "kielikoulutuksen", compounds such
+as "kotoutumiskoulutus" for "koulutus", typos) or as a part of a word. The SQL expressions are
+the same as those of the indexes made by migration library 0001, so the planner uses the
+indexes. On SQLite every word must be contained in one of the texts: the same results for
+exact words.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import BooleanField, FloatField, Q, Value
+from django.db.models.expressions import RawSQL
+
+from kotoplan.planning.models import Indicator, Measure, Objective
+
+LANGUAGES = ("fi", "sv", "en")
+# Full-text configurations of the content languages that have one with stemming.
+CONFIGS = {"fi": "finnish", "sv": "swedish"}
+MAX_WORDS = 6
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of plan part the library finds: its model, table, the two texts searched (each in
+    fi/sv/en) and the path from it to its plan."""
+
+    key: str
+    model: type
+    table: str
+    texts: tuple[str, str]
+    plan_path: str
+
+    def columns(self, language: str) -> list[str]:
+        return [f"{text}_{language}" for text in self.texts]
+
+    def document(self, language: str) -> str:
+        """The tsvector expression of one language (as indexed)."""
+        a, b = (f"{self.table}.{c}" for c in self.columns(language))
+        return (
+            f"to_tsvector('{CONFIGS[language]}'::regconfig, "
+            f"coalesce({a}, '') || ' ' || coalesce({b}, ''))"
+        )
+
+    def trigram_text(self) -> str:
+        """All texts of the part in one string (as indexed with gin_trgm_ops)."""
+        parts = [
+            f"coalesce({self.table}.{c}, '')"
+            for language in LANGUAGES
+            for c in self.columns(language)
+        ]
+        return "(" + " || ' ' || ".join(parts) + ")"
+
+    def text_fields(self) -> list[str]:
+        return [c for language in LANGUAGES for c in self.columns(language)]
+
+
+KINDS = {
+    "measure": Kind(
+        "measure", Measure, "planning_measure", ("title", "description"), "objective__plan"
+    ),
+    "objective": Kind(
+        "objective", Objective, "planning_objective", ("title", "description"), "plan"
+    ),
+    "indicator": Kind(
+        "indicator", Indicator, "planning_indicator", ("name", "target_text"), "objective__plan"
+    ),
+}
+
+
+def words_of(text: str) -> list[str]:
+    """The words searched for: letters and digits, lower case, at most MAX_WORDS."""
+    found = [w for w in re.findall(r"[^\W_]+", text.lower()) if len(w) > 1]
+    return list(dict.fromkeys(found))[:MAX_WORDS]
+
+
+def _sql(sql: str, params: list[str], output_field):
+    """An SQL expression made only of the constants above; the searched words are parameters."""
+    return RawSQL(sql, params, output_field=output_field)  # noqa: S611
+
+
+def on_postgresql() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def _stem(word: str) -> str:
+    """A long word without its last two letters: Finnish and Swedish endings change there
+    ("koulutus" → "koulutuksen", "språkutbildning" → "språkutbildningen")."""
+    return word[:-2] if len(word) >= 7 else word
+
+
+def _like(word: str) -> str:
+    return "%" + _stem(word).replace("\\", "\\\\").replace("_", "\\_") + "%"
+
+
+def match_condition(kind: Kind, words: list[str]):
+    """The condition a part of `kind` meets when it matches every word."""
+    if not on_postgresql():
+        condition = Q()
+        for word in words:
+            any_text = Q()
+            for name in kind.text_fields():
+                any_text |= Q(**{f"{name}__icontains": _stem(word)})
+            condition &= any_text
+        return condition
+    phrase = " ".join(words)
+    text = kind.trigram_text()
+    sql = [
+        f"{kind.document(lang)} @@ plainto_tsquery('{cfg}'::regconfig, %s)"
+        for lang, cfg in CONFIGS.items()
+    ]
+    params: list[str] = [phrase] * len(CONFIGS)
+    each = []
+    for word in words:
+        each.append(f"(%s <%% {text} OR {text} ILIKE %s)")
+        params += [word, _like(word)]
+    sql.append("(" + " AND ".join(each) + ")")
+    return _sql("(" + " OR ".join(sql) + ")", params, BooleanField())
+
+
+def text_rank(kind: Kind, words: list[str]):
+    """How well a matching part matches: full-text rank plus trigram word similarity on
+    PostgreSQL; nothing on SQLite (the evidence and the name order results there)."""
+    if not on_postgresql() or not words:
+        return Value(0.0, FloatField())
+    phrase = " ".join(words)
+    ranks = [
+        f"ts_rank({kind.document(lang)}, plainto_tsquery('{cfg}'::regconfig, %s))"
+        for lang, cfg in CONFIGS.items()
+    ]
+    ranks.append(f"word_similarity(%s, {kind.trigram_text()})")
+    return _sql(" + ".join(ranks), [phrase] * (len(CONFIGS) + 1), FloatField())
+
+
+def any_word_condition(kind: Kind, words: list[str]):
+    """Parts sharing at least one word with the text (the similar measures): on PostgreSQL by
+    stemmed full text, on SQLite as contained words."""
+    if not on_postgresql():
+        condition = Q()
+        for word in words:
+            for name in kind.text_fields():
+                condition |= Q(**{f"{name}__icontains": word})
+        return condition
+    query = " | ".join(words)
+    sql = [
+        f"{kind.document(lang)} @@ to_tsquery('{cfg}'::regconfig, %s)"
+        for lang, cfg in CONFIGS.items()
+    ]
+    return _sql("(" + " OR ".join(sql) + ")", [query] * len(CONFIGS), BooleanField())
+
+
+def any_word_rank(kind: Kind, words: list[str]):
+    if not on_postgresql():
+        return Value(0.0, FloatField())
+    query = " | ".join(words)
+    ranks = [
+        f"ts_rank({kind.document(lang)}, to_tsquery('{cfg}'::regconfig, %s))"
+        for lang, cfg in CONFIGS.items()
+    ]
+    ranks.append(f"similarity(%s, {kind.trigram_text()})")
+    params = [query] * len(CONFIGS) + [" ".join(words)]
+    return _sql(" + ".join(ranks), params, FloatField())
