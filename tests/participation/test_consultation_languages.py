@@ -198,6 +198,15 @@ def test_dates__written_in_the_residents_language(client, consultation, coordina
         assert date_format(closes, "F") not in deadline  # not the Finnish month
 
 
+def test_untranslated_text__named_by_its_language_in_the_page_language(client, consultation):
+    body = client.get(_url(consultation, "ar")).content.decode()
+    assert (
+        '<span lang="en" dir="ltr">Is the draft clear?</span> '
+        '<span class="fallback-note">(الإنجليزية)</span>'
+    ) in body
+    assert "(englanti)" not in body
+
+
 def test_plain_language_finnish__the_whole_flow_is_plain(client, consultation):
     body = client.get(_url(consultation, "selko")).content.decode()
     assert _html_root(body) == '<html lang="fi" dir="ltr">'

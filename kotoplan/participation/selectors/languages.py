@@ -21,6 +21,7 @@ class InterfaceLanguage:
     status: str  # one of STATUSES
     reviewed_by: str = ""
     reviewed_on: str = ""
+    own_name: str = ""  # the language's name in itself, where CLDR has none of its own
 
     @property
     def needs_review(self) -> bool:
@@ -33,7 +34,7 @@ class InterfaceLanguage:
 
     @property
     def name(self) -> str:
-        return "selkosuomi" if self.code == "selko" else language_name(self.code)
+        return self.own_name or language_name(self.code)
 
 
 def _status_file() -> Path:

@@ -27,10 +27,11 @@ def text(context, value, multiline=False):
     if not value.is_fallback and value.language == context.get("plain_lang"):
         return format_html("{}", body)
     note = ""
-    if value.is_fallback:
+    if value.is_fallback:  # the name of its language, in the page's language ("الإنجليزية")
+        page_language = (get_language() or current_language()).split("-x-")[0]
         note = format_html(
             ' <span class="fallback-note">({})</span>',
-            language_name(value.language, in_language=current_language()),
+            language_name(value.language, in_language=page_language),
         )
     return format_html(
         '<span lang="{}" dir="{}">{}</span>{}', value.language, value.direction, body, note
