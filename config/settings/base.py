@@ -147,7 +147,13 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "fi"
 FORMAT_MODULE_PATH = ["config.formats"]  # Finland-Swedish and non-US English dates
 LANGUAGES = [("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "kotoplan" / "locale"]
+# The consultation pages' catalogues in residents' languages (ar, so, ckb, … and plain Finnish
+# fi-x-selko, which would otherwise fall back to fi) come first, so they win over the product's,
+# Django's and its apps' ("تعديل" of the admin). They hold no fi, sv or en (README, Languages).
+LOCALE_PATHS = [
+    BASE_DIR / "kotoplan" / "participation" / "locale",
+    BASE_DIR / "kotoplan" / "locale",
+]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
 USE_TZ = True

@@ -8,6 +8,7 @@ through Babel, so there is no hand-kept table of names or of right-to-left scrip
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from django.conf import settings
 from django.utils.translation import get_language
 
@@ -25,10 +26,19 @@ def current_language() -> str:
 
 @lru_cache(maxsize=512)
 def _locale(code: str) -> Locale | None:
-    try:
-        return Locale.parse(code.replace("-", "_"))
-    except (UnknownLocaleError, ValueError, TypeError):
-        return None
+    """The CLDR locale of a language code; CLDR's own aliases apply (Dari `prs` is `fa_AF`)."""
+    for candidate in (code, get_global("language_aliases").get(code.lower())):
+        try:
+            return Locale.parse(candidate.replace("-", "_"))
+        except (UnknownLocaleError, ValueError, TypeError, AttributeError):
+            continue
+    return None
+
+
+def babel_locale(code: str) -> Locale | None:
+    """The CLDR locale for formatting dates and numbers in a language (None when CLDR has none);
+    a private-use variant such as plain-language Finnish `fi-x-selko` formats as its language."""
+    return _locale(code) or _locale(code.split("-")[0])
 
 
 def language_name(code: str, *, in_language: str | None = None) -> str:

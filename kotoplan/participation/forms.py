@@ -150,39 +150,72 @@ class EventForm(VersionedModelForm):
         widgets = {"held_on": DateInput()}
 
 
-class FeedbackForm(forms.Form):
-    """The public form. Questions add fields q_<id>; `website` is a honeypot for robots."""
+TOO_LONG = {"max_length": _("The text is too long.")}
+NOT_AN_OPTION = {
+    "invalid_choice": _("Choose one of the options."),
+    "invalid_list": _("Choose one of the options."),
+}
 
-    target = forms.CharField(required=False)
+
+class FeedbackForm(forms.Form):
+    """The public form. Questions add fields q_<id>; `website` is a honeypot for robots.
+
+    Every label and error message is the page's own (the error summary repeats the labels), so
+    the form reads right in each language of the consultation pages."""
+
+    target = forms.CharField(label=_("What is your comment about?"), required=False)
     comment = forms.CharField(
-        widget=forms.Textarea, required=False, max_length=COMMENT_MAX_LENGTH, strip=True
+        label=_("Your comment"),
+        widget=forms.Textarea,
+        required=False,
+        max_length=COMMENT_MAX_LENGTH,
+        strip=True,
+        error_messages=TOO_LONG,
     )
     category = forms.ChoiceField(
-        choices=Submission.Category.choices, required=False, widget=forms.RadioSelect
+        label=_("I take part as"),
+        choices=Submission.Category.choices,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages=NOT_AN_OPTION,
     )
-    organisation_name = forms.CharField(required=False, max_length=200)
-    email = forms.EmailField(required=False)
+    organisation_name = forms.CharField(
+        label=_("Name of the organisation (if you answer for one)"),
+        required=False,
+        max_length=200,
+        error_messages=TOO_LONG,
+    )
+    email = forms.EmailField(
+        label=_("Email, only if you want a reply"),
+        required=False,
+        error_messages={"invalid": _("Write the email address as name@example.fi.")},
+    )
     website = forms.CharField(required=False)
 
-    def __init__(self, *args, questions, targets: dict[str, object], **kwargs):
+    def __init__(self, *args, questions, targets: dict[str, object], labels=None, **kwargs):
+        """`labels`: the question texts in the page's language, by question id."""
         super().__init__(*args, **kwargs)
         self.targets = targets
         self.questions = list(questions)
+        labels = labels or {}
         for question in self.questions:
             name = f"q_{question.pk}"
             if question.kind == Question.Kind.SINGLE:
                 choices = [(str(o.pk), str(o.pk)) for o in question.options.all()]
-                self.fields[name] = forms.ChoiceField(choices=choices, required=False)
+                field = forms.ChoiceField(choices=choices, error_messages=NOT_AN_OPTION)
             elif question.kind == Question.Kind.MULTIPLE:
                 choices = [(str(o.pk), str(o.pk)) for o in question.options.all()]
-                self.fields[name] = forms.MultipleChoiceField(choices=choices, required=False)
+                field = forms.MultipleChoiceField(choices=choices, error_messages=NOT_AN_OPTION)
             elif question.kind == Question.Kind.RATING:
                 choices = [(str(n), str(n)) for n in range(1, 6)]
-                self.fields[name] = forms.ChoiceField(choices=choices, required=False)
+                field = forms.ChoiceField(choices=choices, error_messages=NOT_AN_OPTION)
             else:
-                self.fields[name] = forms.CharField(
-                    widget=forms.Textarea, required=False, max_length=COMMENT_MAX_LENGTH
+                field = forms.CharField(
+                    widget=forms.Textarea, max_length=COMMENT_MAX_LENGTH, error_messages=TOO_LONG
                 )
+            field.required = False
+            field.label = labels.get(question.pk) or str(question)
+            self.fields[name] = field
 
     @property
     def is_robot(self) -> bool:

@@ -30,6 +30,7 @@ from ..models import (
     ResponseItem,
     Submission,
 )
+from .languages import InterfaceLanguage, interface_language, interface_languages
 from .snapshot import draft_snapshot_of as draft_snapshot_of
 from .snapshot import live_outline, snapshot_outline
 
@@ -148,8 +149,7 @@ def consultations_run_by(*, user, closed_within_days: int = 60) -> QuerySet[Cons
 
 # --- the public page ---------------------------------------------------------------------------
 
-# The interface of a further language's page is in English: its labels are not translated.
-
+# A further language without an interface catalogue shows labels and buttons in English.
 FURTHER_UI_LANGUAGE = "en"
 
 
@@ -167,22 +167,45 @@ def consultation_get_public(*, slug: str) -> Consultation:
 class PageLanguage:
     code: str  # as in ?lang=: fi, sv, en, selko or a further language code
     name: str
-    html_lang: str  # the language of the page's texts
-    ui_lang: str  # the interface language for labels and buttons
+    html_lang: str  # the language of the page's texts (its lang attribute)
     further: bool = False  # a language the municipality added for this consultation
+    interface: InterfaceLanguage | None = None  # the interface catalogue, if there is one
+
+    @property
+    def ui_lang(self) -> str:
+        """The Django language activated for labels and buttons."""
+        return self.interface.locale if self.interface else FURTHER_UI_LANGUAGE
+
+    @property
+    def ui_html_lang(self) -> str:
+        return self.interface.html_lang if self.interface else FURTHER_UI_LANGUAGE
+
+    @property
+    def ui_foreign(self) -> bool:
+        """The interface is in another language than the page (a language with no catalogue)."""
+        return self.ui_html_lang != self.html_lang
 
     @property
     def dir(self) -> str:
         return direction(self.html_lang)
 
+    @property
+    def ui_dir(self) -> str:
+        return direction(self.ui_html_lang)
+
+
+def _page_language(code: str, name: str, *, further: bool = False) -> PageLanguage:
+    interface = interface_language(code)
+    html_lang = interface.html_lang if interface else code
+    return PageLanguage(code, name, html_lang, further=further, interface=interface)
+
 
 def page_languages(consultation: Consultation) -> list[PageLanguage]:
     """The content languages, plain-language Finnish and the further languages provided."""
-    builtin = [PageLanguage(code, language_name(code), code, code) for code in content_languages()]
-    plain = PageLanguage(PLAIN_FINNISH, "selkosuomi", "fi", "fi")
+    builtin = [_page_language(code, language_name(code)) for code in content_languages()]
+    plain = _page_language(PLAIN_FINNISH, "selkosuomi")
     further = [
-        PageLanguage(lang.code, lang.name, lang.code, FURTHER_UI_LANGUAGE, further=True)
-        for lang in consultation.languages.all()
+        _page_language(lang.code, lang.name, further=True) for lang in consultation.languages.all()
     ]
     return [*builtin, plain, *further]
 
@@ -190,6 +213,13 @@ def page_languages(consultation: Consultation) -> list[PageLanguage]:
 def page_language(request, consultation: Consultation) -> tuple[PageLanguage, list[PageLanguage]]:
     """The language of `?lang=` (else the interface language), and all the page offers."""
     languages = page_languages(consultation)
+    by_code = {language.code: language for language in languages}
+    return by_code[requested_language(request, list(by_code))], languages
+
+
+def not_found_language(request) -> tuple[PageLanguage, list[PageLanguage]]:
+    """For a consultation that does not exist (yet): the page in any interface language."""
+    languages = [_page_language(code, lang.name) for code, lang in interface_languages().items()]
     by_code = {language.code: language for language in languages}
     return by_code[requested_language(request, list(by_code))], languages
 

@@ -1,6 +1,6 @@
 """The public consultation pages: no account, any offered language, plain text only."""
 
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
@@ -17,6 +17,7 @@ from ..selectors import (
     consultation_get_public,
     consultation_outline,
     live_targets,
+    not_found_language,
     page_language,
     published_responses,
     questions_of,
@@ -70,8 +71,31 @@ def _question_rows(form: FeedbackForm, reader: Reader) -> list[dict]:
     return rows
 
 
+def _not_found(request):
+    """A consultation that does not exist or has not opened: said in the language asked for."""
+    language, languages = not_found_language(request)
+    context = {"language": language, "languages": languages, "plain_lang": language.html_lang}
+    with translation.override(language.ui_lang):
+        response = render(request, "participation/public_not_found.html", context, status=404)
+    response["Content-Language"] = language.ui_html_lang
+    return response
+
+
+def _language_context(language: PageLanguage, languages: list[PageLanguage]) -> dict:
+    """What every consultation page needs for its lang, dir and language switch."""
+    return {
+        "language": language,
+        "languages": languages,
+        # Texts in this language need no lang mark unless the interface is in another one.
+        "plain_lang": None if language.ui_foreign else language.html_lang,
+    }
+
+
 def consultation_public(request, slug):
-    consultation = consultation_get_public(slug=slug)
+    try:
+        consultation = consultation_get_public(slug=slug)
+    except Http404:
+        return _not_found(request)
     language, languages = page_language(request, consultation)
     status_code = 200
     with translation.override(language.ui_lang):
@@ -80,11 +104,13 @@ def consultation_public(request, slug):
         targets, target_map = target_choices(sections, reader)
         target_map = live_targets(target_map)
         targets = [row for row in targets if row[0] in target_map]
+        questions = questions_of(consultation=consultation)
         form = FeedbackForm(
             request.POST or None,
-            questions=questions_of(consultation=consultation),
+            questions=questions,
             targets=target_map,
             initial={"target": request.GET.get("target", "")},
+            labels={question.pk: reader.question(question).value for question in questions},
         )
         if request.method == "POST":
             if form.is_robot:  # the honeypot was filled in: looks sent, nothing is stored
@@ -121,11 +147,9 @@ def consultation_public(request, slug):
             services.feedback_session_mark(request)
         report = consultation.report_published_at is not None
         context = {
+            **_language_context(language, languages),
             "consultation": consultation,
             "accepts_feedback": consultation.is_open,
-            "language": language,
-            "languages": languages,
-            "plain_lang": None if language.further else language.html_lang,
             "title": reader.title(),
             "intro": reader.intro(),
             "draft": _draft(sections, reader),
@@ -136,22 +160,26 @@ def consultation_public(request, slug):
             "responses": published_responses(consultation=consultation) if report else [],
             "page_url": _page_url(consultation, language),
         }
-    with translation.override(language.html_lang):
-        return render(
+        response = render(
             request, "participation/public_consultation.html", context, status=status_code
         )
+    response["Content-Language"] = language.ui_html_lang
+    return response
 
 
 def consultation_thanks(request, slug):
-    consultation = consultation_get_public(slug=slug)
-    language, _languages = page_language(request, consultation)
+    try:
+        consultation = consultation_get_public(slug=slug)
+    except Http404:
+        return _not_found(request)
+    language, languages = page_language(request, consultation)
     with translation.override(language.ui_lang):
         context = {
+            **_language_context(language, languages),
             "consultation": consultation,
-            "language": language,
-            "plain_lang": language.html_lang,
             "title": Reader(consultation, language).title(),
             "page_url": _page_url(consultation, language),
         }
-    with translation.override(language.html_lang):
-        return render(request, "participation/public_thanks.html", context)
+        response = render(request, "participation/public_thanks.html", context)
+    response["Content-Language"] = language.ui_html_lang
+    return response
