@@ -14,7 +14,7 @@ class Page:
     url: Callable[[dict], str | None]
     user: str | None = None  # username of a generated user; None = anonymous
     requests: int = 30
-    budget_s: float = 45  # stop early (and say so) when the page is this slow in total
+    budget_s: float = 30  # stop early (and say so) when the page is this slow in total
     dashboard: bool = False  # target 10× the floor instead of 5×
     kind: str = "page"  # "export": its memory is measured; "floor": the reference
 
@@ -34,7 +34,7 @@ PAGES = [
         "my measures, Kela contributor (measures in every plan)",
         lambda t: reverse("monitoring:my_measures"),
         user="kela.contributor",
-        requests=10,
+        requests=3,
         budget_s=60,
     ),
     *[
@@ -54,7 +54,7 @@ PAGES = [
         "consultation results, 5,000 responses",
         lambda t: reverse("participation:results", args=[t["largest_consultation"]]),
         user="coord.091",
-        requests=15,
+        requests=8,
         kind="export",
     ),
     Page(
@@ -118,42 +118,42 @@ GROWTH_PAGES = [
         "plan page",
         lambda t: reverse("planning:plan_detail", args=[t["plan"]]),
         user=lambda t: t["coordinator"],
-        requests=15,
+        requests=8,
     ),
     Page(
         "public plan page",
         lambda t: reverse("documents:public_plan", args=[t["municipality"], *t["period"]]),
-        requests=15,
+        requests=8,
     ),
     Page(
         "plan history",
         lambda t: reverse("planning:plan_history", args=[t["plan"]]),
         user=lambda t: t["coordinator"],
-        requests=15,
+        requests=8,
     ),
     Page(
         "version compare",
         lambda t: reverse("planning:plan_compare", args=[t["plan"]]),
         user=lambda t: t["coordinator"],
-        requests=15,
+        requests=8,
     ),
     Page(
         "monitoring report",
         lambda t: reverse("monitoring:round_report", args=[t["plan"], t["round"]]),
         user=lambda t: t["coordinator"],
-        requests=15,
+        requests=8,
     ),
     Page(
         "consultation results",
         lambda t: reverse("participation:results", args=[t["consultation"]]),
         user=lambda t: t["coordinator"],
-        requests=15,
+        requests=8,
     ),
     Page(
         "my measures (municipal contributor)",
         lambda t: reverse("monitoring:my_measures"),
         user=lambda t: t["contributor"],
-        requests=15,
+        requests=8,
     ),
     Page(
         "DOCX export",

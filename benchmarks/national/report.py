@@ -43,7 +43,8 @@ def _page_table(rows) -> list[str]:
     for r in rows:
         page = r["page"]
         if r.get("skipped"):
-            lines.append(f"| {page.name} | — | — | — | — | — | not in this version | — |")
+            why = r.get("why", "not in this version")
+            lines.append(f"| {page.name} | — | — | — | — | — | {why} | — |")
             continue
         ratio = r["median"] / floor
         target = 10 if page.dashboard else 5

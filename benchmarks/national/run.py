@@ -34,7 +34,7 @@ from pages import GROWTH_PAGES, PAGES  # noqa: E402
 from report import write_report  # noqa: E402
 from server import Server, build, database_url, peak_memory, targets, time_page  # noqa: E402
 
-ONLY = [""]
+ONLY, SKIP = [""], [""]
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/kotoplan_bench"
 SCENARIOS = [  # (name, user classes, users, seconds)
     ("floor only", ["FloorUser"], 10, 20),
@@ -53,6 +53,9 @@ def measure(server: Server, pages, found: dict, log) -> list[dict]:
     rows = []
     for page in pages:
         if ONLY[0] and ONLY[0] not in page.name and page.kind != "floor":
+            continue
+        if SKIP[0] and SKIP[0] in page.name:
+            rows.append({"page": page, "skipped": True, "why": "left out of this run (--skip)"})
             continue
         user = page.user(found) if callable(page.user) else page.user
         try:
@@ -164,11 +167,13 @@ def main() -> None:
         help="reuse the 1× database (generated before), build only the growth databases",
     )
     parser.add_argument("--only", default="", help="time only pages whose name has this text")
+    parser.add_argument("--skip", default="", help="leave out pages whose name has this text")
+    parser.add_argument("--growth-subsets", default="20,5", help="municipalities at 4× and 16×")
     parser.add_argument("--note", default="", help="a line added to the report")
     parser.add_argument("--port", type=int, default=8790)
     parser.add_argument("--workers", type=int, default=3)
     args = parser.parse_args()
-    ONLY[0] = args.only
+    ONLY[0], SKIP[0] = args.only, args.skip
     base = os.environ.get("DATABASE_URL", DEFAULT_URL)
     (ROOT / "var").mkdir(exist_ok=True)
     started = time.time()
@@ -178,9 +183,10 @@ def main() -> None:
 
     datasets = [("1×", 1, 12 if args.quick else None, "")]
     if not args.skip_growth:
+        at4, at16 = (int(n) for n in args.growth_subsets.split(","))
         datasets += [
-            ("4×", 4, 4 if args.quick else 20, "_x4"),
-            ("16×", 16, 2 if args.quick else 5, "_x16"),
+            ("4×", 4, 4 if args.quick else at4, "_x4"),
+            ("16×", 16, 2 if args.quick else at16, "_x16"),
         ]
     run = {"machine": machine(), "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")}
     flags = [a for a in sys.argv[1:] if a.startswith("--") and a not in ("--write",)]

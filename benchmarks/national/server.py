@@ -158,8 +158,11 @@ def time_page(server: Server, session, path: str, requests_n: int, budget_s: flo
     """Warm every worker, then time `requests_n` GETs one after the other (the whole body read
     at the client, over loopback); stops early when the page's budget is spent."""
     url = server.base + path
-    for _ in range(server.workers if requests_n > 5 else 1):  # slow pages: warm one worker
+    for _ in range(server.workers):  # warm every worker, unless the page is slow
+        started = time.perf_counter()
         warm = session.get(url)
+        if time.perf_counter() - started > 2:
+            break
     times, spent = [], 0.0
     for _ in range(requests_n):
         started = time.perf_counter()
@@ -170,7 +173,7 @@ def time_page(server: Server, session, path: str, requests_n: int, budget_s: flo
         spent += elapsed
         if response.status_code != 200:
             break
-        if spent > budget_s and len(times) >= 3:
+        if spent > budget_s and (len(times) >= 3 or elapsed > budget_s):
             break
     times.sort()
     return {

@@ -74,12 +74,16 @@ def _facts() -> dict:
     return {
         "plans": list(plans.values_list("title_fi", "state", "version_number", "period_start")),
         "measures": list(
-            Measure.objects.order_by("objective__plan__lead_municipality__code", "key").values_list(
+            Measure.objects.order_by(
+                "objective__plan__lead_municipality__code", "key", "objective__plan__version_number"
+            ).values_list(
                 "key", "title_fi", "responsible_organisation__name_fi", "schedule_text", "status"
             )
         ),
         "indicators": list(
-            Indicator.objects.order_by("key").values_list("key", "name_fi", "baseline_value")
+            Indicator.objects.order_by("key", "objective__plan__version_number").values_list(
+                "key", "name_fi", "baseline_value"
+            )
         ),
         "ratings": sorted(Answer.objects.exclude(rating=None).values_list("rating", flat=True)),
         "statistics": sorted(
