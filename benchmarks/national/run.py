@@ -48,13 +48,17 @@ SCENARIOS = [  # (name, user classes, users, seconds)
 ]
 
 
+def _skipped(page) -> bool:
+    return any(text and text in page.name for text in SKIP[0].split("|"))
+
+
 def measure(server: Server, pages, found: dict, log) -> list[dict]:
     sessions = {}
     rows = []
     for page in pages:
         if ONLY[0] and ONLY[0] not in page.name and page.kind != "floor":
             continue
-        if SKIP[0] and SKIP[0] in page.name:
+        if _skipped(page):
             rows.append({"page": page, "skipped": True, "why": "left out of this run (--skip)"})
             continue
         user = page.user(found) if callable(page.user) else page.user
@@ -80,7 +84,7 @@ def measure(server: Server, pages, found: dict, log) -> list[dict]:
 def memory(server: Server, pages, found: dict, log) -> list[dict]:
     rows = []
     for page in pages:
-        if page.kind != "export" or (ONLY[0] and ONLY[0] not in page.name):
+        if page.kind != "export" or _skipped(page) or (ONLY[0] and ONLY[0] not in page.name):
             continue
         user = page.user(found) if callable(page.user) else page.user
         result = peak_memory(server, server.session(user), page.url(found))
@@ -167,7 +171,11 @@ def main() -> None:
         help="reuse the 1× database (generated before), build only the growth databases",
     )
     parser.add_argument("--only", default="", help="time only pages whose name has this text")
-    parser.add_argument("--skip", default="", help="leave out pages whose name has this text")
+    parser.add_argument(
+        "--skip",
+        default="",
+        help="leave out pages whose name has one of these texts (separated by |)",
+    )
     parser.add_argument("--growth-subsets", default="20,5", help="municipalities at 4× and 16×")
     parser.add_argument("--note", default="", help="a line added to the report")
     parser.add_argument("--port", type=int, default=8790)
