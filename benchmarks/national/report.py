@@ -137,7 +137,7 @@ def render(run: dict) -> str:
             and r["page"].kind != "floor"
             and r["median"] / floor > (10 if r["page"].dashboard else 5)
         ]
-        lines += ["", f"Missed targets: {', '.join(misses) if misses else 'none'}."]
+        lines += ["", f"Missed targets: {'; '.join(misses) if misses else 'none'}."]
     if first.get("memory"):
         lines += [
             "",
