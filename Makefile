@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 export DJANGO_SETTINGS_MODULE ?= config.settings.local
 
-.PHONY: demo dev test install install-dev system-deps migrate reference demo-data serve lint format messages clean
+.PHONY: bench demo dev test install install-dev system-deps migrate reference demo-data serve lint format messages clean
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -65,3 +65,10 @@ messages: install-dev
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
+
+# Not part of `make test`: the national data set on PostgreSQL (DATABASE_URL, default
+# postgres://postgres@127.0.0.1:5432/kotoplan_bench, dropped and recreated), served by gunicorn;
+# writes BENCHMARKS.md. About 25 minutes on 2 cores.
+bench: export DJANGO_SETTINGS_MODULE = config.settings.bench
+bench:
+	$(PY) benchmarks/national/run.py --write
