@@ -13,7 +13,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -50,7 +50,6 @@ from .selectors import (
     plan_languages,
     public_plan_get,
     published_plans,
-    published_plans_with_content,
     table_labels,
 )
 from .services import plan_draft_write, plan_import_confirm, plan_import_create
@@ -174,15 +173,19 @@ def public_plan_pdf(request, municipality_code: str, start: int, end: int):
 def _open_data_plans(municipality_code: str | None):
     if municipality_code and not Municipality.objects.filter(code=municipality_code).exists():
         raise Http404
-    return published_plans_with_content(municipality_code=municipality_code)
+    return published_plans(municipality_code=municipality_code)
 
 
-def _open_data_download(content: bytes, content_type: str, name: str, municipality_code):
-    """`name` is "plans.json" or "<table>.csv"; the file name adds the place and the version."""
+def _open_data_download(chunks, content_type: str, name: str, municipality_code):
+    """`name` is "plans.json" or "<table>.csv"; the file name adds the place and the version.
+    The file is streamed as it is written (nationwide files are large)."""
     stem, extension = name.rsplit(".", 1)
     place = f"-{municipality_code}" if municipality_code else ""
     filename = f"kotoplan-{stem}{place}-v{SCHEMA_VERSION}.{extension}"
-    return _download(content, content_type, filename, **{"Access-Control-Allow-Origin": "*"})
+    response = StreamingHttpResponse(chunks, content_type=content_type)
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 @require_GET
@@ -199,17 +202,15 @@ def open_data_index(request):
 def open_data_table(request, table: str, municipality_code: str | None = None):
     if table not in TABLES:
         raise Http404
-    content = open_data_csv(_open_data_plans(municipality_code), table)
-    return _open_data_download(
-        content, "text/csv; charset=utf-8", f"{table}.csv", municipality_code
-    )
+    chunks = open_data_csv(_open_data_plans(municipality_code), table)
+    return _open_data_download(chunks, "text/csv; charset=utf-8", f"{table}.csv", municipality_code)
 
 
 @require_GET
 def open_data_document(request, municipality_code: str | None = None):
     plans = _open_data_plans(municipality_code)
-    content = open_data_json(plans, municipality_code=municipality_code)
-    return _open_data_download(content, "application/json", "plans.json", municipality_code)
+    chunks = open_data_json(plans, municipality_code=municipality_code)
+    return _open_data_download(chunks, "application/json", "plans.json", municipality_code)
 
 
 # --- imports ---------------------------------------------------------------------------------
