@@ -94,11 +94,14 @@ def _visible_condition(user, plan) -> Q:
         )
     }
     condition = Q(pk__in=[])
+    answers: dict[HistoryRule, bool | Q] = {}  # one rule often covers many models: ask it once
     for label, check in _history_rules.items():
         content_type_id = by_label.get(label)
         if content_type_id is None:
             continue
-        answer = check(user, plan)
+        if check not in answers:
+            answers[check] = check(user, plan)
+        answer = answers[check]
         if answer is True:
             condition |= Q(content_type_id=content_type_id)
         elif isinstance(answer, Q):

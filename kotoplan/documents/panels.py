@@ -21,7 +21,7 @@ from .exporters.opendata import (
     open_data_file_name,
     open_data_json,
 )
-from .selectors import published_plans, published_plans_with_content
+from .selectors import published_plans
 
 FRONT_SHOWN = 30
 
@@ -101,11 +101,11 @@ def _open_data_maker(kind: str):
     name, content_type = NATIONWIDE_FILES[kind]
 
     def make(*, subject_id: int, language: str) -> ExportFile:
-        plans = published_plans_with_content()
+        plans = published_plans()
         if name == "plans.json":
-            content = open_data_json(plans)
+            content = b"".join(open_data_json(plans))
         else:
-            content = open_data_csv(plans, name.removesuffix(".csv"))
+            content = b"".join(open_data_csv(plans, name.removesuffix(".csv")))
         return ExportFile(content, content_type, open_data_file_name(name, None))
 
     return make

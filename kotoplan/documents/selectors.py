@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.conf import settings
-from django.db.models import Max, Prefetch, QuerySet
+from django.db.models import Max, QuerySet
 from django.http import Http404
 from django.utils import formats, translation
 from django.utils.text import capfirst
@@ -21,7 +21,7 @@ from kotoplan.accounts.models import Organisation
 from kotoplan.audit.selectors import plan_trail
 from kotoplan.core.languages import content_languages
 from kotoplan.core.text import Text, text_of
-from kotoplan.planning.models import Indicator, Measure, Objective, Plan
+from kotoplan.planning.models import Measure, Plan
 from kotoplan.planning.selectors import chapter_sections, plan_outline
 
 from .importers.spreadsheet import Checked, spreadsheet_check
@@ -34,30 +34,6 @@ def published_plans(*, municipality_code: str | None = None) -> QuerySet[Plan]:
     if municipality_code:
         plans = plans.filter(municipalities__code=municipality_code).distinct()
     return plans.order_by("lead_municipality__code", "period_start", "pk")
-
-
-def published_plans_with_content(*, municipality_code: str | None = None) -> QuerySet[Plan]:
-    """Published plans with all their parts, in a fixed number of queries."""
-    measures = (
-        Measure.objects.select_related(
-            "responsible_organisation", "reused_from__objective__plan__lead_municipality"
-        )
-        .prefetch_related("partners", "co_responsible")
-        .order_by("order", "pk")
-    )
-    objectives = (
-        Objective.objects.select_related("theme", "chapter")
-        .prefetch_related(
-            Prefetch("measures", queryset=measures),
-            Prefetch("indicators", queryset=Indicator.objects.order_by("pk")),
-            "target_groups",
-            "additional_themes",
-        )
-        .order_by("theme__order", "order", "pk")
-    )
-    return published_plans(municipality_code=municipality_code).prefetch_related(
-        Prefetch("objectives", queryset=objectives)
-    )
 
 
 def public_plan_get(*, municipality_code: str, start: int, end: int) -> Plan:

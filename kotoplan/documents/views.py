@@ -15,7 +15,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -64,7 +64,6 @@ from .selectors import (
     plan_languages,
     public_plan_get,
     published_plans,
-    published_plans_with_content,
     table_labels,
 )
 from .services import (
@@ -221,12 +220,17 @@ def public_plan_export(request, municipality_code: str, start: int, end: int, to
 def _open_data_plans(municipality_code: str | None):
     if municipality_code and not Municipality.objects.filter(code=municipality_code).exists():
         raise Http404
-    return published_plans_with_content(municipality_code=municipality_code)
+    return published_plans(municipality_code=municipality_code)
 
 
-def _open_data_download(content: bytes, content_type: str, name: str, municipality_code):
+def _open_data_download(chunks, content_type: str, name: str, municipality_code):
+    """`name` is "plans.json" or "<table>.csv"; the file name adds the place and the version.
+    The file is streamed as it is written (nationwide files are large)."""
     filename = open_data_file_name(name, municipality_code)
-    return _download(content, content_type, filename, **OPEN_DATA_HEADERS)
+    response = StreamingHttpResponse(chunks, content_type=content_type)
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 def _nationwide_file(kind: str):
@@ -265,10 +269,8 @@ def open_data_table(request, table: str, municipality_code: str | None = None):
         raise Http404
     if municipality_code is None:
         return _nationwide_file(f"open_data_{table}_csv")
-    content = open_data_csv(_open_data_plans(municipality_code), table)
-    return _open_data_download(
-        content, "text/csv; charset=utf-8", f"{table}.csv", municipality_code
-    )
+    chunks = open_data_csv(_open_data_plans(municipality_code), table)
+    return _open_data_download(chunks, "text/csv; charset=utf-8", f"{table}.csv", municipality_code)
 
 
 @require_GET
@@ -276,8 +278,8 @@ def open_data_document(request, municipality_code: str | None = None):
     if municipality_code is None:
         return _nationwide_file("open_data_plans_json")
     plans = _open_data_plans(municipality_code)
-    content = open_data_json(plans, municipality_code=municipality_code)
-    return _open_data_download(content, "application/json", "plans.json", municipality_code)
+    chunks = open_data_json(plans, municipality_code=municipality_code)
+    return _open_data_download(chunks, "application/json", "plans.json", municipality_code)
 
 
 OPEN_DATA_HEADERS = {"Access-Control-Allow-Origin": "*"}

@@ -9,6 +9,7 @@ import pytest
 
 from kotoplan.documents.models import PlainLanguageSummary
 from kotoplan.planning.models import Plan
+from tests.support.queries import read
 
 pytestmark = pytest.mark.django_db
 
@@ -99,7 +100,7 @@ def test_public_page__unknown_municipality_or_period_is_404(client, adopted):
 
 
 def _csv(response) -> list[dict]:
-    raw = response.content
+    raw = read(response)
     assert raw.startswith(b"\xef\xbb\xbf")
     text = raw.decode("utf-8-sig")
     assert "\r\n" in text
@@ -137,14 +138,14 @@ def test_open_data_csv__typed_text_never_runs_as_a_formula(client, adopted, them
 def test_open_data_json__versioned_schema_nationwide_and_per_municipality(
     client, adopted, municipality_b
 ):
-    document = json.loads(client.get("/documents/open-data/plans.json").content)
+    document = json.loads(read(client.get("/documents/open-data/plans.json")))
     assert document["schema"] == "kotoplan-open-data"
     assert document["schema_version"] == "1.1"
     [plan] = document["plans"]
     assert plan["municipality_codes"] == ["049"]
     assert len(plan["measures"]) == 3
     assert plan["indicators"][0]["target_value"] == 55
-    other = json.loads(client.get("/documents/open-data/179/plans.json").content)
+    other = json.loads(read(client.get("/documents/open-data/179/plans.json")))
     assert other["plans"] == []
     assert client.get("/documents/open-data/999/plans.json").status_code == 404
     assert client.get("/documents/open-data/secrets.csv").status_code == 404

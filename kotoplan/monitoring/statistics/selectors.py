@@ -294,6 +294,32 @@ def statistic_series(*, source_code: str, municipality_id: int) -> list[tuple[in
     return list(values.order_by("period").values_list("period", "value"))
 
 
+def statistic_series_many(
+    *, source_codes, municipality_id: int
+) -> dict[str, list[tuple[int, Decimal]]]:
+    """`statistic_series` of several source codes at once, in two queries: code → series (a
+    code with no imported indicator is left out)."""
+    codes = {code for code in source_codes if code}
+    if not codes:
+        return {}
+    first_by_code: dict[str, int] = {}
+    for pk, code in StatIndicator.objects.filter(source_code__in=codes).values_list(
+        "pk", "source_code"
+    ):  # in the model's order, so each code keeps the indicator `statistic_series` picks
+        first_by_code.setdefault(code, pk)
+    series: dict[int, list[tuple[int, Decimal]]] = {pk: [] for pk in first_by_code.values()}
+    values = StatisticValue.objects.filter(
+        indicator_id__in=list(series),
+        municipality_id=municipality_id,
+        breakdown_key="",
+        status=StatisticValue.Status.OK,
+        period_type=StatisticValue.PeriodType.YEAR,
+    ).order_by("period")
+    for indicator_id, period, value in values.values_list("indicator_id", "period", "value"):
+        series[indicator_id].append((period, value))
+    return {code: series[pk] for code, pk in first_by_code.items()}
+
+
 def statistic_value_version(value: StatisticValue) -> str:
     """A short fingerprint of what a stored value says (the row has no version counter): the
     API's ETag, and what a write names to prove it saw the current value."""

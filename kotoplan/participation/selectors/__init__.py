@@ -431,15 +431,19 @@ def consultation_results(*, consultation: Consultation) -> Results:
             theme.objectives.append(group)
         group.comments.append(comment)
 
-    submissions = list(Submission.objects.filter(consultation=consultation))
-    by_category = Counter(s.category for s in submissions)
+    submissions = Submission.objects.filter(consultation=consultation).order_by()
+    by_category = dict(
+        submissions.values("category").annotate(n=Count("pk")).values_list("category", "n")
+    )
     categories = chart(
         [(str(label), by_category.get(value, 0)) for value, label in Submission.Category.choices]
     )
-    by_language = Counter(s.language for s in submissions)
+    by_language = dict(
+        submissions.values("language").annotate(n=Count("pk")).values_list("language", "n")
+    )
     languages = chart(sorted(by_language.items(), key=lambda item: (-item[1], item[0])))
     return Results(
-        submission_count=len(submissions),
+        submission_count=sum(by_category.values()),
         comment_count=sum(1 for c in comments if not c.hidden),
         hidden_count=sum(1 for c in comments if c.hidden),
         whole_plan=whole_plan,
@@ -451,28 +455,50 @@ def consultation_results(*, consultation: Consultation) -> Results:
 
 
 def _question_results(consultation: Consultation) -> list[QuestionResult]:
-    answers = Answer.objects.prefetch_related("options").order_by("pk")
-    questions = consultation.questions.prefetch_related(
-        "options", Prefetch("answers", queryset=answers)
+    """Counted by the database (answers per question, per option and per rating), whatever
+    the number of responses; only the written answers are read one by one."""
+    questions = list(consultation.questions.prefetch_related("options"))
+    answers = Answer.objects.filter(question__consultation=consultation).order_by()
+    answered = dict(
+        answers.values("question_id").annotate(n=Count("pk")).values_list("question_id", "n")
     )
+    chosen = dict(
+        Answer.options.through.objects.filter(answer__question__consultation=consultation)
+        .order_by()
+        .values("questionoption_id")
+        .annotate(n=Count("pk"))
+        .values_list("questionoption_id", "n")
+    )
+    ratings: dict[int, Counter] = {}
+    rated = answers.filter(rating__isnull=False, question__kind=Question.Kind.RATING)
+    for question_id, rating, n in (
+        rated.values("question_id", "rating")
+        .annotate(n=Count("pk"))
+        .values_list("question_id", "rating", "n")
+    ):
+        ratings.setdefault(question_id, Counter())[rating] = n
+    texts: dict[int, list[str]] = {}
+    written = answers.filter(question__kind=Question.Kind.TEXT).exclude(text="").order_by("pk")
+    for question_id, text in written.values_list("question_id", "text"):
+        texts.setdefault(question_id, []).append(text)
     results = []
     for question in questions:
-        given = list(question.answers.all())
+        given = answered.get(question.pk, 0)
         result = QuestionResult(
-            question=question, text=text_of(question, "text").value, answered=len(given)
+            question=question, text=text_of(question, "text").value, answered=given
         )
         if question.has_options:
-            counts = Counter(o.pk for a in given for o in a.options.all())
             result.chart = chart(
-                [(text_of(o, "label").value, counts.get(o.pk, 0)) for o in question.options.all()],
-                total=len(given),
+                [(text_of(o, "label").value, chosen.get(o.pk, 0)) for o in question.options.all()],
+                total=given,
             )
         elif question.kind == Question.Kind.RATING:
-            ratings = [a.rating for a in given if a.rating]
-            counts = Counter(ratings)
+            counts = ratings.get(question.pk, Counter())
             result.chart = chart([(str(n), counts.get(n, 0)) for n in range(1, 6)])
-            result.average = round(sum(ratings) / len(ratings), 1) if ratings else None
+            total = sum(counts.values())
+            mean = sum(n * c for n, c in counts.items()) / total if total else None
+            result.average = round(mean, 1) if mean is not None else None
         else:
-            result.texts = [a.text for a in given if a.text]
+            result.texts = texts.get(question.pk, [])
         results.append(result)
     return results

@@ -168,25 +168,64 @@ class RoundWork:
 
 
 def my_measures(*, user) -> list[RoundWork]:
-    """Open rounds of plans with measures the user may update, each with those measures."""
+    """Open rounds of plans with measures the user may update, each with those measures.
+
+    A fixed number of queries however many plans and rounds: the measures, updates and manual
+    indicators of all the rounds are read at once, and the permission checks of the indicators
+    see the round's plan (with its municipalities) and the measures' co-responsible parties
+    already loaded.
+    """
     measures = scope(user, "monitoring.update_measure", Measure.objects.all())
     plan_ids = measures.values("objective__plan_id")
-    rounds = open_rounds().filter(plan_id__in=plan_ids).order_by("due_date", "pk")
+    rounds = list(
+        open_rounds()
+        .filter(plan_id__in=plan_ids)
+        .prefetch_related("plan__municipalities")
+        .order_by("due_date", "pk")
+    )
+    if not rounds:
+        return []
+    plans = {r.plan_id: r.plan for r in rounds}
+    mine_by_plan: dict[int, list[Measure]] = {}
+    mine = (
+        scope(user, "monitoring.update_measure", Measure.objects.all())
+        .filter(objective__plan_id__in=list(plans))
+        .select_related("objective__theme", "objective__plan", "responsible_organisation")
+        .prefetch_related("co_responsible")
+        .order_by("objective__theme__order", "objective__order", "order", "pk")
+    )
+    for measure in mine:
+        measure.objective.plan = plans[measure.objective.plan_id]
+        mine_by_plan.setdefault(measure.objective.plan_id, []).append(measure)
+    updates = {
+        (u.round_id, u.measure_id): u
+        for u in MeasureUpdate.objects.filter(
+            round__in=rounds, measure__objective__plan_id__in=list(plans)
+        )
+    }
+    manual = (
+        Indicator.objects.filter(objective__plan_id__in=list(plans), source=Indicator.Source.MANUAL)
+        .select_related("objective", "measure__objective")
+        .prefetch_related("measure__co_responsible")
+        .order_by("pk")
+    )
+    manual_by_plan: dict[int, list[Indicator]] = {}
+    for indicator in manual:
+        plan = plans[indicator.objective.plan_id]
+        indicator.objective.plan = plan
+        if indicator.measure is not None:
+            indicator.measure.objective.plan = plan
+        manual_by_plan.setdefault(plan.pk, []).append(indicator)
     work = []
     for monitoring_round in rounds:
-        mine = list(measures_updatable_by(user=user, plan=monitoring_round.plan))
-        updates = {
-            u.measure_id: u
-            for u in MeasureUpdate.objects.filter(round=monitoring_round, measure__in=mine)
-        }
-        manual = Indicator.objects.filter(
-            objective__plan=monitoring_round.plan, source=Indicator.Source.MANUAL
-        ).select_related("measure__objective__plan", "objective__plan")
         by_measure: dict[int | None, list] = {}
-        for indicator in manual:
+        for indicator in manual_by_plan.get(monitoring_round.plan_id, []):
             if can(user, "monitoring.enter_indicator_value", indicator):
                 by_measure.setdefault(indicator.measure_id, []).append(indicator)
-        rows = [MeasureRow(m, updates.get(m.pk), by_measure.pop(m.pk, [])) for m in mine]
+        rows = [
+            MeasureRow(m, updates.get((monitoring_round.pk, m.pk)), by_measure.pop(m.pk, []))
+            for m in mine_by_plan.get(monitoring_round.plan_id, [])
+        ]
         work.append(RoundWork(monitoring_round, rows))
         monitoring_round.other_indicators = [i for group in by_measure.values() for i in group]
     return work

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from kotoplan.core.text import text_of
 from kotoplan.planning.models import Indicator, Measure
 
-from ...statistics.selectors import statistic_series
+from ...statistics.selectors import statistic_series_many
 from ..models import IndicatorValue, MeasureUpdate, MonitoringRound
 from .progress import measures_of_plan, round_coverage, round_previous
 
@@ -59,16 +59,19 @@ class IndicatorSeries:
     worded_target: str = ""  # "decreases and approaches the population average"
 
 
-def _statistics(indicator: Indicator, plan) -> list[Point]:
-    """The imported values of the indicator's statistic in the plan's lead municipality."""
-    if indicator.source == Indicator.Source.MANUAL or not indicator.source_code:
-        return []
-    if plan.lead_municipality_id is None:
-        return []
-    series = statistic_series(
-        source_code=indicator.source_code, municipality_id=plan.lead_municipality_id
+def _statistics(indicators: list[Indicator], plan) -> dict[int, list[Point]]:
+    """Per indicator (pk): the imported values of its statistic in the plan's lead
+    municipality, read for all the indicators at once."""
+    linked = [i for i in indicators if i.source != Indicator.Source.MANUAL and i.source_code]
+    if not linked or plan.lead_municipality_id is None:
+        return {}
+    series = statistic_series_many(
+        source_codes={i.source_code for i in linked}, municipality_id=plan.lead_municipality_id
     )
-    return [Point(year, value, "value") for year, value in series]
+    return {
+        i.pk: [Point(year, value, "value") for year, value in series.get(i.source_code, [])]
+        for i in linked
+    }
 
 
 def _layout(series: IndicatorSeries) -> None:
@@ -108,15 +111,18 @@ def _describe(series: IndicatorSeries, unit: str) -> str:
 
 def indicator_series(*, monitoring_round: MonitoringRound) -> list[IndicatorSeries]:
     plan = monitoring_round.plan
-    indicators = Indicator.objects.filter(objective__plan=plan).order_by(
-        "objective__theme__order", "objective__order", "pk"
+    indicators = list(
+        Indicator.objects.filter(objective__plan=plan).order_by(
+            "objective__theme__order", "objective__order", "pk"
+        )
     )
     manual = IndicatorValue.objects.filter(
-        indicator__in=indicators, round__due_date__lte=monitoring_round.due_date
+        indicator__objective__plan=plan, round__due_date__lte=monitoring_round.due_date
     ).order_by("year")
     by_indicator: dict[int, list[Point]] = {}
     for v in manual:
         by_indicator.setdefault(v.indicator_id, []).append(Point(v.year, v.value, "value"))
+    statistics = _statistics(indicators, plan)
     result = []
     for indicator in indicators:
         points: list[Point] = []
@@ -124,7 +130,7 @@ def indicator_series(*, monitoring_round: MonitoringRound) -> list[IndicatorSeri
         if indicator.baseline_value is not None and indicator.baseline_year:
             baseline = Point(indicator.baseline_year, indicator.baseline_value, "baseline")
             points.append(baseline)
-        values = by_indicator.get(indicator.pk) or _statistics(indicator, plan)
+        values = by_indicator.get(indicator.pk) or statistics.get(indicator.pk, [])
         points += [v for v in values if baseline is None or v.year != baseline.year]
         if indicator.target_value is not None and indicator.target_year:
             target = Point(indicator.target_year, indicator.target_value, "target")
