@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from .errors import DomainError, EditConflict
+from .selectors import cookies, site_info
 
 
 def run_service(form, call):
@@ -121,6 +122,24 @@ def client_address(request) -> str:
         if len(hops) >= count:
             return hops[-count]
     return request.META.get("REMOTE_ADDR", "")
+
+
+def _site_page(template):
+    """A public page about the service itself (statement, notices, contact), open to everyone."""
+
+    def view(request):
+        context = {"site": site_info(), "cookies": cookies()}
+        return render(request, f"core/{template}.html", context)
+
+    view.__name__ = template
+    return view
+
+
+accessibility_statement = _site_page("accessibility")
+privacy_notice = _site_page("privacy")
+consultation_privacy_notice = _site_page("privacy_consultations")
+cookie_information = _site_page("cookies")
+contact = _site_page("contact")
 
 
 class PermissionsPolicyMiddleware:
