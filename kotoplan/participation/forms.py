@@ -153,18 +153,29 @@ class EventForm(VersionedModelForm):
 class FeedbackForm(forms.Form):
     """The public form. Questions add fields q_<id>; `website` is a honeypot for robots."""
 
-    target = forms.CharField(required=False)
+    target = forms.CharField(label=_("What is your comment about?"), required=False)
     comment = forms.CharField(
-        widget=forms.Textarea, required=False, max_length=COMMENT_MAX_LENGTH, strip=True
+        label=_("Your comment"),
+        widget=forms.Textarea,
+        required=False,
+        max_length=COMMENT_MAX_LENGTH,
+        strip=True,
     )
     category = forms.ChoiceField(
-        choices=Submission.Category.choices, required=False, widget=forms.RadioSelect
+        label=_("I take part as"),
+        choices=Submission.Category.choices,
+        required=False,
+        widget=forms.RadioSelect,
     )
-    organisation_name = forms.CharField(required=False, max_length=200)
-    email = forms.EmailField(required=False)
-    website = forms.CharField(required=False)
+    organisation_name = forms.CharField(
+        label=_("Name of the organisation (if you answer for one)"), required=False, max_length=200
+    )
+    email = forms.EmailField(label=_("Email, only if you want a reply"), required=False)
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
 
-    def __init__(self, *args, questions, targets: dict[str, object], **kwargs):
+    def __init__(self, *args, questions, targets: dict[str, object], question_text=None, **kwargs):
+        """`question_text(question)` gives a question's text in the reader's language: the
+        label that names its field (e.g. in the error summary)."""
         super().__init__(*args, **kwargs)
         self.targets = targets
         self.questions = list(questions)
@@ -172,17 +183,25 @@ class FeedbackForm(forms.Form):
             name = f"q_{question.pk}"
             if question.kind == Question.Kind.SINGLE:
                 choices = [(str(o.pk), str(o.pk)) for o in question.options.all()]
-                self.fields[name] = forms.ChoiceField(choices=choices, required=False)
+                self.fields[name] = forms.ChoiceField(
+                    choices=choices, required=False, widget=forms.RadioSelect
+                )
             elif question.kind == Question.Kind.MULTIPLE:
                 choices = [(str(o.pk), str(o.pk)) for o in question.options.all()]
-                self.fields[name] = forms.MultipleChoiceField(choices=choices, required=False)
+                self.fields[name] = forms.MultipleChoiceField(
+                    choices=choices, required=False, widget=forms.CheckboxSelectMultiple
+                )
             elif question.kind == Question.Kind.RATING:
                 choices = [(str(n), str(n)) for n in range(1, 6)]
-                self.fields[name] = forms.ChoiceField(choices=choices, required=False)
+                self.fields[name] = forms.ChoiceField(
+                    choices=choices, required=False, widget=forms.RadioSelect
+                )
             else:
                 self.fields[name] = forms.CharField(
                     widget=forms.Textarea, required=False, max_length=COMMENT_MAX_LENGTH
                 )
+            if question_text is not None:
+                self.fields[name].label = str(question_text(question))
 
     @property
     def is_robot(self) -> bool:

@@ -98,6 +98,16 @@ def widget(bound_field):
 
 
 @register.filter
+def error_anchor(bound_field) -> str:
+    """The id an error summary links to: the field's input, or the first input of a group of
+    radio buttons or checkboxes (its legend names the group)."""
+    widget = bound_field.field.widget
+    if is_choice_group(bound_field):
+        return widget.id_for_label(bound_field.auto_id, "0")
+    return bound_field.id_for_label or bound_field.auto_id
+
+
+@register.filter
 def is_choice_group(bound_field) -> bool:
     from django.forms import CheckboxSelectMultiple, RadioSelect
 

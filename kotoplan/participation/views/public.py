@@ -84,6 +84,7 @@ def consultation_public(request, slug):
             request.POST or None,
             questions=questions_of(consultation=consultation),
             targets=target_map,
+            question_text=reader.question,
             initial={"target": request.GET.get("target", "")},
         )
         if request.method == "POST":
