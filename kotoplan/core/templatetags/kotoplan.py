@@ -15,8 +15,9 @@ register = template.Library()
 
 
 @register.simple_tag
-def tr(obj, field, multiline=False):
-    """Text in the user's language; a fallback is marked with its language."""
+def tr(obj, field, multiline=False, bare=False):
+    """Text in the user's language; a fallback is marked with its language (`lang`, and a note
+    naming the language unless `bare`: in hidden text, links and headings)."""
     if obj is None:
         return ""
     text, code = translated(obj, field)
@@ -27,6 +28,8 @@ def tr(obj, field, multiline=False):
         text = linebreaksbr(text)
     if code == current:
         return text
+    if bare:
+        return format_html('<span lang="{}">{}</span>', code, text)
     return format_html(
         '<span lang="{}">{}</span> <span class="fallback-note">({})</span>',
         code,
@@ -50,6 +53,12 @@ def marked(value, bare=False):
         return span
     note = language_name(value.language, in_language=current)
     return format_html('{} <span class="fallback-note">({})</span>', span, note)
+
+
+@register.filter
+def labelled(label, text):
+    """ "Label: text" with the text marked with its language (as `marked`, without the note)."""
+    return format_html("{}: {}", label, marked(text, bare=True))
 
 
 @register.filter
