@@ -177,7 +177,7 @@ def _visit(page, url: str, language: str, **checks) -> list[str]:
         [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "domain": host, "path": "/"}]
     )
     response = page.goto(url)
-    if response is None or response.status != 200 or "/accounts/login/" in page.url:
+    if response is None or response.status != 200 or "/accounts/login/?next=" in page.url:
         return [f"status: {response.status if response else 'none'} {page.url}"]
     problems = _problems(page.evaluate(READ_PAGE), language=language, **checks)
     results = Axe().run(page, options=WCAG_21_AA)
