@@ -69,7 +69,8 @@ READ_PAGE = """() => {
 
 
 def _catalogue(language: str) -> dict[str, str]:
-    return gettext.translation("django", LOCALE, languages=[language])._catalog
+    translation = gettext.translation("django", LOCALE, languages=[language], fallback=True)
+    return getattr(translation, "_catalog", {})  # English is the source: no catalogue
 
 
 def _foreign_strings() -> dict[str, list[str]]:
