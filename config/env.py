@@ -10,6 +10,7 @@ import environ
 BASE_DIR = Path(__file__).resolve().parent.parent
 SOTKANET_CATALOGUE = BASE_DIR / "data" / "statistics" / "sotkanet" / "indicators.json"
 STRATML_SCHEMA = BASE_DIR / "data" / "stratml" / "PerformancePlanOrReport20160216.xsd"
+SITE_INFO = BASE_DIR / "data" / "site" / "organisation.toml"
 
 env = environ.Env(
     # None = the settings module decides: on in config.settings.local, off everywhere else.
@@ -77,4 +78,8 @@ env = environ.Env(
     KOTOPLAN_WORKER_STALE_SECONDS=(int, 300),
     # Production: log level of Kotoplan's own JSON log lines.
     KOTOPLAN_LOG_LEVEL=(str, "INFO"),
+    # The organisation behind the service (controller, contacts, accessibility assessment, the
+    # supervisory authorities), shown on the accessibility statement, privacy notices, cookie
+    # and contact pages: a TOML file like data/site/organisation.toml.
+    KOTOPLAN_SITE_INFO_FILE=(str, str(SITE_INFO)),
 )

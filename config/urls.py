@@ -11,6 +11,7 @@ urlpatterns = [
     path("accounts/", include("kotoplan.accounts.urls")),
     path("audit/", include("kotoplan.audit.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("about/", include("kotoplan.core.urls")),
     path("monitoring/", include("kotoplan.monitoring.urls")),
     path("cooperation/", include("kotoplan.cooperation.urls")),
     path("participation/", include("kotoplan.participation.urls")),

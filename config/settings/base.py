@@ -1,5 +1,6 @@
 """Settings shared by every environment. Environment variables come from config.env only."""
 
+import tomllib
 from datetime import timedelta
 from pathlib import Path
 
@@ -279,6 +280,9 @@ AUDITLOG_INCLUDE_ALL_MODELS = False
 AUDITLOG_DISABLE_REMOTE_ADDR = True
 
 KOTOPLAN_SITE_URL = env("KOTOPLAN_SITE_URL")
+# Organisation-specific facts of the accessibility statement, privacy notices and contact page.
+with Path(env("KOTOPLAN_SITE_INFO_FILE")).open("rb") as _site_info:
+    KOTOPLAN_SITE_INFO = tomllib.load(_site_info)
 KOTOPLAN_STRATML_XSD = Path(env("KOTOPLAN_STRATML_XSD"))
 # Public consultation feedback allowed per client (hashed IP and session), e.g. "10/h".
 KOTOPLAN_PARTICIPATION_RATE = env("KOTOPLAN_PARTICIPATION_RATE")

@@ -182,9 +182,11 @@ class MeetingForm(ModelForm):
 
 class MeetingPageForm(forms.Form):
     """A form on a meeting's page, made for that meeting: its choices and current values come
-    from the meeting. A form without fields carries a button's action (approve, invite)."""
+    from the meeting. A form without fields carries a button's action (approve, invite). The
+    page shows several of them, so each names its fields' ids after itself ("document_title")."""
 
     def __init__(self, data=None, *, meeting, **kwargs):
+        kwargs.setdefault("auto_id", type(self).__name__.removesuffix("Form").lower() + "_%s")
         super().__init__(data, **kwargs)
         self.meeting = meeting
 

@@ -25,6 +25,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from django.utils.translation import gettext_lazy as _
+
 MENU = "menu"
 FOOTER = "footer"
 HOME = "home"
@@ -207,3 +209,24 @@ def waiting_count(slot: str, *, user) -> int:
         known = sum(s.count(user=user) for s in _in_order(_sections.get(slot, {})) if s.count)
         setattr(user, cache, known)
     return known
+
+
+# The service's own statutory pages (accessibility statement, privacy notices, cookies, contact)
+# are in the footer of every page, signed in or not.
+def _site_page_url(name: str) -> Callable[..., str]:
+    def url(**context) -> str:
+        from django.urls import reverse
+
+        return reverse(f"core:{name}")
+
+    return url
+
+
+for _order, _key, _label in (
+    (50, "accessibility", _("Accessibility statement")),
+    (51, "privacy", _("Privacy notice")),
+    (52, "privacy_consultations", _("Privacy notice for consultations")),
+    (53, "cookies", _("Cookies")),
+    (54, "contact", _("Contact")),
+):
+    register_link(FOOTER, key=_key, order=_order, label=_label, url=_site_page_url(_key))

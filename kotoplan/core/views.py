@@ -15,6 +15,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from .errors import DomainError, EditConflict
 from .models import StoredExport
+from .selectors import cookies, site_info
 
 
 def run_service(form, call):
@@ -187,6 +188,24 @@ def export_progress(
         },
         status=202 if waiting else 200,
     )
+
+
+def _site_page(template):
+    """A public page about the service itself (statement, notices, contact), open to everyone."""
+
+    def view(request):
+        context = {"site": site_info(), "cookies": cookies()}
+        return render(request, f"core/{template}.html", context)
+
+    view.__name__ = template
+    return view
+
+
+accessibility_statement = _site_page("accessibility")
+privacy_notice = _site_page("privacy")
+consultation_privacy_notice = _site_page("privacy_consultations")
+cookie_information = _site_page("cookies")
+contact = _site_page("contact")
 
 
 class PermissionsPolicyMiddleware:

@@ -190,10 +190,19 @@ class FeedbackForm(forms.Form):
         required=False,
         error_messages={"invalid": _("Write the email address as name@example.fi.")},
     )
-    website = forms.CharField(required=False)
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
 
-    def __init__(self, *args, questions, targets: dict[str, object], labels=None, **kwargs):
-        """`labels`: the question texts in the page's language, by question id."""
+    def __init__(
+        self,
+        *args,
+        questions,
+        targets: dict[str, object],
+        labels=None,
+        question_text=None,
+        **kwargs,
+    ):
+        """`labels`: the question texts in the page's language, by question id (or
+        `question_text(question)`): the label that names its field, e.g. in the error summary."""
         super().__init__(*args, **kwargs)
         self.targets = targets
         self.questions = list(questions)
@@ -202,19 +211,31 @@ class FeedbackForm(forms.Form):
             name = f"q_{question.pk}"
             if question.kind == Question.Kind.SINGLE:
                 choices = [(str(o.pk), str(o.pk)) for o in question.options.all()]
-                field = forms.ChoiceField(choices=choices, error_messages=NOT_AN_OPTION)
+                field = forms.ChoiceField(
+                    choices=choices, error_messages=NOT_AN_OPTION, widget=forms.RadioSelect
+                )
             elif question.kind == Question.Kind.MULTIPLE:
                 choices = [(str(o.pk), str(o.pk)) for o in question.options.all()]
-                field = forms.MultipleChoiceField(choices=choices, error_messages=NOT_AN_OPTION)
+                field = forms.MultipleChoiceField(
+                    choices=choices,
+                    error_messages=NOT_AN_OPTION,
+                    widget=forms.CheckboxSelectMultiple,
+                )
             elif question.kind == Question.Kind.RATING:
                 choices = [(str(n), str(n)) for n in range(1, 6)]
-                field = forms.ChoiceField(choices=choices, error_messages=NOT_AN_OPTION)
+                field = forms.ChoiceField(
+                    choices=choices, error_messages=NOT_AN_OPTION, widget=forms.RadioSelect
+                )
             else:
                 field = forms.CharField(
                     widget=forms.Textarea, max_length=COMMENT_MAX_LENGTH, error_messages=TOO_LONG
                 )
             field.required = False
-            field.label = labels.get(question.pk) or str(question)
+            field.label = (
+                labels.get(question.pk)
+                or (str(question_text(question)) if question_text else "")
+                or str(question)
+            )
             self.fields[name] = field
 
     @property

@@ -25,11 +25,13 @@ def _proposal_url(proposal) -> str:
 
 def _new_form(request, name: str, group, plan, data=None):
     """The workspace's own forms: "comment" (an internal comment) and "proposal" (a measure
-    proposed by one of the user's organisations)."""
+    proposed by one of the user's organisations). Both are on one page, so their fields' ids
+    begin with the form's name."""
+    auto_id = f"{name}_%s"
     if name == "comment":
-        return CommentForm(data, plan=plan)
+        return CommentForm(data, plan=plan, auto_id=auto_id)
     memberships = selectors.member_organisations_of(user=request.user, group=group)
-    return ProposalForm(data, plan=plan, memberships=memberships)
+    return ProposalForm(data, plan=plan, memberships=memberships, auto_id=auto_id)
 
 
 def _page(request, group, plan, forms=None):

@@ -3,19 +3,21 @@
 from django import template
 from django.template.defaultfilters import linebreaksbr
 from django.utils.html import format_html
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from kotoplan.core.languages import language_name
 from kotoplan.core.models import translated
 from kotoplan.core.panels import links, menu_items
+from kotoplan.core.text import Text
 
 register = template.Library()
 
 
 @register.simple_tag
-def tr(obj, field, multiline=False):
-    """Text in the user's language; a fallback is marked with its language."""
+def tr(obj, field, multiline=False, bare=False):
+    """Text in the user's language; a fallback is marked with its language (`lang`, and a note
+    naming the language unless `bare`: in hidden text, links and headings)."""
     if obj is None:
         return ""
     text, code = translated(obj, field)
@@ -26,12 +28,53 @@ def tr(obj, field, multiline=False):
         text = linebreaksbr(text)
     if code == current:
         return text
+    if bare:
+        return format_html('<span lang="{}">{}</span>', code, text)
     return format_html(
         '<span lang="{}">{}</span> <span class="fallback-note">({})</span>',
         code,
         text,
         language_name(code, in_language=current),
     )
+
+
+@register.filter
+def marked(value, bare=False):
+    """A chosen text (`Text`) marked with its language when that is not the page's language: in a
+    `<span lang>`, followed by the language's name as a note unless `bare` (headings, links).
+    Anything else is shown as it is."""
+    if not isinstance(value, Text) or not value.value:
+        return value
+    current = (get_language() or "fi")[:2]
+    if value.language[:2] == current:
+        return value.value
+    span = format_html('<span lang="{}">{}</span>', value.language, value.value)
+    if bare or not value.is_fallback:
+        return span
+    note = language_name(value.language, in_language=current)
+    return format_html('{} <span class="fallback-note">({})</span>', span, note)
+
+
+@register.filter
+def labelled(label, text):
+    """ "Label: text" with the text marked with its language (as `marked`, without the note)."""
+    return format_html("{}: {}", label, marked(text, bare=True))
+
+
+@register.filter
+def duration(lifetime):
+    """A time span in whole days, hours or minutes; none = until the browser is closed."""
+    if lifetime is None:
+        return _("until the browser is closed")
+    seconds = int(lifetime.total_seconds())
+    if (seconds >= 86400 and seconds % 86400 == 0) or seconds >= 7 * 86400:
+        days = round(seconds / 86400)
+        return ngettext("{count} day", "{count} days", days).format(count=days)
+    if seconds >= 3600:
+        hours = round(seconds / 3600)
+        return ngettext("{count} hour", "{count} hours", hours).format(count=hours)
+    minutes = max(round(seconds / 60), 1)
+    return ngettext("{count} minute", "{count} minutes", minutes).format(count=minutes)
 
 
 @register.simple_tag
@@ -61,6 +104,16 @@ def widget(bound_field):
     if bound_field.errors:
         attrs["aria-invalid"] = "true"
     return bound_field.as_widget(attrs=attrs)
+
+
+@register.filter
+def error_anchor(bound_field) -> str:
+    """The id an error summary links to: the field's input, or the first input of a group of
+    radio buttons or checkboxes (its legend names the group)."""
+    widget = bound_field.field.widget
+    if is_choice_group(bound_field):
+        return widget.id_for_label(bound_field.auto_id, "0")
+    return bound_field.id_for_label or bound_field.auto_id
 
 
 @register.filter

@@ -109,6 +109,7 @@ def consultation_public(request, slug):
             request.POST or None,
             questions=questions,
             targets=target_map,
+            question_text=reader.question,
             initial={"target": request.GET.get("target", "")},
             labels={question.pk: reader.question(question).value for question in questions},
         )
