@@ -25,8 +25,8 @@ PLAN_PAGES = [
     ("situation/", views.plan_situation, "plan_situation"),
     ("state/<slug:to_state>/", views.plan_transition, "plan_transition"),
     ("new-version/", views.plan_new_version, "plan_new_version"),
-    ("compare/", views.plan_compare, "plan_compare"),
-    ("history/", views.plan_history, "plan_history"),
+    ("compare/", pages.plan_compare, "plan_compare"),
+    ("history/", pages.plan_history, "plan_history"),
 ]
 
 # Where each kind of part is added: under the plan, or under one of its objectives.

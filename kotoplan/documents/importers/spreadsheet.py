@@ -31,33 +31,21 @@ from .common import IndicatorDraft, MeasureDraft, ObjectiveDraft, PlanDraft
 from .spreadsheet_columns import (
     BY_KEY,
     COLUMNS,
+    HEADER_SEARCH_ROWS,
     INDICATOR,
     LEVEL_KEYS,
     MEASURE,
     OBJECTIVE,
     CellError,
     column_for,
+    find_header,
+    has_header,
     text,
 )
 from .spreadsheet_files import Limits, Sheet, read_sheet
 from .spreadsheet_parties import resolve_organisation, unresolved_message
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-HEADER_SEARCH_ROWS = 20
-
-
-def find_header(rows: list[list]) -> tuple[int, int]:
-    """(row index, number of known columns) of the header row; (-1, 0) when none is found."""
-    best, best_count = -1, 1
-    for index, cells in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        keys = {column.key for cell in cells if (column := column_for(cell)) is not None}
-        if len(keys) > best_count:
-            best, best_count = index, len(keys)
-    return best, (best_count if best >= 0 else 0)
-
-
-def _has_header(rows: list[list]) -> bool:
-    return find_header(rows)[0] >= 0
 
 
 @dataclass
@@ -468,7 +456,7 @@ def spreadsheet_check(
     """Read the whole file (within `limits`) and say what it would create or why not."""
     limits = limits or Limits.from_settings()
     try:
-        sheet = read_sheet(content, filename, limits, pick=_has_header)
+        sheet = read_sheet(content, filename, limits, pick=has_header)
     except ImportRejected as rejected:
         return Checked(draft=None, problems=rejected.problems)
     start, end = data.get("period_start"), data.get("period_end")

@@ -395,3 +395,20 @@ def header_index() -> dict[str, str]:
 def column_for(header) -> Column | None:
     key = header_index().get(normalise(header))
     return BY_KEY.get(key) if key else None
+
+
+HEADER_SEARCH_ROWS = 20
+
+
+def find_header(rows: list[list]) -> tuple[int, int]:
+    """(row index, number of known columns) of the header row; (-1, 0) when none is found."""
+    best, best_count = -1, 1
+    for index, cells in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        keys = {column.key for cell in cells if (column := column_for(cell)) is not None}
+        if len(keys) > best_count:
+            best, best_count = index, len(keys)
+    return best, (best_count if best >= 0 else 0)
+
+
+def has_header(rows: list[list]) -> bool:
+    return find_header(rows)[0] >= 0

@@ -5,7 +5,6 @@ from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
@@ -14,9 +13,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from kotoplan.audit.forms import HistoryFilterForm
-from kotoplan.audit.selectors import history_choices, history_rows
-from kotoplan.audit.selectors import plan_history as plan_history_entries
 from kotoplan.core.panels import FRONT, HOME, links, plan_panels, sections
 from kotoplan.core.permissions import can, require
 from kotoplan.core.views import action_view, form_page, form_view, page_url
@@ -35,8 +31,6 @@ from ..models import (
     Theme,
 )
 from ..panels import MEASURE_FORM_ACTIONS, NEW_PLAN_ACTIONS, PLAN_SECTIONS
-
-HISTORY_PAGE_SIZE = 50
 
 
 def plan_url(plan, anchor: str = "") -> str:
@@ -257,56 +251,6 @@ def plan_new_version(request, plan_id):
         success_message=_("A new draft version was created."),
         redirect_to=plan_url,
         refused_to=plan_url(plan),
-    )
-
-
-@login_required
-def plan_compare(request, plan_id):
-    plan = selectors.plan_get_for_user(user=request.user, plan_id=plan_id)
-    versions = list(selectors.plan_versions(plan=plan, user=request.user))
-    other_id = request.GET.get("with")
-    other = None
-    if other_id and other_id.isdigit():
-        other = next((v for v in versions if v.pk == int(other_id)), None)
-    if other is None:
-        other = plan.previous_version if plan.previous_version in versions else None
-    plan_changes, part_changes = [], []
-    if other is not None:
-        older, newer = sorted([plan, other], key=lambda p: p.version_number)
-        plan_changes, part_changes = selectors.plan_compare(older=older, newer=newer)
-    return render(
-        request,
-        "planning/plan_compare.html",
-        {
-            "plan": plan,
-            "other": other,
-            "versions": versions,
-            "plan_changes": plan_changes,
-            "part_changes": part_changes,
-        },
-    )
-
-
-@login_required
-def plan_history(request, plan_id):
-    plan = selectors.plan_get_for_user(user=request.user, plan_id=plan_id)
-    require(request.user, "planning.view_history", plan)
-    parts, people = history_choices(user=request.user, plan=plan)
-    form = HistoryFilterForm(request.GET or None, parts=parts, people=people)
-    entries = plan_history_entries(user=request.user, plan=plan, filters=form.history_filter())
-    page = Paginator(entries, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "planning/plan_history.html",
-        {
-            "plan": plan,
-            "form": form,
-            "page": page,
-            "rows": history_rows(page.object_list),
-            "query": query.urlencode(),
-        },
     )
 
 

@@ -3,15 +3,23 @@ order of the plan's parts."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kotoplan.audit.forms import HistoryFilterForm
+from kotoplan.audit.selectors import history_choices, history_rows
+from kotoplan.audit.selectors import plan_history as plan_history_entries
+from kotoplan.core.permissions import require
 from kotoplan.core.views import action_view, form_page
 
 from .. import selectors, services
 from ..forms.lifecycle import HistoricalPlanForm
 from . import SPECS, part_url, plan_url
+
+HISTORY_PAGE_SIZE = 50
 
 # --- historical records -----------------------------------------------------------------------
 
@@ -70,3 +78,56 @@ def part_move(request, kind, object_id, direction):
 def chapter_move(request, chapter_id, direction):
     """The chapters' own address for their up and down buttons."""
     return part_move(request, kind="chapter", object_id=chapter_id, direction=direction)
+
+
+# --- versions and history ------------------------------------------------------------------
+
+
+@login_required
+def plan_compare(request, plan_id):
+    plan = selectors.plan_get_for_user(user=request.user, plan_id=plan_id)
+    versions = list(selectors.plan_versions(plan=plan, user=request.user))
+    other_id = request.GET.get("with")
+    other = None
+    if other_id and other_id.isdigit():
+        other = next((v for v in versions if v.pk == int(other_id)), None)
+    if other is None:
+        other = plan.previous_version if plan.previous_version in versions else None
+    plan_changes, part_changes = [], []
+    if other is not None:
+        older, newer = sorted([plan, other], key=lambda p: p.version_number)
+        plan_changes, part_changes = selectors.plan_compare(older=older, newer=newer)
+    return render(
+        request,
+        "planning/plan_compare.html",
+        {
+            "plan": plan,
+            "other": other,
+            "versions": versions,
+            "plan_changes": plan_changes,
+            "part_changes": part_changes,
+        },
+    )
+
+
+@login_required
+def plan_history(request, plan_id):
+    plan = selectors.plan_get_for_user(user=request.user, plan_id=plan_id)
+    require(request.user, "planning.view_history", plan)
+    parts, people = history_choices(user=request.user, plan=plan)
+    form = HistoryFilterForm(request.GET or None, parts=parts, people=people)
+    entries = plan_history_entries(user=request.user, plan=plan, filters=form.history_filter())
+    page = Paginator(entries, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "planning/plan_history.html",
+        {
+            "plan": plan,
+            "form": form,
+            "page": page,
+            "rows": history_rows(page.object_list),
+            "query": query.urlencode(),
+        },
+    )
