@@ -43,6 +43,9 @@ env = environ.Env(
     # purge_imports, also run on every upload); a saving running longer is marked failed.
     KOTOPLAN_IMPORT_RETENTION_HOURS=(int, 24),
     KOTOPLAN_IMPORT_STALE_MINUTES=(int, 30),
+    # Reply e-mail addresses given with consultation feedback are removed this many days after
+    # the consultation closed (manage.py purge_feedback_contacts, run daily).
+    KOTOPLAN_FEEDBACK_CONTACT_RETENTION_DAYS=(int, 180),
     # Behind a reverse proxy: the request header that carries the client's address, as Django
     # names it (e.g. HTTP_X_FORWARDED_FOR), and how many proxies of ours append to it. Empty =
     # the address of the connection (REMOTE_ADDR). Login throttling and rate limits use it.
