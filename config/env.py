@@ -51,6 +51,9 @@ env = environ.Env(
     KOTOPLAN_EXPORT_STALE_MINUTES=(int, 10),
     # REST API: how long a write's Idempotency-Key is remembered (manage.py purge_idempotency_keys).
     KOTOPLAN_API_IDEMPOTENCY_HOURS=(int, 24),
+    # Reply e-mail addresses given with consultation feedback are removed this many days after
+    # the consultation closed (manage.py purge_feedback_contacts, run daily).
+    KOTOPLAN_FEEDBACK_CONTACT_RETENTION_DAYS=(int, 180),
     # Behind a reverse proxy: the request header that carries the client's address, as Django
     # names it (e.g. HTTP_X_FORWARDED_FOR), and how many proxies of ours append to it. Empty =
     # the address of the connection (REMOTE_ADDR). Login throttling and rate limits use it.

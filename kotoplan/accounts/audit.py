@@ -39,6 +39,7 @@ class SecurityEvent(models.TextChoices):
     SECOND_FACTOR_ADDED = "second_factor_added", _("Authenticator app set up")
     SECOND_FACTOR_REMOVED = "second_factor_removed", _("Authenticator app removed")
     SECOND_FACTOR_FAILED = "second_factor_failed", _("Wrong authentication code")
+    PERSONAL_DATA_EXPORTED = "personal_data_exported", _("Personal data exported")
 
 
 USERNAME_MAX = 150

@@ -1,4 +1,5 @@
-"""Who reads the audit trail of logins and access changes: administrators (staff) only."""
+"""Who reads the audit trail of logins and access changes: administrators (staff) only. Who
+exports a person's data: the person themself, and administrators for anyone."""
 
 from kotoplan.core.permissions import rule
 
@@ -6,3 +7,8 @@ from kotoplan.core.permissions import rule
 @rule("audit.view_security_trail")
 def _view_security_trail(user, obj) -> bool:
     return bool(user.is_staff)
+
+
+@rule("audit.export_personal_data")
+def _export_personal_data(user, person) -> bool:
+    return bool(user.is_staff) or (person is not None and person.pk == user.pk)

@@ -24,6 +24,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.db.models import Q, QuerySet
+from django.http import Http404
 from django.utils import formats, timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.text import capfirst
@@ -32,6 +33,7 @@ from django.utils.translation import gettext_lazy
 
 from kotoplan.accounts.audit import SecurityEvent
 from kotoplan.accounts.models import RoleAssignment, User
+from kotoplan.core.permissions import can
 
 HistoryRule = Callable[..., "bool | Q"]
 _history_rules: dict[str, HistoryRule] = {}
@@ -380,3 +382,59 @@ def security_event_label(entry: LogEntry) -> str:
     }
     what = capfirst(entry.content_type.model_class()._meta.verbose_name)
     return f"{what}: {kinds.get(entry.action, '')}"
+
+
+# --- a person's data (the data subject's copy) --------------------------------------------------
+
+
+def person_get_for_user(*, user, person_id: int) -> User:
+    """The person whose data `user` may export; 404 for anyone else, as for nobody."""
+    person = User.objects.filter(pk=person_id).first()
+    if person is None or not can(user, "audit.export_personal_data", person):
+        raise Http404
+    return person
+
+
+def _entry_row(entry: LogEntry) -> dict:
+    return {
+        "time": entry.timestamp.isoformat(),
+        "action": str(ACTION_LABELS.get(entry.action, entry.get_action_display())),
+        "event": (entry.additional_data or {}).get("security_event", ""),
+        "object_type": entry.content_type.model if entry.content_type_id else "",
+        "object": entry.object_repr,
+        "changes": entry.changes or {},
+    }
+
+
+def personal_data_of(*, person: User) -> dict:
+    """Everything Kotoplan holds about a user: the account, the roles, every change they made
+    (the trail of what they wrote, added or removed) and the entries about their account
+    (logins, role changes)."""
+    user_type = ContentType.objects.get_for_model(User)
+    made = LogEntry.objects.filter(actor=person).select_related("content_type")
+    about = LogEntry.objects.filter(content_type=user_type, object_pk=str(person.pk))
+    return {
+        "account": {
+            "username": person.get_username(),
+            "first_name": person.first_name,
+            "last_name": person.last_name,
+            "email": person.email,
+            "active": person.is_active,
+            "administrator": person.is_staff,
+            "joined": person.date_joined.isoformat(),
+            "last_login": person.last_login.isoformat() if person.last_login else None,
+        },
+        "roles": [
+            {
+                "role": str(role.get_role_display()),
+                "organisation": str(role.organisation),
+                "valid_from": role.valid_from.isoformat() if role.valid_from else None,
+                "valid_to": role.valid_to.isoformat() if role.valid_to else None,
+            }
+            for role in RoleAssignment.objects.filter(user=person).select_related("organisation")
+        ],
+        "changes_made": [_entry_row(entry) for entry in made.order_by("timestamp", "pk")],
+        "about_the_account": [
+            _entry_row(entry) for entry in about.select_related("content_type").order_by("pk")
+        ],
+    }

@@ -3,13 +3,19 @@ writes in `acting_as(actor)` so the entry names the person even outside a web re
 common writes come ready-made: `save_new` (insert), `save_changes` (update a locked row) and
 `save_version` (the optimistic-locking update), each as the actor."""
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from auditlog.context import auditlog_value, set_actor
 from django.db import models
+from django.utils import timezone
 
+from kotoplan.accounts.audit import SecurityEvent, record_security_event
+from kotoplan.core.permissions import require
 from kotoplan.core.services import versioned_update
+
+from .selectors import personal_data_of
 
 
 @contextmanager
@@ -59,3 +65,21 @@ def save_version(
         return versioned_update(
             obj=obj, expected_version=expected_version, changes=changes, m2m=m2m
         )
+
+
+def personal_data_export(*, actor, person) -> bytes:
+    """A person's data as a JSON document (see `personal_data_of`); the export is recorded in
+    the audit trail as an event of the person's account, naming the administrator who made it."""
+    require(actor, "audit.export_personal_data", person)
+    document = json.dumps(
+        {"generated": timezone.now().isoformat(), **personal_data_of(person=person)},
+        ensure_ascii=False,
+        indent=2,
+        default=str,
+    )
+    record_security_event(
+        SecurityEvent.PERSONAL_DATA_EXPORTED,
+        user=person,
+        actor=None if actor.pk == person.pk else actor,
+    )
+    return document.encode("utf-8")

@@ -3,14 +3,16 @@
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kotoplan.accounts.audit import SecurityEvent
 from kotoplan.core.forms import DateInput
 from kotoplan.core.permissions import require
 
-from . import selectors
+from . import selectors, services
 from .selectors import SecurityFilter, entry_changes, security_event_label
 
 PAGE_SIZE = 100
@@ -46,3 +48,26 @@ def security_trail(request):
     query.pop("page", None)
     context = {"form": form, "page": page, "rows": rows, "query": query.urlencode()}
     return render(request, "audit/security_trail.html", context)
+
+
+def _personal_data_page(request, person):
+    """GET: what the download holds; POST: the download (recorded in the audit trail)."""
+    if request.method == "POST":
+        content = services.personal_data_export(actor=request.user, person=person)
+        response = HttpResponse(content, content_type="application/json; charset=utf-8")
+        name = f"kotoplan-{person.get_username()}-{timezone.localdate().isoformat()}.json"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+    own = person.pk == request.user.pk
+    return render(request, "audit/personal_data.html", {"person": person, "own": own})
+
+
+@login_required
+def my_data(request):
+    return _personal_data_page(request, request.user)
+
+
+@login_required
+def person_data(request, user_id):
+    person = selectors.person_get_for_user(user=request.user, person_id=user_id)
+    return _personal_data_page(request, person)

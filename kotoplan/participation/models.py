@@ -88,6 +88,10 @@ class Consultation(VersionedModel):
     draft_taken_at = models.DateTimeField(
         _("draft consulted on, as of"), null=True, blank=True, editable=False
     )
+    # Personal data retention: when the reply e-mail addresses of the feedback were removed.
+    contacts_removed_at = models.DateTimeField(
+        _("reply e-mail addresses removed"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         ordering = ["-opens_at", "pk"]

@@ -3,7 +3,8 @@
 - coordinators (rule "participation.manage" on the plan) run consultations and record events;
   the public sends feedback without an account, only while the consultation is open;
 - feedback is plain text within COMMENT_MAX_LENGTH; the only personal data is an optional email,
-  asked for only when a reply is wanted, and never exported;
+  asked for only when a reply is wanted, never exported, and removed after the retention time
+  (`feedback_contacts_purge`);
 - moderation hides a comment with a reason; nothing is deleted, and the audit trail keeps it;
 - every change runs in a transaction inside `acting_as(actor)` so auditlog names the actor;
 - public feedback is rate limited per client (`feedback_throttle`), on Django's cache.
@@ -11,6 +12,7 @@
 
 import re
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
@@ -103,6 +105,34 @@ def draft_snapshot_take(*, consultation: Consultation) -> bool:
         locked.draft_taken_at,
     )
     return True
+
+
+def feedback_contacts_purge(*, older_than_days: int | None = None) -> int:
+    """Remove the reply e-mail addresses of feedback to consultations that closed more than
+    KOTOPLAN_FEEDBACK_CONTACT_RETENTION_DAYS (or `older_than_days`) ago: they were asked for only
+    to answer the person, and the answer is due by then. Each consultation records when it was
+    done (in the audit trail as a change of the consultation, without any address). Returns how
+    many addresses were removed."""
+    days = (
+        settings.KOTOPLAN_FEEDBACK_CONTACT_RETENTION_DAYS
+        if older_than_days is None
+        else older_than_days
+    )
+    now = timezone.now()
+    due = Consultation.objects.filter(
+        closes_at__lt=now - timedelta(days=days), contacts_removed_at__isnull=True
+    ).values_list("pk", flat=True)
+    removed = 0
+    for pk in list(due):
+        with transaction.atomic():
+            locked = Consultation.objects.select_for_update().get(pk=pk)
+            if locked.contacts_removed_at is not None:
+                continue
+            removed += locked.submissions.exclude(email="").update(email="")
+            locked.contacts_removed_at = now
+            with acting_as(None):
+                locked.save(update_fields=["contacts_removed_at"])
+    return removed
 
 
 def _translation_keys(consultation: Consultation) -> set[str]:

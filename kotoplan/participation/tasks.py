@@ -1,4 +1,5 @@
-"""Background work of consultations: recording the draft at the moment a consultation opens.
+"""Background work of consultations: recording the draft at the moment a consultation opens,
+and the daily removal of reply e-mail addresses past their retention time.
 
 A consultation saved while it is already open records its draft at once (in the service); one
 that opens later has the recording queued for its opening time when the task backend can defer.
@@ -7,7 +8,7 @@ that opens later has the recording queued for its opening time when the task bac
 from django_tasks import default_task_backend, task
 
 from .models import Consultation
-from .services import draft_snapshot_take
+from .services import draft_snapshot_take, feedback_contacts_purge
 
 
 @task()
@@ -23,3 +24,9 @@ def schedule_draft_snapshot(*, consultation: Consultation) -> None:
     since changed finds the consultation not yet open, or already recorded, and does nothing)."""
     if consultation.draft_taken_at is None and default_task_backend.supports_defer:
         take_draft_snapshot.using(run_after=consultation.opens_at).enqueue(consultation.pk)
+
+
+@task()
+def purge_feedback_contacts() -> int:
+    """The daily retention run for schedulers that start tasks (the command does the same)."""
+    return feedback_contacts_purge()
