@@ -60,7 +60,7 @@ format: install-dev
 	$(VENV)/bin/ruff check --fix .
 
 messages: install-dev
-	cd kotoplan && ../$(PY) ../manage.py makemessages -l fi -l sv --no-obsolete --add-location file
+	cd kotoplan && ../$(PY) ../manage.py makemessages -l fi -l sv --no-obsolete --add-location file --ignore participation/locale
 	cd kotoplan && ../$(PY) ../manage.py compilemessages
 
 clean:
