@@ -65,6 +65,16 @@ EXCLUDED = {
     "oversight:discussion_follow_up_done": POST_ONLY,
     "planning:plan_new_version": POST_ONLY,
     "planning:chapter_move": POST_ONLY,
+    "planning:part_move": POST_ONLY,
+    "documents:import_add_parties": POST_ONLY,
+    "documents:plan_export": "a stored file's progress page, reached only through the token of a "
+    "file a download queued (tests/documents/test_stored_exports.py)",
+    "documents:public_plan_export": "a stored file's progress page, reached only through the token "
+    "of a file a download queued (tests/documents/test_stored_exports.py)",
+    "participation:export_progress": "a stored file's progress page, reached only through the "
+    "token of a file a download queued (tests/documents/test_stored_exports.py)",
+    "library:measure_reuse": POST_ONLY,
+    "library:similar": "a fragment the measure form's script fetches, not a page of its own",
 }
 
 
@@ -114,6 +124,13 @@ class Objects:
         from kotoplan.planning.models import Measure
 
         return Measure.objects.filter(objective__plan=self.draft).order_by("pk").first()
+
+    @cached_property
+    def coordinator(self):
+        """The demo's coordinator of the draft's municipality."""
+        from kotoplan.accounts.models import User
+
+        return User.objects.get(username="koordinaattori.tampere")
 
     @cached_property
     def round(self):
@@ -226,6 +243,10 @@ ROUTES = {
     "accounts:password_reset_complete": lambda o: _r("accounts:password_reset_complete"),
     "accounts:two_factor_setup": lambda o: _r("accounts:two_factor_setup"),
     "audit:security_trail": lambda o: _r("audit:security_trail"),
+    "audit:my_data": lambda o: _r("audit:my_data"),
+    "audit:person_data": lambda o: _r("audit:person_data", o.coordinator.pk),
+    "library:search": lambda o: _r("library:search"),
+    "library:measure_detail": lambda o: _r("library:measure_detail", o.measure.pk),
     "monitoring:import": lambda o: _r("monitoring:import"),
     "monitoring:situation_figures": lambda o: _r("monitoring:situation_figures", o.draft.pk),
     "monitoring:my_measures": lambda o: _r("monitoring:my_measures"),
@@ -296,6 +317,9 @@ ROUTES = {
     "oversight:area_default": lambda o: _r("oversight:area_default"),
     "oversight:area_dashboard": lambda o: _r("oversight:area_dashboard", o.area.pk),
     "oversight:national_dashboard": lambda o: _r("oversight:national_dashboard"),
+    "oversight:peer_comparison": lambda o: _r(
+        "oversight:peer_comparison", o.draft.lead_municipality_id
+    ),
     "oversight:county_dashboard": lambda o: _r("oversight:county_dashboard", o.county.pk),
     "oversight:observation_list": lambda o: _r("oversight:observation_list"),
     "oversight:observation_detail": lambda o: _r(

@@ -24,7 +24,9 @@ from kotoplan.cooperation.models import (
     Membership,
     Representative,
 )
+from kotoplan.core.models import StoredExport
 from kotoplan.documents.models import PlanImport
+from kotoplan.documents.selectors import plan_export_fingerprint
 from kotoplan.geography.models import Area
 from kotoplan.monitoring.rounds.models import MeasureUpdate, MonitoringRound
 from kotoplan.monitoring.statistics.models import ImportRun, StatIndicator
@@ -41,6 +43,7 @@ from kotoplan.participation.models import (
     ResponseItem,
     Submission,
 )
+from kotoplan.participation.selectors.exports import feedback_fingerprint
 from kotoplan.planning.models import DecisionStep, Plan, Theme
 from tests.factories.accounts import OrganisationFactory, RoleAssignmentFactory, UserFactory
 from tests.factories.geography import AreaFactory, AreaMembershipFactory, MunicipalityFactory
@@ -369,4 +372,34 @@ def build_world() -> World:
         start_date=date(2025, 3, 1),
     )
     users["cooperation_member"] = member
+    for side in world.sides.values():
+        side |= _exports(side)
     return world
+
+
+def _exports(side: dict) -> dict:
+    """A stored file of each kind a progress page shows, of the content as it is now (made last,
+    as the fingerprint follows every organisation); "failed", so the page answers itself rather
+    than serving or restarting the file."""
+
+    def stored(subject_type, subject, kind, fingerprint):
+        return StoredExport.objects.create(
+            subject_type=subject_type,
+            subject_id=subject.pk,
+            kind=kind,
+            language="fi",
+            fingerprint=fingerprint,
+            status=StoredExport.Status.FAILED,
+        )
+
+    plan, adopted, consultation = side["plan"], side["adopted_plan"], side["consultation"]
+    return {
+        "plan_export": stored("plan", plan, "plan_pdf", plan_export_fingerprint(plan=plan)),
+        "public_export": stored("plan", adopted, "plan_pdf", plan_export_fingerprint(plan=adopted)),
+        "feedback_export": stored(
+            "consultation",
+            consultation,
+            "feedback_xlsx",
+            feedback_fingerprint(consultation=consultation),
+        ),
+    }
