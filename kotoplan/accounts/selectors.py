@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice, default_key
 
 from kotoplan.core.clock import today
 from kotoplan.core.languages import language_name
@@ -367,3 +367,14 @@ def confirmed_totp_devices(*, user) -> QuerySet[TOTPDevice]:
 
 def confirmed_totp_device(*, user) -> TOTPDevice | None:
     return confirmed_totp_devices(user=user).first()
+
+
+def totp_setup_device(*, user, key: str = "") -> TOTPDevice:
+    """The authenticator key being set up, as the setup page shows it: the one kept for this
+    session (`key`), else that of an earlier try's unconfirmed device, else a new one. A new key
+    is stored nowhere until its first code is entered (services.totp_device_start)."""
+    unconfirmed = TOTPDevice.objects.devices_for_user(user, confirmed=False)
+    device = unconfirmed.filter(key=key).first() if key else unconfirmed.first()
+    if device is None:
+        device = TOTPDevice(user=user, name="Kotoplan", key=key or default_key(), confirmed=False)
+    return device

@@ -255,11 +255,15 @@ def organisation_update(
 # --- login protection and the second factor ---------------------------------------------------
 
 
-def totp_device_start(*, user: User) -> TOTPDevice:
-    """The authenticator key being set up: the user's unconfirmed device, made if missing."""
-    device = TOTPDevice.objects.devices_for_user(user, confirmed=False).first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=user, name="Kotoplan", confirmed=False)
+@transaction.atomic
+def totp_device_start(*, user: User, device: TOTPDevice) -> TOTPDevice:
+    """Store the key being set up (selectors.totp_setup_device) when a code is entered for it, so
+    that wrong codes are throttled; an earlier try's unconfirmed key goes."""
+    if device.user_id != user.pk:
+        raise ValueError("another user's key")
+    if device.pk is None:
+        TOTPDevice.objects.devices_for_user(user, confirmed=False).delete()
+        device.save()
     return device
 
 

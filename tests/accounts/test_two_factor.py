@@ -45,15 +45,20 @@ def test_official_sets_up_the_app_before_any_page__first_login(settings, client,
     assert page.redirect_chain[-1][0].startswith(reverse("accounts:two_factor_setup"))
     text = page_text(page)
     assert 'src="data:image/svg+xml;base64,' in text
-    secret = re.search(r'id="totp-secret">([A-Z2-7 ]+)<', text).group(1)
-    device = TOTPDevice.objects.get(user=regional_official, confirmed=False)
-    assert secret.replace(" ", "") == base64.b32encode(device.bin_key).decode().rstrip("=")
+    shown = re.search(r'id="totp-secret">([A-Z2-7 ]+)<', text).group(1)
+    secret = shown.replace(" ", "")
+    # Opening the page stores no device: the key waits in the session for its first code.
+    assert not TOTPDevice.objects.filter(user=regional_official).exists()
+    again = page_text(client.get(reverse("accounts:two_factor_setup")))
+    assert f'id="totp-secret">{shown}<' in again  # the same key on a second look
     assert client.get(reverse("accounts:profile"))["Location"].startswith(
         reverse("accounts:two_factor_setup")
     )
 
     wrong = client.post(reverse("accounts:two_factor_setup"), {"token": "000000"})
     assert "The code is not correct" in page_text(wrong)
+    device = TOTPDevice.objects.get(user=regional_official, confirmed=False)
+    assert base64.b32encode(device.bin_key).decode().rstrip("=") == secret
 
     done = client.post(
         reverse("accounts:two_factor_setup"), {"token": code(device), "next": "/accounts/profile/"}

@@ -1,5 +1,7 @@
 """The second factor (TOTP): set up an authenticator app, enter its code after the password,
-remove it. The QR code is an SVG image in a data: URL (the CSP allows `img-src data:`)."""
+remove it. The key being set up is kept in the session and stored as a device only when a
+code is entered for it (opening the page writes nothing). The QR code is an SVG image in a
+data: URL (the CSP allows `img-src data:`)."""
 
 import base64
 
@@ -15,8 +17,15 @@ from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
 from ..forms import TokenForm
-from ..selectors import confirmed_totp_device, confirmed_totp_devices, second_factor_required
+from ..selectors import (
+    confirmed_totp_device,
+    confirmed_totp_devices,
+    second_factor_required,
+    totp_setup_device,
+)
 from ..services import totp_device_confirm, totp_device_start, totp_devices_remove, totp_verify
+
+SETUP_KEY = "kotoplan_totp_setup_key"
 
 
 def _next_url(request) -> str:
@@ -54,12 +63,16 @@ def setup(request):
     """Shows the key as a QR code and as text; a first correct code confirms it."""
     if confirmed_totp_device(user=request.user) and not request.user.is_verified():
         return redirect(f"{reverse('accounts:two_factor_verify')}?{request.GET.urlencode()}")
-    device = totp_device_start(user=request.user)
+    device = totp_setup_device(user=request.user, key=request.session.get(SETUP_KEY, ""))
+    if request.session.get(SETUP_KEY) != device.key:
+        request.session[SETUP_KEY] = device.key
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         token = form.cleaned_data["token"]
+        device = totp_device_start(user=request.user, device=device)
         throttled = _throttled([device])
         if totp_device_confirm(user=request.user, device=device, token=token):
+            request.session.pop(SETUP_KEY, None)
             otp_login(request, device)
             messages.success(request, _("Your authenticator app is set up."))
             return redirect(_next_url(request))
