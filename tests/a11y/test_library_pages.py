@@ -6,6 +6,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from kotoplan.planning.models import Measure, Plan
+from tests.support.browser import log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -32,3 +33,17 @@ def test_library_search_and_measure_pages_have_no_wcag_violations(page, demo_sit
     page.goto(f"{base}/library/measures/{measure.pk}/")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     _assert_accessible(page, "measure page")
+
+
+def test_library_results_with_copy_forms_fit_a_narrow_screen_in_swedish(page, demo_site):
+    """A coordinator's results carry a choice of their own objectives (long names): the page
+    still fits 375 px without sideways scrolling."""
+    base = demo_site.url
+    page.set_viewport_size({"width": 375, "height": 900})
+    log_in(page, base, "koordinaattori.tampere")
+    page.context.add_cookies([{"name": "django_language", "value": "sv", "url": base}])
+    page.goto(f"{base}/library/?q=kieli")
+    expect(page.locator(".library-result").first).to_be_visible()
+    assert page.locator("select").count() > 0
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 375, f"the page is {width} px wide at 375 px"
