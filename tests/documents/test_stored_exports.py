@@ -23,7 +23,9 @@ QUEUED = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 
 
 def _pdf_text(content: bytes) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+    """The PDF's words, one space apart (a table cell may wrap a title onto two lines)."""
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+    return " ".join(text.split())
 
 
 @pytest.fixture

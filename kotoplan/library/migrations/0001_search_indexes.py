@@ -6,7 +6,6 @@ are written out here as in `library.selectors.matching` (a migration does not im
 tests/library/test_postgresql.py checks with EXPLAIN that the search uses them.
 """
 
-from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations
 
 TABLES = {
@@ -39,6 +38,9 @@ def _statements():
 def create_indexes(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
+    # pg_trgm is enabled here rather than with TrigramExtension, whose reverse step queries
+    # pg_extension on every database (SQLite included); the extension stays when unapplied.
+    schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
     for _name, sql in _statements():
         schema_editor.execute(sql)
 
@@ -54,6 +56,5 @@ class Migration(migrations.Migration):
     dependencies = [("planning", "0007_reused_from")]
 
     operations = [
-        TrigramExtension(),
         migrations.RunPython(create_indexes, drop_indexes),
     ]

@@ -115,7 +115,7 @@ def _fix_url(rule: Rule, entry: dict, plan_id: int) -> str:
         return ""
     url = reverse(rule.fix_url, args=[plan_id]) + _back_to_checklist(plan_id)
     field = entry.get("field") or rule.fix_field
-    return f"{url}#field-{field}" if field else url
+    return f"{url}#id_{field}_field" if field else url
 
 
 # What to do first, by the part the finding points at (the anchor's prefix) and the rule.
@@ -148,7 +148,7 @@ def _actions(rule: Rule, anchor: str, plan_id: int) -> tuple:
     if prefix == "theme":
         url = reverse(url_name, args=[plan_id]) + back + "&" + urlencode({"theme": key})
     elif prefix == "measure":
-        url = reverse(url_name, args=["measure", key]) + back + "#field-responsible_organisation"
+        url = reverse(url_name, args=["measure", key]) + back + "#id_responsible_organisation_field"
     else:
         url = reverse(url_name, args=[key]) + back
     return ((label, url),)

@@ -21,7 +21,7 @@ def test_fix_link__lands_on_the_field_wrapper_and_returns_to_the_checklist(
     refresh(draft_plan)
     client.cookies["django_language"] = "fi"
     html = _page(client, coordinator_a, draft_plan)
-    fix = next(link for link in _links(html) if link.endswith("#field-county_coordination"))
+    fix = next(link for link in _links(html) if link.endswith("#id_county_coordination_field"))
     url, _hash, field = fix.partition("#")
     form = client.get(url).content.decode()
     assert f'id="{field}"' in form  # the wrapper holds the label and the help text

@@ -49,7 +49,7 @@ def test_plan_page__coordinator_sees_readiness_panel(client, coordinator_a, full
     assert "Not applicable</span>" in html
     edit_url = reverse("planning:plan_edit", args=[full_draft_plan.pk])
     assert f"{edit_url}?return_to=" in html
-    assert "#field-county_coordination" in html
+    assert "#id_county_coordination_field" in html
     assert html.index('id="readiness"') < html.index('id="glance-title"')
     assert 'data-readiness="out-of-date"' not in html
 

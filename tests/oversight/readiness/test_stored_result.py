@@ -150,7 +150,7 @@ def test_readiness_report__reasons_filled_and_next_steps(draft_plan):
     assert report.next_steps[0].rule.id == "R01-themes-covered"
     county = next(i for i in report.statutory if i.rule.id == "R07-county-coordination")
     assert county.fix_url.startswith(f"/plans/{draft_plan.pk}/edit/?return_to=")
-    assert county.fix_url.endswith("#field-county_coordination")
+    assert county.fix_url.endswith("#id_county_coordination_field")
 
 
 def test_readiness_report__recommendations_next_when_statutory_met(ready_plan):
