@@ -151,14 +151,14 @@ def _current_plans(
     return current, hidden_drafts - set(current)
 
 
-def _theme_cells(plans: list[Plan], themes: list[Theme]) -> dict[int, list[ThemeCell]]:
-    plan_ids = [p.pk for p in plans]
+def themes_with_objectives(plan_ids: list[int], themes: list[Theme]) -> set[tuple[int, int]]:
+    """(plan id, theme id) of each theme the plan has an objective under, counting an
+    objective's additional themes too (one query: a union)."""
     primary = (
         Objective.objects.filter(plan_id__in=plan_ids, theme__in=themes)
         .order_by()
         .values_list("plan_id", "theme_id")
     )
-    # An objective also counts under each of its additional themes (one query: a union).
     additional = (
         Objective.additional_themes.through.objects.filter(
             objective__plan_id__in=plan_ids, theme__in=themes
@@ -166,7 +166,11 @@ def _theme_cells(plans: list[Plan], themes: list[Theme]) -> dict[int, list[Theme
         .order_by()
         .values_list("objective__plan_id", "theme_id")
     )
-    with_objective = set(primary.union(additional))
+    return set(primary.union(additional))
+
+
+def _theme_cells(plans: list[Plan], themes: list[Theme]) -> dict[int, list[ThemeCell]]:
+    with_objective = themes_with_objectives([p.pk for p in plans], themes)
     cells = {}
     for plan in plans:
         justified = plan.theme_justifications or {}

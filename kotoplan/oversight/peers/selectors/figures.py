@@ -26,8 +26,9 @@ from kotoplan.monitoring.statistics.models import (
     period_label,
     period_sort_key,
 )
-from kotoplan.planning.models import Objective, Plan, Theme
+from kotoplan.planning.models import Plan, Theme
 
+from ...dashboards.selectors import themes_with_objectives
 from ...readiness.models import ReadinessResult
 from ...readiness.selectors import readiness_stored
 from .groups import GroupChoice, PeerGroup, Profile, peer_group
@@ -182,20 +183,8 @@ def _visible_plans(user, municipality_ids: list[int]) -> dict[int, Plan]:
 
 def _themes_covered(plan_ids: list[int], themes: list[Theme]) -> dict[int, int]:
     """Statutory themes with an objective (primary or additional theme) per plan (one query)."""
-    primary = (
-        Objective.objects.filter(plan_id__in=plan_ids, theme__in=themes)
-        .order_by()
-        .values_list("plan_id", "theme_id")
-    )
-    additional = (
-        Objective.additional_themes.through.objects.filter(
-            objective__plan_id__in=plan_ids, theme__in=themes
-        )
-        .order_by()
-        .values_list("objective__plan_id", "theme_id")
-    )
     counts: dict[int, int] = dict.fromkeys(plan_ids, 0)
-    for plan_id, _theme in set(primary.union(additional)):
+    for plan_id, _theme in themes_with_objectives(plan_ids, themes):
         counts[plan_id] += 1
     return counts
 
