@@ -74,6 +74,16 @@ class ParsedDataset:
     skipped: int = 0
     skipped_reasons: dict[str, int] = field(default_factory=dict)
     language: str = ""  # the language of the labels in the file, when it says
+    # (indicator code, breakdown, category code or "" for the breakdown itself) → {lang: label}
+    breakdown_labels: dict[tuple[str, str, str], dict[str, str]] = field(default_factory=dict)
+    # Sotkanet lists every region it ever had: rows of areas missing from the reference data
+    # (merged municipalities …) are skipped with a note instead of refusing the file.
+    skip_unknown_areas: bool = False
+
+    def label_breakdown(self, indicator: str, dimension: str, code: str, labels: dict) -> None:
+        texts = {lang: str(text).strip()[:300] for lang, text in labels.items() if text}
+        if texts:
+            self.breakdown_labels.setdefault((indicator, dimension, code), {}).update(texts)
 
     def skip(self, reason: str, count: int = 1) -> None:
         self.skipped += count

@@ -25,6 +25,7 @@ from ..models import (
     ABOLISHED_MUNICIPALITIES,
     KNOWN_BY_CODE,
     KNOWN_INDICATORS,
+    BreakdownLabel,
     ImportRun,
     StatIndicator,
     StatisticValue,
@@ -109,6 +110,36 @@ def _ensure_indicators(dataset: ParsedDataset) -> dict[str, int]:
     return known
 
 
+def _save_breakdown_labels(dataset: ParsedDataset, ids: dict[str, int]) -> None:
+    """Store the names of the breakdown groups the file gives; a name in the file's language
+    replaces the stored one, the other languages stay (two queries and the writes)."""
+    if not dataset.breakdown_labels:
+        return
+    stored = {
+        (label.indicator_id, label.dimension, label.code): label
+        for label in BreakdownLabel.objects.filter(indicator_id__in=set(ids.values()))
+    }
+    to_create, to_update = [], []
+    for (code, dimension, category), texts in dataset.breakdown_labels.items():
+        key = (ids[code], dimension[:120], category[:120])
+        fields = {
+            f"label_{lang}": text for lang, text in texts.items() if lang in ("fi", "sv", "en")
+        }
+        label = stored.get(key)
+        if label is None:
+            to_create.append(
+                BreakdownLabel(indicator_id=key[0], dimension=key[1], code=key[2], **fields)
+            )
+        elif any(getattr(label, name) != text for name, text in fields.items()):
+            for name, text in fields.items():
+                setattr(label, name, text)
+            to_update.append(label)
+    BreakdownLabel.objects.bulk_create(to_create, batch_size=500)
+    BreakdownLabel.objects.bulk_update(
+        to_update, ["label_fi", "label_sv", "label_en"], batch_size=500
+    )
+
+
 def restrict_to_municipality(dataset: ParsedDataset, municipality: Municipality) -> None:
     """Keep only the municipality's values; count the rest as skipped, saying why."""
     kept = [
@@ -170,6 +201,9 @@ def _resolve(dataset: ParsedDataset) -> tuple[list[tuple], list[str]]:
                 if parsed.area.code in ABOLISHED_MUNICIPALITIES:
                     dataset.skip(str(ABOLISHED_MUNICIPALITIES[parsed.area.code]))
                     continue
+                if dataset.skip_unknown_areas:
+                    dataset.skip(_unknown_area_note(parsed.area))
+                    continue
                 raise ImportFormatError(
                     _(
                         "%(where)s: unknown region code, municipality %(code)s is not in the "
@@ -184,6 +218,9 @@ def _resolve(dataset: ParsedDataset) -> tuple[list[tuple], list[str]]:
                 parsed.value, parsed.status = None, MISSING
         elif parsed.area.level == AREA:
             area = areas.get((parsed.area.area_kind, parsed.area.code))
+            if area is None and dataset.skip_unknown_areas:
+                dataset.skip(_unknown_area_note(parsed.area))
+                continue
             if area is None:
                 raise ImportFormatError(
                     _(
@@ -217,6 +254,13 @@ def _resolve(dataset: ParsedDataset) -> tuple[list[tuple], list[str]]:
         seen[key] = parsed.position
         rows.append((key, value, parsed.status, absolute))
     return rows, sorted(names.values())
+
+
+def _unknown_area_note(area) -> str:
+    return _(
+        "%(area)s is not in Kotoplan's reference data (a merged or abolished area, or one "
+        "of another division)"
+    ) % {"area": area.describe()}
 
 
 def _checked(value: Decimal | None, position) -> Decimal | None:
@@ -289,6 +333,7 @@ def statistic_values_import(
         restrict_to_municipality(dataset, only_municipality)
     rows, areas = _resolve(dataset)
     ids = _ensure_indicators(dataset)
+    _save_breakdown_labels(dataset, ids)
     counts = ImportCounts(skipped=dataset.skipped, areas=areas)
     for start in range(0, len(rows), CHUNK):
         _write_chunk(rows[start : start + CHUNK], ids, run, counts)

@@ -126,7 +126,7 @@ class RowReader:
     def __init__(self, regions: dict[int, AreaRef | None], metadata: dict[int, dict] | None):
         self.regions = regions
         self.metadata = metadata if metadata is not None else catalogue.shipped()
-        self.dataset = ParsedDataset(source=SOURCE)
+        self.dataset = ParsedDataset(source=SOURCE, skip_unknown_areas=True)
 
     def add(self, row: dict, where: str) -> None:
         for name in REQUIRED:
@@ -172,6 +172,13 @@ class RowReader:
         age = str(row.get("age") or "").strip()
         if age and age.lower() != "total":
             parts.append(("age", age))
+        for dimension, group in parts:
+            self.dataset.label_breakdown(
+                code, dimension, "", catalogue.breakdown_label(dimension, "")
+            )
+            self.dataset.label_breakdown(
+                code, dimension, group, catalogue.breakdown_label(dimension, group)
+            )
         self.dataset.values.append(
             ParsedValue(
                 indicator_code=code,

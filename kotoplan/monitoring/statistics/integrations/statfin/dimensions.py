@@ -114,6 +114,8 @@ class Dimension:
         self.codes = codes
         labels = category.get("label") if isinstance(category.get("label"), dict) else {}
         self.labels = {code: str(labels.get(code, code)) for code in codes}
+        self.labelled = {code for code in codes if labels.get(code) not in (None, "")}
+        self.has_label = bool(data.get("label"))
         self.units = category.get("unit") if isinstance(category.get("unit"), dict) else {}
 
     def all_codes(self, test) -> bool:

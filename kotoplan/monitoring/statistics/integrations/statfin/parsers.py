@@ -157,6 +157,18 @@ def _indicators(dataset, metric, data, px, table, fixed, language) -> list[str]:
     return codes
 
 
+def _label_breakdowns(dataset, breakdowns, indicator_codes, language) -> None:
+    """The file's names of its breakdowns and their categories, in the file's language."""
+    for indicator in indicator_codes:
+        for dimension in breakdowns:
+            if dimension.has_label:
+                dataset.label_breakdown(indicator, dimension.id, "", {language: dimension.label})
+            for code in dimension.labelled - TOTAL_CODES:
+                dataset.label_breakdown(
+                    indicator, dimension.id, code, {language: dimension.labels[code]}
+                )
+
+
 def _value(raw: object, symbol: object, where: _Where) -> tuple[Decimal | None, str]:
     symbol = symbol.strip() if isinstance(symbol, str) else None
     if isinstance(raw, str) and raw.strip() in SUPPRESSED_SYMBOLS | MISSING_SYMBOLS:
@@ -233,6 +245,7 @@ def parse_jsonstat(
     dataset = ParsedDataset(source=SOURCE, language=language)
     indicator_codes = _indicators(dataset, metric, data, px, table, fixed, language)
 
+    _label_breakdowns(dataset, breakdowns, indicator_codes, language)
     sizes = [len(d.codes) for d in dimensions]
     total = math.prod(sizes)
     values = _dense(data.get("value"), total, _("values"))
