@@ -41,6 +41,9 @@ class AreaRef:
     level: str
     code: str = ""
     area_kind: str = ""
+    # The area's name in the source, when it gives one: an area whose code names another
+    # area of the same kind in the reference data is found by this name instead.
+    name: str = field(default="", compare=False)
 
     def describe(self) -> str:
         if self.level == COUNTRY:

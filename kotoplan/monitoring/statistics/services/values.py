@@ -184,13 +184,17 @@ def _resolve(dataset: ParsedDataset) -> tuple[list[tuple], list[str]]:
             "id", "code", "in_act_scope", "name_fi"
         )
     }
-    area_keys = {(v.area.area_kind, v.area.code) for v in dataset.values if v.area.level == AREA}
-    areas = {
-        (a.kind, a.code): a
-        for a in Area.objects.filter(
-            kind__in={key[0] for key in area_keys}, code__in={key[1] for key in area_keys}
-        )
-    }
+    area_refs = {v.area for v in dataset.values if v.area.level == AREA}
+    kinds = {ref.area_kind for ref in area_refs}
+    wanted_names = {ref.name.casefold() for ref in area_refs if ref.name}
+    areas, by_name = {}, {}
+    for a in Area.objects.filter(
+        Q(code__in={ref.code for ref in area_refs}) | Q(name_fi__in={r.name for r in area_refs}),
+        kind__in=kinds,
+    ):
+        areas[(a.kind, a.code)] = a
+        if a.name_fi.casefold() in wanted_names:
+            by_name[(a.kind, a.name_fi.casefold())] = a
     no_aland = {code for code in dataset.indicators if not _covers_aland(code)}
     rows, seen, names = [], {}, {}
     for parsed in dataset.values:
@@ -218,6 +222,9 @@ def _resolve(dataset: ParsedDataset) -> tuple[list[tuple], list[str]]:
                 parsed.value, parsed.status = None, MISSING
         elif parsed.area.level == AREA:
             area = areas.get((parsed.area.area_kind, parsed.area.code))
+            named = by_name.get((parsed.area.area_kind, parsed.area.name.casefold()))
+            if named is not None and area is not named:
+                area = named  # the source numbers its areas differently: its name decides
             if area is None and dataset.skip_unknown_areas:
                 dataset.skip(_unknown_area_note(parsed.area))
                 continue

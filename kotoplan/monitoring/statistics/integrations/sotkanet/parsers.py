@@ -92,13 +92,18 @@ def parse_regions(text: str | bytes) -> dict[int, AreaRef | None]:
             continue
         level, kind, width = mapping
         code = str(item["code"]).strip()
+        code = code.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_ ") or code
         if level != COUNTRY and (not code.isdigit() or len(code) > width):
             raise _item_error(
                 number,
                 _("code %(code)r is not a %(category)s code.")
                 % {"code": code, "category": item["category"]},
             )
-        regions[item["id"]] = AreaRef(level, code.zfill(width) if width else "", kind)
+        title = item.get("title")
+        name = str(title.get("fi") or "") if isinstance(title, dict) else str(title or "")
+        regions[item["id"]] = AreaRef(
+            level, code.zfill(width) if width else "", kind, name=name.strip()
+        )
     return regions
 
 
