@@ -18,6 +18,8 @@ Every row is checked before anything is returned; errors name the row and the fi
 
 import csv
 import io
+import re
+import unicodedata
 
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -50,8 +52,11 @@ CATEGORY_AREAS = {
     "ELY-KESKUS": (AREA, "ely_centre", 2),
 }
 CSV_HEADERS = {
+    # the API's CSV (/rest/1.1/csv) and its JSON field names
     "indicator": "indicator",
+    "indicatorid": "indicator",
     "region": "region",
+    "regionid": "region",
     "year": "year",
     "gender": "gender",
     "sex": "gender",
@@ -60,8 +65,52 @@ CSV_HEADERS = {
     "primaryvalue": "value",
     "absvalue": "absValue",
     "absolutevalue": "absValue",
+    # Finnish and Swedish headers of files saved from the Sotkanet service or by hand
+    "indikaattori": "indicator",
+    "indikaattoriid": "indicator",
+    "indikaattorinid": "indicator",
+    "indikaattorinumero": "indicator",
+    "indikator": "indicator",
+    "alue": "region",
+    "alueid": "region",
+    "alueenid": "region",
+    "omrade": "region",
+    "vuosi": "year",
+    "ar": "year",
+    "sukupuoli": "gender",
+    "kon": "gender",
+    "ika": "age",
+    "ikaryhma": "age",
+    "alder": "age",
+    "arvo": "value",
+    "ensisijainenarvo": "value",
+    "varde": "value",
+    "absoluuttinenarvo": "absValue",
+    "lukumaara": "absValue",
+    "absolutvarde": "absValue",
+    "antal": "absValue",
 }
+GENDER_WORDS = {
+    "yhteensä": "total",
+    "kaikki": "total",
+    "totalt": "total",
+    "miehet": "male",
+    "mies": "male",
+    "pojat": "male",
+    "män": "male",
+    "naiset": "female",
+    "nainen": "female",
+    "tytöt": "female",
+    "kvinnor": "female",
+}
+MISSING_MARKS = {"", ".", "..", "...", "-", "–"}
 REQUIRED = ("indicator", "region", "year", "gender")
+
+
+def _plain(header: str) -> str:
+    """'Alueen ID' → 'alueenid', 'Ikä' → 'ika', 'Område' → 'omrade'."""
+    decomposed = unicodedata.normalize("NFKD", header.strip().strip('"').lower())
+    return "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch))
 
 
 def _item_error(number: int, message: str) -> SotkanetFormatError:
@@ -114,6 +163,15 @@ def regions_or_shipped(text: str | bytes) -> dict[int, AreaRef | None]:
     return parse_regions(catalogue.shipped_regions_path().read_bytes())
 
 
+def _numbered(raw: object) -> object:
+    """An indicator named as 'Name (127)' or '127 Name' by a file saved from the service."""
+    if isinstance(raw, str) and not raw.strip().isdigit():
+        match = re.search(r"\((\d+)\)\s*$|^\s*(\d+)\b", raw)
+        if match:
+            return match.group(1) or match.group(2)
+    return raw
+
+
 def _integer(raw: object, *, where: str, field: str) -> int:
     if isinstance(raw, int) and not isinstance(raw, bool):
         return raw
@@ -132,6 +190,7 @@ class RowReader:
         self.regions = regions
         self.metadata = metadata if metadata is not None else catalogue.shipped()
         self.dataset = ParsedDataset(source=SOURCE, skip_unknown_areas=True)
+        self._names: dict[str, int] | None = None
 
     def add(self, row: dict, where: str) -> None:
         for name in REQUIRED:
@@ -140,8 +199,10 @@ class RowReader:
                     _("%(where)s: field %(field)r is missing. Download the rows again.")
                     % {"where": where, "field": name}
                 )
-        indicator = _integer(row["indicator"], where=where, field="indicator")
-        region_id = _integer(row["region"], where=where, field="region")
+        indicator = _integer(_numbered(row["indicator"]), where=where, field="indicator")
+        region_id = self._region_id(row["region"], where)
+        if region_id is None:
+            return
         year = _integer(row["year"], where=where, field="year")
         if not 1900 <= year <= 2100:
             raise SotkanetFormatError(
@@ -149,6 +210,7 @@ class RowReader:
                 % {"where": where, "year": year}
             )
         gender = str(row["gender"]).strip().lower()
+        gender = GENDER_WORDS.get(gender, gender)
         if gender not in GENDERS:
             raise SotkanetFormatError(
                 _("%(where)s: field 'gender' is %(value)r, not total, male or female.")
@@ -198,10 +260,29 @@ class RowReader:
             )
         )
 
+    def _region_id(self, raw: object, where: str) -> int | None:
+        """The region's id; a file saved from the service may name it instead."""
+        if isinstance(raw, int) or str(raw).strip().isdigit():
+            return _integer(raw, where=where, field="region")
+        if self._names is None:
+            self._names = {}
+            for region_id, area in self.regions.items():
+                if area is not None and area.name:
+                    self._names.setdefault(area.name.casefold(), region_id)
+        region_id = self._names.get(str(raw).strip().casefold())
+        if region_id is None:
+            self.dataset.skip(
+                _("region %(name)r is not a municipality, county or region in the regions list")
+                % {"name": str(raw).strip()[:80]}
+            )
+        return region_id
+
     @staticmethod
     def _number(row: dict, name: str, where: str):
         raw = row.get(name)
-        if raw in (None, ""):
+        if isinstance(raw, str):
+            raw = re.sub(r"[\s\u00a0\u202f]", "", raw)  # "1 234,5": thousands by spaces
+        if raw is None or (isinstance(raw, str) and raw in MISSING_MARKS):
             return None
         place = _("%(where)s, field %(field)r") % {"where": where, "field": name}
         return to_decimal(raw, where=place, error=SotkanetFormatError)
@@ -225,24 +306,44 @@ def parse_json_rows(
     return reader.dataset
 
 
-def parse_csv_rows(
-    text: str | bytes, regions: dict[int, AreaRef | None], metadata: dict | None = None
-) -> ParsedDataset:
-    check_size(text, error=SotkanetFormatError)
-    if isinstance(text, bytes):
+def _decode(content: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 ("Unicode text") or Windows-1252 as Excel saves."""
+    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return content.decode("utf-16")
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError:
         try:
-            text = text.decode("utf-8-sig")
+            return content.decode("cp1252")
         except UnicodeDecodeError as exc:
             raise SotkanetFormatError(
                 _("The CSV file is not UTF-8 text (%(reason)s). Save it as UTF-8 and try again.")
                 % {"reason": exc.reason}
             ) from exc
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";")
+
+
+def parse_csv_rows(
+    text: str | bytes, regions: dict[int, AreaRef | None], metadata: dict | None = None
+) -> ParsedDataset:
+    check_size(text, error=SotkanetFormatError)
+    if isinstance(text, bytes):
+        text = _decode(text)
+    text = text.lstrip("\ufeff")
+    first = text.split("\n", 1)[0]
+    delimiter = (
+        ";"
+        if first.count(";") >= max(first.count(","), first.count("\t"))
+        else ("\t" if first.count("\t") > first.count(",") else ",")
+    )
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     try:
         header = next(reader)
     except StopIteration as exc:
         raise SotkanetFormatError(_("The CSV file is empty.")) from exc
-    names = [CSV_HEADERS.get("".join(ch for ch in h.lower() if ch.isalnum()), "") for h in header]
+    names = [CSV_HEADERS.get(_plain(h), "") for h in header]
+    for position, name in enumerate(names):
+        if name and names.index(name) != position:
+            names[position] = ""  # "Alue" beside "Alue id": the first one names the column
     lacking = [name for name in (*REQUIRED, "value") if name not in names]
     if lacking:
         raise SotkanetFormatError(
