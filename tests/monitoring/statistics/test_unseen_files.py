@@ -10,12 +10,14 @@ from django.utils import translation
 
 from kotoplan.monitoring.statistics.integrations.sotkanet.errors import SotkanetFormatError
 from kotoplan.monitoring.statistics.integrations.sotkanet.parsers import parse_regions, parse_rows
+from kotoplan.monitoring.statistics.integrations.statfin.parsers import parse_jsonstat
 from kotoplan.monitoring.statistics.models import BreakdownLabel, StatisticValue
 from kotoplan.monitoring.statistics.services import statistic_values_import
 from tests.monitoring.conftest import DATA
 
 REAL_REGIONS = DATA.parent.parent / "data" / "statistics" / "sotkanet" / "regions.json"
 FINNISH_CSV = DATA / "sotkanet" / "sotkanet_4_finnish_excel.csv"
+ECEC_FOREIGN = "statfin-14jt-vko"
 
 
 def _regions():
@@ -54,3 +56,56 @@ def test_sotkanet_json__unknown_gender_word_names_the_row(db):
     with translation.override("fi"), pytest.raises(SotkanetFormatError) as error:
         parse_rows(json.dumps(rows), _regions())
     assert "Rivi 1" in error.value.message
+
+
+V1_JSONSTAT1 = DATA / "statfin" / "statfin_14jt_v1_jsonstat1.json"
+V2_ENGLISH = DATA / "statfin" / "statfin_14jt_v2_english.jsonstat.json"
+V2_URL = "https://pxdata.stat.fi/PxWeb/api/v1/en/StatFin/vaka/statfin_vaka_pxt_14jt.px"
+
+
+def test_statfin_pxweb_v1_json_stat_1_bundle(municipality_a, municipality_b, catalogue):
+    dataset = parse_jsonstat(V1_JSONSTAT1.read_bytes(), table_id="14jt")
+    counts = statistic_values_import(dataset=dataset)
+    assert counts.created == 6  # the whole country, Espoo and Jyväskylä × two contents
+    espoo = StatisticValue.objects.get(municipality__code="049", indicator__code=ECEC_FOREIGN)
+    assert espoo.value == Decimal(4959)
+
+
+def test_statfin_pxweb_v2_english_without_extension_or_roles(
+    municipality_a, municipality_b, catalogue
+):
+    # A byte order mark, no `extension` (the table id comes from the address), no `role`,
+    # a sparse `value` object and a withheld value marked "...".
+    dataset = parse_jsonstat(V2_ENGLISH.read_text("utf-8"), source_name=V2_URL)
+    assert dataset.language == "en"
+    statistic_values_import(dataset=dataset)
+    withheld = StatisticValue.objects.get(municipality__code="179", indicator__code=ECEC_FOREIGN)
+    assert (withheld.value, withheld.status) == (None, "suppressed")
+    assert StatisticValue.objects.get(country=True, indicator__code=ECEC_FOREIGN).value == 32520
+
+
+def test_statfin_breakdown_total_named_by_the_table_not_sss(
+    municipality_a, municipality_b, catalogue
+):
+    # A gender breakdown whose total is coded "0" (PxWeb's eliminationValueCode): the total
+    # is the figure without breakdown, the others keep their labels.
+    data = json.loads(V2_ENGLISH.read_text("utf-8-sig"))
+    data["id"].insert(2, "sukupuoli")
+    data["size"].insert(2, 3)
+    data["dimension"]["sukupuoli"] = {
+        "label": "Sex",
+        "category": {
+            "index": {"0": 0, "1": 1, "2": 2},
+            "label": {"0": "Total", "1": "Males", "2": "Females"},
+        },
+        "extension": {"eliminationValueCode": "0", "elimination": True},
+    }
+    data["value"] = list(range(1, 3 * 3 * 2 + 1))
+    del data["status"]
+    statistic_values_import(dataset=parse_jsonstat(json.dumps(data), source_name=V2_URL))
+    total = StatisticValue.objects.get(
+        municipality__code="049", indicator__code=ECEC_FOREIGN, breakdown_key=""
+    )
+    assert total.value == 8
+    labels = {b.code: b.label_en for b in BreakdownLabel.objects.filter(dimension="sukupuoli")}
+    assert labels == {"": "Sex", "1": "Males", "2": "Females"}

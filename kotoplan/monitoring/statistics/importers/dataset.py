@@ -146,6 +146,8 @@ def to_decimal(raw: object, *, where: object, error: type[ImportFormatError]) ->
 def load_json(text: str | bytes, *, what: str, error: type[ImportFormatError]) -> object:
     """The parsed JSON; a broken file names what it is and where it breaks."""
     check_size(text, error=error)
+    if isinstance(text, str):
+        text = text.lstrip("\ufeff")  # a byte order mark left by a Windows editor
     try:
         return json.loads(text)
     except UnicodeDecodeError as exc:
