@@ -109,3 +109,23 @@ def test_statfin_breakdown_total_named_by_the_table_not_sss(
     assert total.value == 8
     labels = {b.code: b.label_en for b in BreakdownLabel.objects.filter(dimension="sukupuoli")}
     assert labels == {"": "Sex", "1": "Males", "2": "Females"}
+
+
+def test_sotkanet_json__nested_rows_describe_their_own_regions(sotkanet_municipalities, catalogue):
+    # Rows that carry the indicator and the region as objects, the value as "primaryValue",
+    # wrapped in {"data": [...]}: no regions list is needed for regions the rows describe.
+    rows = {
+        "data": [
+            {
+                "indicator": {"id": 4},
+                "region": {"id": 378, "code": "837", "category": "KUNTA", "title": {"fi": "x"}},
+                "year": 2022,
+                "sex": "female",
+                "primaryValue": 9.1,
+                "absValue": 183,
+            }
+        ]
+    }
+    statistic_values_import(dataset=parse_rows(json.dumps(rows), {}))
+    value = StatisticValue.objects.get(municipality__code="837")
+    assert (value.breakdown_value, value.value) == ("female", Decimal("9.1"))

@@ -128,32 +128,39 @@ def parse_regions(text: str | bytes) -> dict[int, AreaRef | None]:
         raise SotkanetFormatError(_("The regions list must be a JSON array."))
     regions: dict[int, AreaRef | None] = {}
     for number, item in enumerate(data, start=1):
-        if not isinstance(item, dict):
-            raise _item_error(number, _("not an object."))
-        for name in ("id", "code", "category"):
-            if item.get(name) in (None, ""):
-                raise _item_error(number, _("field %(field)r is missing.") % {"field": name})
-        if isinstance(item["id"], bool) or not isinstance(item["id"], int):
-            raise _item_error(number, _("'id' is not an integer."))
-        mapping = CATEGORY_AREAS.get(str(item["category"]).upper())
-        if mapping is None:
-            regions[item["id"]] = None
-            continue
-        level, kind, width = mapping
-        code = str(item["code"]).strip()
-        code = code.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_ ") or code
-        if level != COUNTRY and (not code.isdigit() or len(code) > width):
-            raise _item_error(
-                number,
-                _("code %(code)r is not a %(category)s code.")
-                % {"code": code, "category": item["category"]},
-            )
-        title = item.get("title")
-        name = str(title.get("fi") or "") if isinstance(title, dict) else str(title or "")
-        regions[item["id"]] = AreaRef(
-            level, code.zfill(width) if width else "", kind, name=name.strip()
-        )
+        region_id = _region_id_of(item, number)  # checks the item before it is read
+        regions[region_id] = _region_ref(item, number)
     return regions
+
+
+def _region_id_of(item: object, number: int) -> int:
+    if not isinstance(item, dict):
+        raise _item_error(number, _("not an object."))
+    for name in ("id", "code", "category"):
+        if item.get(name) in (None, ""):
+            raise _item_error(number, _("field %(field)r is missing.") % {"field": name})
+    if isinstance(item["id"], bool) or not isinstance(item["id"], int):
+        raise _item_error(number, _("'id' is not an integer."))
+    return item["id"]
+
+
+def _region_ref(item: dict, number: int) -> AreaRef | None:
+    """Where the rows of one region of the list belong; None for levels Kotoplan does not keep."""
+    mapping = CATEGORY_AREAS.get(str(item["category"]).upper())
+    if mapping is None:
+        return None
+    level, kind, width = mapping
+    code = str(item["code"]).strip()
+    code = code.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_ ") or code
+    if level != COUNTRY and (not code.isdigit() or len(code) > width):
+        raise _item_error(
+            number,
+            _("code %(code)r is not a %(category)s code.")
+            % {"code": code, "category": item["category"]},
+        )
+    title = item.get("title")
+    name = str(title.get("fi") or "") if isinstance(title, dict) else str(title or "")
+    return AreaRef(level, code.zfill(width) if width else "", kind, name=name.strip())
 
 
 def regions_or_shipped(text: str | bytes) -> dict[int, AreaRef | None]:
@@ -260,6 +267,21 @@ class RowReader:
             )
         )
 
+    def flat(self, row: dict, number: int) -> dict:
+        """A JSON row with the field names of the API (`sex`, `primaryValue` … accepted) and
+        nested objects ({"indicator": {"id": 4}, "region": {"id", "code", "category"}}) read
+        as ids; a region described in the row needs no regions list."""
+        flat = {}
+        for key, value in row.items():
+            name = CSV_HEADERS.get(_plain(str(key)), key)
+            if isinstance(value, dict) and name == "region" and value.get("category"):
+                region_id = _region_id_of(value, number)
+                self.regions.setdefault(region_id, _region_ref(value, number))
+            if isinstance(value, dict) and name in ("indicator", "region"):
+                value = value.get("id")
+            flat.setdefault(name, value)
+        return flat
+
     def _region_id(self, raw: object, where: str) -> int | None:
         """The region's id; a file saved from the service may name it instead."""
         if isinstance(raw, int) or str(raw).strip().isdigit():
@@ -294,15 +316,17 @@ def parse_json_rows(
     data = load_json(
         text, what=pgettext("statistics import", "data file"), error=SotkanetFormatError
     )
+    if isinstance(data, dict):  # an answer wrapping its rows: {"data": [...]}
+        data = next((data[k] for k in ("data", "rows", "values") if k in data), data)
     if not isinstance(data, list):
         raise SotkanetFormatError(_("The Sotkanet data must be a JSON array of rows."))
     check_cells(len(data), error=SotkanetFormatError)
-    reader = RowReader(regions, metadata)
+    reader = RowReader(dict(regions), metadata)
     for number, row in enumerate(data, start=1):
         where = _("Row %(number)s") % {"number": number}
         if not isinstance(row, dict):
             raise SotkanetFormatError(_("%(where)s: not an object.") % {"where": where})
-        reader.add(row, where)
+        reader.add(reader.flat(row, number), where)
     return reader.dataset
 
 
@@ -378,6 +402,6 @@ def parse_rows(
 ) -> ParsedDataset:
     """JSON when the content starts with '[', CSV otherwise."""
     head = text[:64].lstrip() if isinstance(text, str) else text[:64].lstrip(b"\xef\xbb\xbf \r\n\t")
-    if head[:1] in ("[", b"["):
+    if head[:1] in ("[", b"[", "{", b"{"):
         return parse_json_rows(text, regions, metadata)
     return parse_csv_rows(text, regions, metadata)
