@@ -244,7 +244,7 @@ class RowReader:
             )
         parts = [] if gender == "total" else [("gender", gender)]
         age = str(row.get("age") or "").strip()
-        if age and age.lower() != "total":
+        if age and GENDER_WORDS.get(age.lower(), age.lower()) != "total":
             parts.append(("age", age))
         for dimension, group in parts:
             self.dataset.label_breakdown(
