@@ -9,6 +9,7 @@ from kotoplan.core.models import text_fields
 from kotoplan.geography.models import Area, AreaMembership, Municipality
 from kotoplan.monitoring.models import MeasureUpdate, MonitoringRound
 from kotoplan.monitoring.statistics.models import StatIndicator, StatisticValue
+from kotoplan.monitoring.statistics.selectors import breakdown_text
 from kotoplan.oversight.dialogue.models import Observation
 from kotoplan.oversight.models import ReadinessResult
 from kotoplan.participation.models import Consultation
@@ -191,6 +192,9 @@ class StatisticValueSerializer(serializers.ModelSerializer):
     municipality = serializers.SlugRelatedField(allow_null=True, **CODES)
     area_kind = serializers.CharField(source="area.kind", read_only=True, allow_null=True)
     area_code = serializers.CharField(source="area.code", read_only=True, allow_null=True)
+    breakdown_label = serializers.SerializerMethodField(
+        help_text="The breakdown group's name in fi, sv and en; empty without a breakdown."
+    )
 
     class Meta:
         model = StatisticValue
@@ -205,9 +209,22 @@ class StatisticValueSerializer(serializers.ModelSerializer):
             "period",
             "breakdown_key",
             "breakdown_value",
+            "breakdown_label",
             "value",
             "status",
         )
+
+    def get_breakdown_label(self, value) -> dict[str, str]:
+        if not value.breakdown_key:
+            return {}
+        labels = {
+            (label.dimension, label.code): label
+            for label in value.indicator.breakdown_labels.all()  # prefetched by the list
+        }
+        return {
+            language: breakdown_text(labels, value.breakdown_key, value.breakdown_value, language)
+            for language in ("fi", "sv", "en")
+        }
 
 
 class CodeField(serializers.SlugRelatedField):

@@ -3,9 +3,16 @@
 parties)."""
 
 from .rounds.models import IndicatorValue, MeasureUpdate, MonitoringRound, ReminderLog
-from .statistics.models import ImportRun, SituationIndicator, StatIndicator, StatisticValue
+from .statistics.models import (
+    BreakdownLabel,
+    ImportRun,
+    SituationIndicator,
+    StatIndicator,
+    StatisticValue,
+)
 
 __all__ = [
+    "BreakdownLabel",
     "ImportRun",
     "IndicatorValue",
     "MeasureUpdate",

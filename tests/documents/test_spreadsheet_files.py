@@ -123,6 +123,19 @@ def test_xlsx_with_title_rows_merged_cells_and_an_unknown_column(municipality_a,
     ]
 
 
+def test_xlsx_plan_on_the_second_sheet_after_a_hidden_one(municipality_a, organisations):
+    # The hidden first sheet has the same header and an example row: the visible sheet wins;
+    # a formula cell gives the value Excel cached; the formatted empty column is no column.
+    content = (FILES / "finnish-plan-second-sheet.xlsx").read_bytes()
+    checked = check(content, municipality_a, "suunnitelma.xlsx")
+    assert checked.problems == []
+    assert checked.sheet.name == "Suunnitelma"
+    assert_common(checked.draft, organisations)
+    employment = checked.draft.objectives[0].indicators[0].data
+    assert employment["target_year"] == 2028  # the formula's cached value
+    assert_notes(checked)
+
+
 @pytest.mark.parametrize(
     ("name", "encoding", "separator"),
     [("finnish-plan-excel.csv", "windows-1252", ";"), ("finnish-plan-excel.txt", "utf-16", "\t")],

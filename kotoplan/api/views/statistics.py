@@ -53,7 +53,9 @@ class StatisticValueList(ListApi):
     ordering = ("indicator__code", "period", "municipality__code", "area_id", "pk")
 
     def scoped(self):
-        return StatisticValue.objects.select_related("indicator", "municipality", "area")
+        return StatisticValue.objects.select_related(
+            "indicator", "municipality", "area"
+        ).prefetch_related("indicator__breakdown_labels")
 
     def get_serializer_class(self):
         if self.request.method == "PUT":

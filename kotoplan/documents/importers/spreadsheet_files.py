@@ -150,7 +150,8 @@ def _sheet_rows(sheet, limits: Limits, max_rows: int, strict: bool = True) -> li
 
 
 def read_xlsx(content: bytes, limits: Limits, pick=None) -> Sheet:
-    """The first sheet (or the first for which `pick(rows)` is true) of a workbook."""
+    """The first sheet (or the first for which `pick(rows)` is true) of a workbook, visible
+    sheets first."""
     _check_zip(content, limits)
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
@@ -163,6 +164,8 @@ def read_xlsx(content: bytes, limits: Limits, pick=None) -> Sheet:
         )
     try:
         sheets = [s for s in workbook.worksheets if hasattr(s, "iter_rows")][: limits.max_sheets]
+        # A hidden sheet (a template's example or lists) is looked at after the visible ones.
+        sheets.sort(key=lambda s: getattr(s, "sheet_state", "visible") != "visible")
         if not sheets:
             _refuse(_("the workbook has no worksheet"))
         chosen = sheets[0]

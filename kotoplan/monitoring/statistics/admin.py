@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import ImportRun, StatIndicator, StatisticValue
+from .models import BreakdownLabel, ImportRun, StatIndicator, StatisticValue
 
 
 @admin.register(StatIndicator)
@@ -24,3 +24,10 @@ class ImportRunAdmin(admin.ModelAdmin):
     list_filter = ["source", "status"]
     readonly_fields = [f.name for f in ImportRun._meta.fields if f.name not in ("payload",)]
     exclude = ["payload", "regions_payload"]
+
+
+@admin.register(BreakdownLabel)
+class BreakdownLabelAdmin(admin.ModelAdmin):
+    list_display = ["indicator", "dimension", "code", "label_fi", "label_sv", "label_en"]
+    search_fields = ["indicator__code", "dimension", "code", "label_fi"]
+    raw_id_fields = ["indicator"]

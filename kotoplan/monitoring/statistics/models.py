@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kotoplan.core.models import NAME, TimeStampedModel, in_languages, optional_link
 
+LABEL = (_("label in Finnish"), _("label in Swedish"), _("label in English"))
 DEFINITION = (
     _("definition in Finnish"),
     _("definition in Swedish"),
@@ -292,6 +293,41 @@ class SituationIndicator(models.Model):
 
     def __str__(self) -> str:
         return f"{self.plan_id}: {self.indicator.code}"
+
+
+class BreakdownLabel(models.Model):
+    """The name of a breakdown group of an indicator's values (a gender, an age group, a
+    category of a StatFin dimension) in three languages; `code` "" names the breakdown itself.
+    Values keep the codes (`StatisticValue.breakdown_key/value`); people see these labels."""
+
+    indicator = models.ForeignKey(
+        StatIndicator, on_delete=models.CASCADE, related_name="breakdown_labels"
+    )
+    dimension = models.CharField(_("breakdown"), max_length=120)
+    code = models.CharField(_("code"), max_length=120, blank=True)
+    label_fi, label_sv, label_en = in_languages(models.CharField, LABEL, max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["indicator", "dimension", "code"]
+        verbose_name = _("breakdown label")
+        verbose_name_plural = _("breakdown labels")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "dimension", "code"], name="breakdown_label_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dimension}={self.code}: {self.label_fi}"
+
+    def text(self, language: str) -> str:
+        """The label in the language, else in another one (never empty when any is set)."""
+        return (
+            getattr(self, f"label_{language[:2]}", "")
+            or self.label_fi
+            or self.label_sv
+            or (self.label_en)
+        )
 
 
 # --- the indicators Kotoplan knows by name -----------------------------------------------------

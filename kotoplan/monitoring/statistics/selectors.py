@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from kotoplan.accounts.selectors import user_reach
 from kotoplan.core.clock import today
@@ -16,6 +17,7 @@ from kotoplan.core.permissions import scope
 from kotoplan.geography.models import Area, AreaMembership, Municipality
 
 from .models import (
+    BreakdownLabel,
     ImportRun,
     SituationIndicator,
     StatIndicator,
@@ -124,6 +126,15 @@ class LanguageGroups:
 
 
 @dataclass
+class BreakdownRow:
+    indicator: StatIndicator
+    group: str
+    period: int | str
+    cell: Cell
+    absolute: Decimal | None = None
+
+
+@dataclass
 class SituationFigures:
     municipality: Municipality | None
     columns: list[Column] = field(default_factory=list)
@@ -132,6 +143,7 @@ class SituationFigures:
     trend: list[TrendRow] = field(default_factory=list)
     attributions: list[tuple[str, str]] = field(default_factory=list)
     languages: LanguageGroups | None = None
+    breakdowns: list[BreakdownRow] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
@@ -192,10 +204,10 @@ def situation_figures(
     figures.columns = [Column(m.name_fi, "municipality", ("m", m.pk)) for m in municipalities]
     figures.columns += [Column(a.name_fi, "county", ("a", a.pk)) for a in counties.values()]
     figures.columns.append(Column("", "country", ("c",)))
+    places = Q(municipality__in=municipalities) | Q(area_id__in=list(counties)) | Q(country=True)
+    groups = Q(municipality=municipalities[0]) & ~Q(breakdown_key__in=["", LANGUAGE_BREAKDOWN])
     values = StatisticValue.objects.filter(
-        Q(municipality__in=municipalities) | Q(area_id__in=list(counties)) | Q(country=True),
-        indicator__in=indicators,
-        breakdown_key="",
+        (places & Q(breakdown_key="")) | groups, indicator__in=indicators
     ).only(
         "indicator_id",
         "municipality_id",
@@ -207,9 +219,15 @@ def situation_figures(
         "value",
         "status",
         "absolute_value",
+        "breakdown_key",
+        "breakdown_value",
     )
     data: dict[tuple, StatisticValue] = {}
+    by_group: list[StatisticValue] = []
     for value in values:
+        if value.breakdown_key:
+            by_group.append(value)
+            continue
         period = (value.period, value.period_type, value.subperiod)
         data[(value.indicator_id, _key(value), period)] = value
     lead = figures.columns[0].key
@@ -233,6 +251,7 @@ def situation_figures(
         if indicator.attribution and pair not in figures.attributions:
             figures.attributions.append(pair)
     figures.languages = main_language_groups(municipality=municipalities[0], indicators=indicators)
+    figures.breakdowns = _breakdown_rows(by_group, figures.rows)
     trend_ids = {i.pk for i in figures.trend_indicators}
     periods = sorted(
         {p for (ind, key, p) in data if key == lead and ind in trend_ids},
@@ -249,6 +268,79 @@ def _cell(value: StatisticValue | None, indicator: StatIndicator) -> Cell:
     if value is None:
         return Cell(number_format=number_format)
     return Cell(value=value.value, status=value.status, present=True, number_format=number_format)
+
+
+LabelsByIndicator = dict[int, dict[tuple[str, str], BreakdownLabel]]
+
+
+def breakdown_labels_of(indicator_ids) -> LabelsByIndicator:
+    """Indicator id → (breakdown, code) → label; one query."""
+    labels: LabelsByIndicator = {}
+    for label in BreakdownLabel.objects.filter(indicator_id__in=list(indicator_ids)):
+        labels.setdefault(label.indicator_id, {})[(label.dimension, label.code)] = label
+    return labels
+
+
+def _split(key: str, value: str, labels: dict) -> list[tuple[str, str]]:
+    """ "gender+age", "male+75+" → [("gender", "male"), ("age", "75+")]: codes may hold "+"."""
+    dimensions = key.split("+")
+    pieces = value.split("+")
+    if len(pieces) == len(dimensions):
+        return list(zip(dimensions, pieces, strict=True))
+    parts, start = [], 0
+    for n, dimension in enumerate(dimensions):
+        if n == len(dimensions) - 1:
+            parts.append((dimension, "+".join(pieces[start:])))
+            break
+        end = next(
+            (
+                stop
+                for stop in range(start + 1, len(pieces))
+                if (dimension, "+".join(pieces[start:stop])) in labels
+            ),
+            start + 1,
+        )
+        parts.append((dimension, "+".join(pieces[start:end])))
+        start = end
+    return parts
+
+
+def breakdown_text(labels: dict, key: str, value: str, language: str | None = None) -> str:
+    """A breakdown group as people read it, "Naiset, 0–17-vuotiaat": each code by its label
+    in the language when one was imported, the code itself only when none exists."""
+    if not key:
+        return ""
+    language = language or get_language() or "fi"
+    names = []
+    for dimension, code in _split(key, value, labels):
+        label = labels.get((dimension, code))
+        names.append(label.text(language) if label else code)
+    return ", ".join(names)
+
+
+def _breakdown_rows(values: list[StatisticValue], rows: list[FigureRow]) -> list[BreakdownRow]:
+    """The lead municipality's values by gender, age and other groups, for the period each
+    figure shows (one query for their labels, when there are any)."""
+    periods = {row.indicator.pk: (row.indicator, row.period) for row in rows}
+    values = sorted(
+        (v for v in values if v.indicator_id in periods),
+        key=lambda v: (v.indicator_id, v.breakdown_key, v.breakdown_value),
+    )
+    if not values:
+        return []
+    labels = breakdown_labels_of(periods)
+    result = []
+    for value in values:
+        indicator, period = periods[value.indicator_id]
+        if _period((value.period, value.period_type, value.subperiod)) != period:
+            continue
+        text = breakdown_text(
+            labels.get(value.indicator_id, {}), value.breakdown_key, value.breakdown_value
+        )
+        result.append(
+            BreakdownRow(indicator, text, period, _cell(value, indicator), value.absolute_value)
+        )
+    return result
 
 
 def main_language_groups(
@@ -271,8 +363,12 @@ def main_language_groups(
         return None
     latest = rows[0]
     by_id = {indicator.pk: indicator for indicator in indicators}
+    labels = breakdown_labels_of([latest.indicator_id]).get(latest.indicator_id, {})
     groups = [
-        LanguageGroup(language=row.breakdown_value, value=row.value)
+        LanguageGroup(
+            language=breakdown_text(labels, LANGUAGE_BREAKDOWN, row.breakdown_value),
+            value=row.value,
+        )
         for row in rows
         if row.period == latest.period and row.indicator_id == latest.indicator_id
     ][:MAIN_LANGUAGE_GROUPS]

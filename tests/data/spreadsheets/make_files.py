@@ -12,8 +12,14 @@ Run from the repository root: `.venv/bin/python tests/data/spreadsheets/make_fil
   first cell, every row padded to the sheet's width.
 - finnish-plan-excel.txt: as Excel saves "Unicode text": UTF-16 LE with a byte order mark, tab
   separated, CRLF.
+- finnish-plan-second-sheet.xlsx: the same plan on the second sheet of a workbook whose first
+  sheet ("Malli", an example row under the same header) is hidden, as municipal templates
+  ship; a formula cell with the value Excel caches beside it (=YEAR(DATE(2028;12;31)) → 2028);
+  an empty column after the data formatted down to row 500.
 """
 
+import re
+import zipfile
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -113,6 +119,35 @@ def workbook() -> Workbook:
     return book
 
 
+def second_sheet_workbook() -> Workbook:
+    book = workbook()
+    model = book.create_sheet("Malli", 0)
+    model.append(HEADER)
+    model.append(["Esimerkkiteema", "Esimerkkitavoite", "", "Esimerkkitoimenpide"])
+    model.sheet_state = "hidden"
+    book.active = 1
+    sheet = book["Suunnitelma"]
+    empty = len(HEADER) + 1
+    for row in range(1, 501):
+        sheet.cell(row=row, column=empty).font = Font(italic=True)  # formatting, no value
+    return book
+
+
+def with_cached_formula(path: Path, ref: str, formula: str) -> None:
+    """Give the number in cell `ref` of the data sheet the formula Excel computed it by, the
+    way Excel stores both (openpyxl writes either a formula or a value, never both)."""
+    with zipfile.ZipFile(path) as source:
+        parts = {info.filename: source.read(info) for info in source.infolist()}
+    name = "xl/worksheets/sheet2.xml"
+    xml = parts[name].decode()
+    xml, count = re.subn(rf'(<c r="{ref}"[^>]*>)(<v>)', rf"\1<f>{formula}</f>\2", xml)
+    assert count == 1, ref
+    parts[name] = xml.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for filename, data in parts.items():
+            target.writestr(filename, data)
+
+
 def excel_text(value) -> str:
     """A cell as Finnish Excel writes it into a CSV file."""
     if value is None:
@@ -143,6 +178,9 @@ def excel_line(cells: list[str], separator: str) -> str:
 def main() -> None:
     xlsx = HERE / "finnish-plan.xlsx"
     workbook().save(xlsx)
+    second = HERE / "finnish-plan-second-sheet.xlsx"
+    second_sheet_workbook().save(second)
+    with_cached_formula(second, f"S{FIRST}", "YEAR(DATE(2028,12,31))")
     rows = excel_rows()
     semicolon = "".join(excel_line(row, ";") for row in rows)
     (HERE / "finnish-plan-excel.csv").write_bytes(semicolon.encode("cp1252"))

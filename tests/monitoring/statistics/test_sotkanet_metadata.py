@@ -11,6 +11,7 @@ from django.core.management import CommandError, call_command
 from kotoplan.monitoring.statistics.integrations.sotkanet import catalogue as sotkanet_catalogue
 from kotoplan.monitoring.statistics.integrations.sotkanet.parsers import parse_regions, parse_rows
 from kotoplan.monitoring.statistics.models import ImportRun, StatIndicator, StatisticValue
+from kotoplan.monitoring.statistics.selectors import situation_figures
 from kotoplan.monitoring.statistics.services import import_run_execute, statistic_values_import
 from tests.monitoring.conftest import DATA, SOTKANET_JSON, SOTKANET_REGIONS
 
@@ -82,6 +83,7 @@ def test_update_catalogue__from_the_live_api(
         {"id": 9999, "title": {"fi": "Aivan uusi indikaattori"}},
     ]
     stats_server.add("/rest/1.1/indicators", json.dumps(indicators))
+    stats_server.add_file("/rest/1.1/regions", REAL_REGIONS)
     settings.KOTOPLAN_SOTKANET_CATALOGUE = tmp_path / "sotkanet" / "indicators.json"
     StatIndicator.objects.create(
         code="sotkanet-9999", name_fi="Sotkanet 9999", source="sotkanet", source_code="9999"
@@ -102,3 +104,60 @@ def test_update_catalogue__a_broken_answer_keeps_the_old_catalogue(
     with pytest.raises(CommandError, match="not readable"):
         call_command("update_sotkanet_catalogue")
     assert json.loads(path.read_text())[0]["title"]["fi"] == "Vanha"
+
+
+REAL_REGIONS = DATA.parent.parent / "data" / "statistics" / "sotkanet" / "regions.json"
+
+
+def test_update_regions__the_real_answer_replayed_becomes_the_regions_list(
+    stats_server, tmp_path, settings, capsys, db
+):
+    stats_server.add_file("/rest/1.1/regions", REAL_REGIONS)
+    settings.KOTOPLAN_SOTKANET_CATALOGUE = tmp_path / "indicators.json"
+    call_command("update_sotkanet_catalogue", "--only-regions")
+    out = capsys.readouterr().out
+    assert "Regions: 511 regions, 320 municipalities, 0 wellbeing services counties." in out
+    assert (tmp_path / "regions.json").read_bytes() == REAL_REGIONS.read_bytes()
+
+
+def test_update_regions__a_broken_list_keeps_the_old_one(stats_server, tmp_path, settings, db):
+    settings.KOTOPLAN_SOTKANET_CATALOGUE = tmp_path / "indicators.json"
+    (tmp_path / "regions.json").write_text("[]")
+    stats_server.add("/rest/1.1/regions", '[{"id": 1, "code": "091"}]')
+    with pytest.raises(CommandError, match="item 1: field 'category' is missing"):
+        call_command("update_sotkanet_catalogue", "--only-regions")
+    assert (tmp_path / "regions.json").read_text() == "[]"
+
+
+def test_county_comparison__sotkanet_rows_of_the_county_from_the_current_regions_list(
+    stats_server, municipality_a, wellbeing_county, catalogue, tmp_path, settings
+):
+    # The current list adds the wellbeing services counties (from 2023) to the real 2015 one;
+    # Sotkanet's own id of a county is unknown to Kotoplan, its code and name are not.
+    regions = json.loads(REAL_REGIONS.read_bytes())
+    regions.append(
+        {
+            "id": 1093,
+            "code": "03",  # a different number than the reference data's 02: the name decides
+            "category": "HYVINVOINTIALUE",
+            "title": {"fi": "Länsi-Uudenmaan hyvinvointialue", "sv": "Västra Nylands"},
+        }
+    )
+    stats_server.add("/rest/1.1/regions", json.dumps(regions))
+    settings.KOTOPLAN_SOTKANET_CATALOGUE = tmp_path / "indicators.json"
+    call_command("update_sotkanet_catalogue", "--only-regions")
+    rows = [
+        {"indicator": 4, "region": 20, "year": 2022, "gender": "total", "value": 5.2},
+        {"indicator": 4, "region": 1093, "year": 2022, "gender": "total", "value": 6.0},
+        {"indicator": 4, "region": 658, "year": 2022, "gender": "total", "value": 6.1},
+    ]
+    run = ImportRun.objects.create(source="sotkanet", payload=json.dumps(rows))
+    assert import_run_execute(run_id=run.pk).status == "succeeded"
+    indicator = StatIndicator.objects.get(code="sotkanet-4")
+    figures = situation_figures(municipalities=[municipality_a], indicators=[indicator])
+    assert [cell.value for cell in figures.rows[0].cells] == [
+        Decimal("5.2"),
+        Decimal("6.0"),
+        Decimal("6.1"),
+    ]
+    assert figures.columns[1].label == "Länsi-Uudenmaan hyvinvointialue"

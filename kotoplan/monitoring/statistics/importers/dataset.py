@@ -41,6 +41,9 @@ class AreaRef:
     level: str
     code: str = ""
     area_kind: str = ""
+    # The area's name in the source, when it gives one: an area whose code names another
+    # area of the same kind in the reference data is found by this name instead.
+    name: str = field(default="", compare=False)
 
     def describe(self) -> str:
         if self.level == COUNTRY:
@@ -74,6 +77,16 @@ class ParsedDataset:
     skipped: int = 0
     skipped_reasons: dict[str, int] = field(default_factory=dict)
     language: str = ""  # the language of the labels in the file, when it says
+    # (indicator code, breakdown, category code or "" for the breakdown itself) → {lang: label}
+    breakdown_labels: dict[tuple[str, str, str], dict[str, str]] = field(default_factory=dict)
+    # Sotkanet lists every region it ever had: rows of areas missing from the reference data
+    # (merged municipalities …) are skipped with a note instead of refusing the file.
+    skip_unknown_areas: bool = False
+
+    def label_breakdown(self, indicator: str, dimension: str, code: str, labels: dict) -> None:
+        texts = {lang: str(text).strip()[:300] for lang, text in labels.items() if text}
+        if texts:
+            self.breakdown_labels.setdefault((indicator, dimension, code), {}).update(texts)
 
     def skip(self, reason: str, count: int = 1) -> None:
         self.skipped += count
@@ -133,6 +146,8 @@ def to_decimal(raw: object, *, where: object, error: type[ImportFormatError]) ->
 def load_json(text: str | bytes, *, what: str, error: type[ImportFormatError]) -> object:
     """The parsed JSON; a broken file names what it is and where it breaks."""
     check_size(text, error=error)
+    if isinstance(text, str):
+        text = text.lstrip("\ufeff")  # a byte order mark left by a Windows editor
     try:
         return json.loads(text)
     except UnicodeDecodeError as exc:

@@ -2,7 +2,7 @@
 (`situation`) and the Sotkanet catalogue (`catalogue`). Each module's docstring names its
 invariants."""
 
-from .catalogue import sotkanet_catalogue_update
+from .catalogue import sotkanet_catalogue_update, sotkanet_regions_update
 from .runs import (
     import_run_create,
     import_run_execute,
@@ -24,6 +24,7 @@ __all__ = [
     "may_import_shared",
     "situation_indicators_set",
     "sotkanet_catalogue_update",
+    "sotkanet_regions_update",
     "statistic_value_save",
     "statistic_values_import",
 ]

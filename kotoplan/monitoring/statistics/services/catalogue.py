@@ -15,8 +15,10 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
+from ..importers.dataset import AREA, MUNICIPALITY
 from ..integrations.sotkanet import catalogue
 from ..integrations.sotkanet import client as sotkanet_client
+from ..integrations.sotkanet.parsers import parse_regions
 from ..models import StatIndicator
 
 FILLED = ("name_sv", "name_en", "definition_fi", "definition_sv", "definition_en", "organisation")
@@ -60,3 +62,19 @@ def sotkanet_catalogue_update(*, content: bytes | None = None, path: Path | None
             indicator.save(update_fields=[*changes, "updated_at"])
             updated += 1
     return {"indicators": len(entries), "updated": updated}
+
+
+def sotkanet_regions_update(*, content: bytes | None = None, path: Path | None = None) -> dict:
+    """Fetch Sotkanet's regions list (unless `content` is given) and store it as the list that
+    decodes the region ids of imported rows. A list that does not parse, or names no
+    municipality, leaves the stored one as it was. Returns counts by level."""
+    content = sotkanet_client.fetch_regions() if content is None else content
+    regions = parse_regions(content)  # every item checked before anything is written
+    kept = [area for area in regions.values() if area is not None]
+    municipalities = sum(1 for area in kept if area.level == MUNICIPALITY)
+    if not municipalities:
+        raise ValueError("The regions list names no municipality; it was not replaced.")
+    counties = sum(1 for a in kept if a.level == AREA and a.area_kind == "wellbeing_county")
+    path = path or catalogue.shipped_regions_path()
+    _write(path, content)
+    return {"regions": len(regions), "municipalities": municipalities, "counties": counties}

@@ -25,6 +25,7 @@ from ..models import (
     ABOLISHED_MUNICIPALITIES,
     KNOWN_BY_CODE,
     KNOWN_INDICATORS,
+    BreakdownLabel,
     ImportRun,
     StatIndicator,
     StatisticValue,
@@ -109,6 +110,36 @@ def _ensure_indicators(dataset: ParsedDataset) -> dict[str, int]:
     return known
 
 
+def _save_breakdown_labels(dataset: ParsedDataset, ids: dict[str, int]) -> None:
+    """Store the names of the breakdown groups the file gives; a name in the file's language
+    replaces the stored one, the other languages stay (two queries and the writes)."""
+    if not dataset.breakdown_labels:
+        return
+    stored = {
+        (label.indicator_id, label.dimension, label.code): label
+        for label in BreakdownLabel.objects.filter(indicator_id__in=set(ids.values()))
+    }
+    to_create, to_update = [], []
+    for (code, dimension, category), texts in dataset.breakdown_labels.items():
+        key = (ids[code], dimension[:120], category[:120])
+        fields = {
+            f"label_{lang}": text for lang, text in texts.items() if lang in ("fi", "sv", "en")
+        }
+        label = stored.get(key)
+        if label is None:
+            to_create.append(
+                BreakdownLabel(indicator_id=key[0], dimension=key[1], code=key[2], **fields)
+            )
+        elif any(getattr(label, name) != text for name, text in fields.items()):
+            for name, text in fields.items():
+                setattr(label, name, text)
+            to_update.append(label)
+    BreakdownLabel.objects.bulk_create(to_create, batch_size=500)
+    BreakdownLabel.objects.bulk_update(
+        to_update, ["label_fi", "label_sv", "label_en"], batch_size=500
+    )
+
+
 def restrict_to_municipality(dataset: ParsedDataset, municipality: Municipality) -> None:
     """Keep only the municipality's values; count the rest as skipped, saying why."""
     kept = [
@@ -153,13 +184,17 @@ def _resolve(dataset: ParsedDataset) -> tuple[list[tuple], list[str]]:
             "id", "code", "in_act_scope", "name_fi"
         )
     }
-    area_keys = {(v.area.area_kind, v.area.code) for v in dataset.values if v.area.level == AREA}
-    areas = {
-        (a.kind, a.code): a
-        for a in Area.objects.filter(
-            kind__in={key[0] for key in area_keys}, code__in={key[1] for key in area_keys}
-        )
-    }
+    area_refs = {v.area for v in dataset.values if v.area.level == AREA}
+    kinds = {ref.area_kind for ref in area_refs}
+    wanted_names = {ref.name.casefold() for ref in area_refs if ref.name}
+    areas, by_name = {}, {}
+    for a in Area.objects.filter(
+        Q(code__in={ref.code for ref in area_refs}) | Q(name_fi__in={r.name for r in area_refs}),
+        kind__in=kinds,
+    ):
+        areas[(a.kind, a.code)] = a
+        if a.name_fi.casefold() in wanted_names:
+            by_name[(a.kind, a.name_fi.casefold())] = a
     no_aland = {code for code in dataset.indicators if not _covers_aland(code)}
     rows, seen, names = [], {}, {}
     for parsed in dataset.values:
@@ -169,6 +204,9 @@ def _resolve(dataset: ParsedDataset) -> tuple[list[tuple], list[str]]:
             if municipality is None:
                 if parsed.area.code in ABOLISHED_MUNICIPALITIES:
                     dataset.skip(str(ABOLISHED_MUNICIPALITIES[parsed.area.code]))
+                    continue
+                if dataset.skip_unknown_areas:
+                    dataset.skip(_unknown_area_note(parsed.area))
                     continue
                 raise ImportFormatError(
                     _(
@@ -184,6 +222,12 @@ def _resolve(dataset: ParsedDataset) -> tuple[list[tuple], list[str]]:
                 parsed.value, parsed.status = None, MISSING
         elif parsed.area.level == AREA:
             area = areas.get((parsed.area.area_kind, parsed.area.code))
+            named = by_name.get((parsed.area.area_kind, parsed.area.name.casefold()))
+            if named is not None and area is not named:
+                area = named  # the source numbers its areas differently: its name decides
+            if area is None and dataset.skip_unknown_areas:
+                dataset.skip(_unknown_area_note(parsed.area))
+                continue
             if area is None:
                 raise ImportFormatError(
                     _(
@@ -217,6 +261,13 @@ def _resolve(dataset: ParsedDataset) -> tuple[list[tuple], list[str]]:
         seen[key] = parsed.position
         rows.append((key, value, parsed.status, absolute))
     return rows, sorted(names.values())
+
+
+def _unknown_area_note(area) -> str:
+    return _(
+        "%(area)s is not in Kotoplan's reference data (a merged or abolished area, or one "
+        "of another division)"
+    ) % {"area": area.describe()}
 
 
 def _checked(value: Decimal | None, position) -> Decimal | None:
@@ -289,6 +340,7 @@ def statistic_values_import(
         restrict_to_municipality(dataset, only_municipality)
     rows, areas = _resolve(dataset)
     ids = _ensure_indicators(dataset)
+    _save_breakdown_labels(dataset, ids)
     counts = ImportCounts(skipped=dataset.skipped, areas=areas)
     for start in range(0, len(rows), CHUNK):
         _write_chunk(rows[start : start + CHUNK], ids, run, counts)

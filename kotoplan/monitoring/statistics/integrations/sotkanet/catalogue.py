@@ -7,6 +7,7 @@ adds "description", "decimals" and "primaryValueType"; both shapes are read by `
 """
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -76,3 +77,46 @@ def shipped() -> dict[int, dict]:
 
 def shipped_regions_path() -> Path:
     return Path(settings.KOTOPLAN_SOTKANET_CATALOGUE).with_name("regions.json")
+
+
+AGE_RANGE = re.compile(r"^(\d{1,3})\s*[-–_]\s*(\d{1,3})$")
+AGE_FROM = re.compile(r"^(\d{1,3})\s*(?:\+|[-–_]|-?\s*v(?:uotta)?\s*\+?)$")
+AGE_UNDER = re.compile(r"^[-–_<]\s*(\d{1,3})$")
+
+
+@lru_cache(maxsize=2)
+def _breakdowns(path: Path, mtime: float) -> dict:
+    return json.loads(path.read_bytes())
+
+
+def breakdown_names() -> dict:
+    """The shipped names of Sotkanet breakdown codes (data/statistics/sotkanet/breakdowns.json)."""
+    path = shipped_regions_path().with_name("breakdowns.json")
+    if not path.exists():
+        path = Path(settings.BASE_DIR) / "data" / "statistics" / "sotkanet" / "breakdowns.json"
+    return _breakdowns(path, path.stat().st_mtime)
+
+
+def breakdown_label(dimension: str, code: str) -> dict[str, str]:
+    """{lang: name} of a gender or age group code ("" names the breakdown itself); empty when
+    the code is not known."""
+    names = breakdown_names()
+    known = names.get(dimension, {}).get(code) or names.get(dimension, {}).get(code.lower())
+    if known:
+        return dict(known)
+    if dimension != "age":
+        return {}
+    patterns = names.get("age_patterns", {})
+    text = code.strip()
+    for kind, pattern in (("range", AGE_RANGE), ("from", AGE_FROM), ("under", AGE_UNDER)):
+        match = pattern.match(text)
+        if match and kind in patterns:
+            numbers = match.groups()
+            if kind == "range":
+                values = {"low": int(numbers[0]), "high": int(numbers[1])}
+            elif kind == "from":
+                values = {"low": int(numbers[0])}
+            else:
+                values = {"limit": int(numbers[0])}
+            return {lang: form.format(**values) for lang, form in patterns[kind].items()}
+    return {}

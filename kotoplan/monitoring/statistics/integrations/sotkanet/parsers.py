@@ -18,6 +18,8 @@ Every row is checked before anything is returned; errors name the row and the fi
 
 import csv
 import io
+import re
+import unicodedata
 
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -50,8 +52,11 @@ CATEGORY_AREAS = {
     "ELY-KESKUS": (AREA, "ely_centre", 2),
 }
 CSV_HEADERS = {
+    # the API's CSV (/rest/1.1/csv) and its JSON field names
     "indicator": "indicator",
+    "indicatorid": "indicator",
     "region": "region",
+    "regionid": "region",
     "year": "year",
     "gender": "gender",
     "sex": "gender",
@@ -60,8 +65,52 @@ CSV_HEADERS = {
     "primaryvalue": "value",
     "absvalue": "absValue",
     "absolutevalue": "absValue",
+    # Finnish and Swedish headers of files saved from the Sotkanet service or by hand
+    "indikaattori": "indicator",
+    "indikaattoriid": "indicator",
+    "indikaattorinid": "indicator",
+    "indikaattorinumero": "indicator",
+    "indikator": "indicator",
+    "alue": "region",
+    "alueid": "region",
+    "alueenid": "region",
+    "omrade": "region",
+    "vuosi": "year",
+    "ar": "year",
+    "sukupuoli": "gender",
+    "kon": "gender",
+    "ika": "age",
+    "ikaryhma": "age",
+    "alder": "age",
+    "arvo": "value",
+    "ensisijainenarvo": "value",
+    "varde": "value",
+    "absoluuttinenarvo": "absValue",
+    "lukumaara": "absValue",
+    "absolutvarde": "absValue",
+    "antal": "absValue",
 }
+GENDER_WORDS = {
+    "yhteensä": "total",
+    "kaikki": "total",
+    "totalt": "total",
+    "miehet": "male",
+    "mies": "male",
+    "pojat": "male",
+    "män": "male",
+    "naiset": "female",
+    "nainen": "female",
+    "tytöt": "female",
+    "kvinnor": "female",
+}
+MISSING_MARKS = {"", ".", "..", "...", "-", "–"}
 REQUIRED = ("indicator", "region", "year", "gender")
+
+
+def _plain(header: str) -> str:
+    """'Alueen ID' → 'alueenid', 'Ikä' → 'ika', 'Område' → 'omrade'."""
+    decomposed = unicodedata.normalize("NFKD", header.strip().strip('"').lower())
+    return "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch))
 
 
 def _item_error(number: int, message: str) -> SotkanetFormatError:
@@ -79,27 +128,39 @@ def parse_regions(text: str | bytes) -> dict[int, AreaRef | None]:
         raise SotkanetFormatError(_("The regions list must be a JSON array."))
     regions: dict[int, AreaRef | None] = {}
     for number, item in enumerate(data, start=1):
-        if not isinstance(item, dict):
-            raise _item_error(number, _("not an object."))
-        for name in ("id", "code", "category"):
-            if item.get(name) in (None, ""):
-                raise _item_error(number, _("field %(field)r is missing.") % {"field": name})
-        if isinstance(item["id"], bool) or not isinstance(item["id"], int):
-            raise _item_error(number, _("'id' is not an integer."))
-        mapping = CATEGORY_AREAS.get(str(item["category"]).upper())
-        if mapping is None:
-            regions[item["id"]] = None
-            continue
-        level, kind, width = mapping
-        code = str(item["code"]).strip()
-        if level != COUNTRY and (not code.isdigit() or len(code) > width):
-            raise _item_error(
-                number,
-                _("code %(code)r is not a %(category)s code.")
-                % {"code": code, "category": item["category"]},
-            )
-        regions[item["id"]] = AreaRef(level, code.zfill(width) if width else "", kind)
+        region_id = _region_id_of(item, number)  # checks the item before it is read
+        regions[region_id] = _region_ref(item, number)
     return regions
+
+
+def _region_id_of(item: object, number: int) -> int:
+    if not isinstance(item, dict):
+        raise _item_error(number, _("not an object."))
+    for name in ("id", "code", "category"):
+        if item.get(name) in (None, ""):
+            raise _item_error(number, _("field %(field)r is missing.") % {"field": name})
+    if isinstance(item["id"], bool) or not isinstance(item["id"], int):
+        raise _item_error(number, _("'id' is not an integer."))
+    return item["id"]
+
+
+def _region_ref(item: dict, number: int) -> AreaRef | None:
+    """Where the rows of one region of the list belong; None for levels Kotoplan does not keep."""
+    mapping = CATEGORY_AREAS.get(str(item["category"]).upper())
+    if mapping is None:
+        return None
+    level, kind, width = mapping
+    code = str(item["code"]).strip()
+    code = code.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_ ") or code
+    if level != COUNTRY and (not code.isdigit() or len(code) > width):
+        raise _item_error(
+            number,
+            _("code %(code)r is not a %(category)s code.")
+            % {"code": code, "category": item["category"]},
+        )
+    title = item.get("title")
+    name = str(title.get("fi") or "") if isinstance(title, dict) else str(title or "")
+    return AreaRef(level, code.zfill(width) if width else "", kind, name=name.strip())
 
 
 def regions_or_shipped(text: str | bytes) -> dict[int, AreaRef | None]:
@@ -107,6 +168,15 @@ def regions_or_shipped(text: str | bytes) -> dict[int, AreaRef | None]:
     if text:
         return parse_regions(text)
     return parse_regions(catalogue.shipped_regions_path().read_bytes())
+
+
+def _numbered(raw: object) -> object:
+    """An indicator named as 'Name (127)' or '127 Name' by a file saved from the service."""
+    if isinstance(raw, str) and not raw.strip().isdigit():
+        match = re.search(r"\((\d+)\)\s*$|^\s*(\d+)\b", raw)
+        if match:
+            return match.group(1) or match.group(2)
+    return raw
 
 
 def _integer(raw: object, *, where: str, field: str) -> int:
@@ -126,7 +196,8 @@ class RowReader:
     def __init__(self, regions: dict[int, AreaRef | None], metadata: dict[int, dict] | None):
         self.regions = regions
         self.metadata = metadata if metadata is not None else catalogue.shipped()
-        self.dataset = ParsedDataset(source=SOURCE)
+        self.dataset = ParsedDataset(source=SOURCE, skip_unknown_areas=True)
+        self._names: dict[str, int] | None = None
 
     def add(self, row: dict, where: str) -> None:
         for name in REQUIRED:
@@ -135,8 +206,10 @@ class RowReader:
                     _("%(where)s: field %(field)r is missing. Download the rows again.")
                     % {"where": where, "field": name}
                 )
-        indicator = _integer(row["indicator"], where=where, field="indicator")
-        region_id = _integer(row["region"], where=where, field="region")
+        indicator = _integer(_numbered(row["indicator"]), where=where, field="indicator")
+        region_id = self._region_id(row["region"], where)
+        if region_id is None:
+            return
         year = _integer(row["year"], where=where, field="year")
         if not 1900 <= year <= 2100:
             raise SotkanetFormatError(
@@ -144,6 +217,7 @@ class RowReader:
                 % {"where": where, "year": year}
             )
         gender = str(row["gender"]).strip().lower()
+        gender = GENDER_WORDS.get(gender, gender)
         if gender not in GENDERS:
             raise SotkanetFormatError(
                 _("%(where)s: field 'gender' is %(value)r, not total, male or female.")
@@ -170,8 +244,15 @@ class RowReader:
             )
         parts = [] if gender == "total" else [("gender", gender)]
         age = str(row.get("age") or "").strip()
-        if age and age.lower() != "total":
+        if age and GENDER_WORDS.get(age.lower(), age.lower()) != "total":
             parts.append(("age", age))
+        for dimension, group in parts:
+            self.dataset.label_breakdown(
+                code, dimension, "", catalogue.breakdown_label(dimension, "")
+            )
+            self.dataset.label_breakdown(
+                code, dimension, group, catalogue.breakdown_label(dimension, group)
+            )
         self.dataset.values.append(
             ParsedValue(
                 indicator_code=code,
@@ -186,10 +267,44 @@ class RowReader:
             )
         )
 
+    def flat(self, row: dict, number: int) -> dict:
+        """A JSON row with the field names of the API (`sex`, `primaryValue` … accepted) and
+        nested objects ({"indicator": {"id": 4}, "region": {"id", "code", "category"}}) read
+        as ids; a region described in the row needs no regions list."""
+        flat = {}
+        for key, value in row.items():
+            name = CSV_HEADERS.get(_plain(str(key)), key)
+            if isinstance(value, dict) and name == "region" and value.get("category"):
+                region_id = _region_id_of(value, number)
+                self.regions.setdefault(region_id, _region_ref(value, number))
+            if isinstance(value, dict) and name in ("indicator", "region"):
+                value = value.get("id")
+            flat.setdefault(name, value)
+        return flat
+
+    def _region_id(self, raw: object, where: str) -> int | None:
+        """The region's id; a file saved from the service may name it instead."""
+        if isinstance(raw, int) or str(raw).strip().isdigit():
+            return _integer(raw, where=where, field="region")
+        if self._names is None:
+            self._names = {}
+            for region_id, area in self.regions.items():
+                if area is not None and area.name:
+                    self._names.setdefault(area.name.casefold(), region_id)
+        region_id = self._names.get(str(raw).strip().casefold())
+        if region_id is None:
+            self.dataset.skip(
+                _("region %(name)r is not a municipality, county or region in the regions list")
+                % {"name": str(raw).strip()[:80]}
+            )
+        return region_id
+
     @staticmethod
     def _number(row: dict, name: str, where: str):
         raw = row.get(name)
-        if raw in (None, ""):
+        if isinstance(raw, str):
+            raw = re.sub(r"[\s\u00a0\u202f]", "", raw)  # "1 234,5": thousands by spaces
+        if raw is None or (isinstance(raw, str) and raw in MISSING_MARKS):
             return None
         place = _("%(where)s, field %(field)r") % {"where": where, "field": name}
         return to_decimal(raw, where=place, error=SotkanetFormatError)
@@ -201,16 +316,34 @@ def parse_json_rows(
     data = load_json(
         text, what=pgettext("statistics import", "data file"), error=SotkanetFormatError
     )
+    if isinstance(data, dict):  # an answer wrapping its rows: {"data": [...]}
+        data = next((data[k] for k in ("data", "rows", "values") if k in data), data)
     if not isinstance(data, list):
         raise SotkanetFormatError(_("The Sotkanet data must be a JSON array of rows."))
     check_cells(len(data), error=SotkanetFormatError)
-    reader = RowReader(regions, metadata)
+    reader = RowReader(dict(regions), metadata)
     for number, row in enumerate(data, start=1):
         where = _("Row %(number)s") % {"number": number}
         if not isinstance(row, dict):
             raise SotkanetFormatError(_("%(where)s: not an object.") % {"where": where})
-        reader.add(row, where)
+        reader.add(reader.flat(row, number), where)
     return reader.dataset
+
+
+def _decode(content: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 ("Unicode text") or Windows-1252 as Excel saves."""
+    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return content.decode("utf-16")
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            return content.decode("cp1252")
+        except UnicodeDecodeError as exc:
+            raise SotkanetFormatError(
+                _("The CSV file is not UTF-8 text (%(reason)s). Save it as UTF-8 and try again.")
+                % {"reason": exc.reason}
+            ) from exc
 
 
 def parse_csv_rows(
@@ -218,19 +351,23 @@ def parse_csv_rows(
 ) -> ParsedDataset:
     check_size(text, error=SotkanetFormatError)
     if isinstance(text, bytes):
-        try:
-            text = text.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise SotkanetFormatError(
-                _("The CSV file is not UTF-8 text (%(reason)s). Save it as UTF-8 and try again.")
-                % {"reason": exc.reason}
-            ) from exc
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";")
+        text = _decode(text)
+    text = text.lstrip("\ufeff")
+    first = text.split("\n", 1)[0]
+    delimiter = (
+        ";"
+        if first.count(";") >= max(first.count(","), first.count("\t"))
+        else ("\t" if first.count("\t") > first.count(",") else ",")
+    )
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     try:
         header = next(reader)
     except StopIteration as exc:
         raise SotkanetFormatError(_("The CSV file is empty.")) from exc
-    names = [CSV_HEADERS.get("".join(ch for ch in h.lower() if ch.isalnum()), "") for h in header]
+    names = [CSV_HEADERS.get(_plain(h), "") for h in header]
+    for position, name in enumerate(names):
+        if name and names.index(name) != position:
+            names[position] = ""  # "Alue" beside "Alue id": the first one names the column
     lacking = [name for name in (*REQUIRED, "value") if name not in names]
     if lacking:
         raise SotkanetFormatError(
@@ -265,6 +402,6 @@ def parse_rows(
 ) -> ParsedDataset:
     """JSON when the content starts with '[', CSV otherwise."""
     head = text[:64].lstrip() if isinstance(text, str) else text[:64].lstrip(b"\xef\xbb\xbf \r\n\t")
-    if head[:1] in ("[", b"["):
+    if head[:1] in ("[", b"[", "{", b"{"):
         return parse_json_rows(text, regions, metadata)
     return parse_csv_rows(text, regions, metadata)

@@ -50,6 +50,8 @@ AREA_CODES = (
 METRIC_CODES = ("contentscode", "tiedot", "uppgifter", "information", "contents")
 PERIOD = re.compile(r"^(\d{4})(?:([QK])([1-4])|M(\d{1,2}))?\*?$")
 TOTAL_CODES = {"SSS"}
+# A breakdown's total, when its code is not SSS (PxWeb names it `eliminationValueCode`).
+TOTAL_LABELS = {"yhteensä", "kaikki", "totalt", "total", "i alt", "alla", "sukupuolet yhteensä"}
 COUNTRY_CODES = {"SSS", "FI", "MAA"}
 AREA_PATTERNS = (
     (re.compile(r"^KU(\d{3})$"), MUNICIPALITY, ""),
@@ -57,9 +59,11 @@ AREA_PATTERNS = (
     (re.compile(r"^MK(\d{2})$"), AREA, "region"),
     (re.compile(r"^(?:HV|HYV)(\d{2})$"), AREA, "wellbeing_county"),
     (re.compile(r"^ELY(\d{2})$"), AREA, "ely_centre"),
+    (re.compile(r"^EVK(\d{2})$"), AREA, "vitality_centre"),
 )
 # Levels Kotoplan does not keep (sub-regions, major regions …): counted as skipped.
-SKIPPED_AREA = re.compile(r"^(SK\d{3}|SA\d|ERVA\d+|AVI\d+|SHP\d+)$")
+# MA1/MA2 are mainland Finland and Åland, KR municipality groups, VP electoral districts.
+SKIPPED_AREA = re.compile(r"^(SK\d{3}|SA\d|ERVA\d+|AVI\d+|SHP\d+|MA\d|KR\d+|VP\d{2})$")
 
 
 def _plain(text: str) -> str:
@@ -114,7 +118,13 @@ class Dimension:
         self.codes = codes
         labels = category.get("label") if isinstance(category.get("label"), dict) else {}
         self.labels = {code: str(labels.get(code, code)) for code in codes}
+        self.labelled = {code for code in codes if labels.get(code) not in (None, "")}
+        self.has_label = bool(data.get("label"))
         self.units = category.get("unit") if isinstance(category.get("unit"), dict) else {}
+        extension = data.get("extension") if isinstance(data.get("extension"), dict) else {}
+        elimination = str(extension.get("eliminationValueCode") or "")
+        self.totals = TOTAL_CODES | {elimination} - {""}
+        self.totals |= {c for c in codes if self.labels[c].strip().casefold() in TOTAL_LABELS}
 
     def all_codes(self, test) -> bool:
         return bool(self.codes) and all(test(code) for code in self.codes)

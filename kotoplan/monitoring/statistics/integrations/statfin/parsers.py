@@ -157,6 +157,18 @@ def _indicators(dataset, metric, data, px, table, fixed, language) -> list[str]:
     return codes
 
 
+def _label_breakdowns(dataset, breakdowns, indicator_codes, language) -> None:
+    """The file's names of its breakdowns and their categories, in the file's language."""
+    for indicator in indicator_codes:
+        for dimension in breakdowns:
+            if dimension.has_label:
+                dataset.label_breakdown(indicator, dimension.id, "", {language: dimension.label})
+            for code in dimension.labelled - dimension.totals:
+                dataset.label_breakdown(
+                    indicator, dimension.id, code, {language: dimension.labels[code]}
+                )
+
+
 def _value(raw: object, symbol: object, where: _Where) -> tuple[Decimal | None, str]:
     symbol = symbol.strip() if isinstance(symbol, str) else None
     if isinstance(raw, str) and raw.strip() in SUPPRESSED_SYMBOLS | MISSING_SYMBOLS:
@@ -165,12 +177,31 @@ def _value(raw: object, symbol: object, where: _Where) -> tuple[Decimal | None, 
         return None, SUPPRESSED
     if symbol in MISSING_SYMBOLS or raw is None:
         return None, MISSING
-    if isinstance(raw, str):
+    if isinstance(raw, str) and not re.fullmatch(r"\s*-?\d+(?:[.,]\d+)?\s*", raw):
         raise StatFinFormatError(
             _("%(where)s: the value %(value)r is text, not a number. Correct or remove it.")
             % {"where": where, "value": raw}
         )
     return to_decimal(raw, where=where, error=StatFinFormatError), OK
+
+
+def _from_version_1(data: dict) -> dict:
+    """A JSON-stat 1.0 bundle, as PxWeb v1 answers `"format": "json-stat"`, in the 2.0 shape:
+    {"dataset": {"dimension": {"id", "size", "role", <dimensions>}, "value", "status" …}}."""
+    dataset = data.get("dataset")
+    if not isinstance(dataset, dict) or not isinstance(dataset.get("dimension"), dict):
+        return data
+    dimension = dataset["dimension"]
+    converted = {key: value for key, value in dataset.items() if key != "dimension"}
+    converted.update(
+        version="2.0",
+        **{"class": "dataset"},
+        id=dimension.get("id"),
+        size=dimension.get("size"),
+        role=dimension.get("role") or {},
+        dimension={k: v for k, v in dimension.items() if k not in ("id", "size", "role")},
+    )
+    return converted
 
 
 def _header(data: object) -> tuple[list[Dimension], dict]:
@@ -216,6 +247,8 @@ def parse_jsonstat(
     """Read a JSON-stat 2.0 dataset; `table_id` is used when the file does not name its
     table, `source_name` (address or file name) to find the table id and the language."""
     data = load_json(text, what=pgettext("statistics import", "file"), error=StatFinFormatError)
+    if isinstance(data, dict) and "dataset" in data and "id" not in data:
+        data = _from_version_1(data)
     dimensions, role = _header(data)
     time = find_time(dimensions, role)
     area = find_area([d for d in dimensions if d is not time], role)
@@ -233,6 +266,7 @@ def parse_jsonstat(
     dataset = ParsedDataset(source=SOURCE, language=language)
     indicator_codes = _indicators(dataset, metric, data, px, table, fixed, language)
 
+    _label_breakdowns(dataset, breakdowns, indicator_codes, language)
     sizes = [len(d.codes) for d in dimensions]
     total = math.prod(sizes)
     values = _dense(data.get("value"), total, _("values"))
@@ -252,7 +286,7 @@ def parse_jsonstat(
         parts = [
             (d.id, d.codes[coords[d.position]])
             for d in breakdowns
-            if d.codes[coords[d.position]] not in TOTAL_CODES
+            if d.codes[coords[d.position]] not in d.totals
         ]
         year, period_type, subperiod = periods[coords[t]]
         dataset.values.append(
