@@ -51,6 +51,19 @@ class ProviderClient(OIDCAuthenticationBackend):
         except jwt.InvalidTokenError as exc:
             raise SuspiciousOperation(f"ID token refused: {exc}") from exc
 
+    def retrieve_matching_jwk(self, token):
+        """The provider's key for the token: by its key id, or its only key of that type when
+        the token names none (the parent requires a key id)."""
+        response = requests.get(self.provider.jwks_uri, timeout=self.get_settings("OIDC_TIMEOUT"))
+        response.raise_for_status()
+        keys = [key for key in response.json().get("keys", []) if key.get("kty") == "RSA"]
+        kid = jwt.get_unverified_header(token).get("kid")
+        if kid is not None:
+            keys = [key for key in keys if key.get("kid") == kid]
+        if len(keys) != 1:
+            raise SuspiciousOperation("No single signing key of the provider fits the token")
+        return jwt.PyJWK(keys[0])
+
     def claims_for_code(self, *, request, code: str, nonce: str, redirect_uri: str) -> dict:
         """The person's claims, from a code the browser brought back; SignOnFailed if anything
         in the provider's answer does not check out."""
@@ -68,7 +81,14 @@ class ProviderClient(OIDCAuthenticationBackend):
             id_token = tokens.get("id_token") or ""
             payload = self.verify_token(id_token, nonce=nonce)
             claims = self.get_userinfo(tokens.get("access_token"), id_token, payload)
-        except (SuspiciousOperation, requests.RequestException, jwt.PyJWTError, ValueError) as exc:
+        except (
+            SuspiciousOperation,
+            requests.RequestException,
+            jwt.PyJWTError,
+            ValueError,
+            KeyError,
+            TypeError,
+        ) as exc:
             raise SignOnFailed(str(exc)) from exc
         if not isinstance(claims, dict) or claims.get("sub") != payload.get("sub"):
             raise SignOnFailed("The userinfo subject differs from the ID token's")
