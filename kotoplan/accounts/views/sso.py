@@ -5,7 +5,7 @@ in only when an approved account goes with that identity (accounts.services.sign
 from django.conf import settings
 from django.contrib import auth
 from django.contrib.auth.forms import AuthenticationForm
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -54,6 +54,8 @@ def _callback_url(request) -> str:
 @require_POST
 def sso_start(request):
     """Send the browser to the identity provider of the e-mail address's domain."""
+    if not settings.KOTOPLAN_SSO_PROVIDERS:
+        raise Http404
     form = sign_on_form(request.POST)
     if form is not None and form.is_valid():
         email = form.cleaned_data["email"]
@@ -97,6 +99,8 @@ def _refused(request, outcome: str, status: int = 403):
 @require_GET
 def sso_callback(request):
     """The provider sends the browser back here with a code (or an error)."""
+    if not settings.KOTOPLAN_SSO_PROVIDERS:
+        raise Http404
     provider = provider_by_key(request.session.get(PROVIDER))
     states = request.session.get("oidc_states") or {}
     pending = states.pop(request.GET.get("state", ""), None)
