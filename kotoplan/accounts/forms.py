@@ -147,4 +147,4 @@ class AccountRequestApproveForm(forms.Form):
 
     def __init__(self, *args, roles: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["role"].choices = roles
+        self.fields["role"].choices = [("", _("Choose the role")), *roles]

@@ -388,7 +388,8 @@ def roles_offered(*, organisation: Organisation) -> list[tuple[str, str]]:
     return [
         (value, label)
         for value, label in RoleAssignment.Role.choices
-        if organisation.kind in RoleAssignment.ROLE_ORGANISATION_KINDS.get(value, {organisation.kind})
+        if organisation.kind
+        in RoleAssignment.ROLE_ORGANISATION_KINDS.get(value, {organisation.kind})
     ]
 
 

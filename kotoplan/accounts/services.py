@@ -378,7 +378,11 @@ def sign_on_identify(*, provider, claims: dict) -> SignOn:
     verified = claims.get("email_verified", True) is not False
     known = None
     if email and verified and provider.serves(email):
-        matches = list(User.objects.filter(email__iexact=email, is_active=True)[:2])
+        matches = list(
+            User.objects.filter(email__iexact=email, is_active=True, account_request__isnull=True)[
+                :2
+            ]
+        )
         known = matches[0] if len(matches) == 1 else None
     role = provider.role_from(claims) if organisation else None
     request = AccountRequest(

@@ -1,7 +1,7 @@
 from django.urls import path
 
-from .views import login as views
 from .views import account_requests, organisations, sso, two_factor
+from .views import login as views
 
 app_name = "accounts"
 

@@ -27,7 +27,7 @@ EXCLUDED = {
     "accounts:two_factor_verify": "reached only during a login that waits for its second factor",
     "accounts:two_factor_remove": POST_ONLY,
     "accounts:sso_start": POST_ONLY,
-    "accounts:sso_callback": "reached only from an identity provider (tests/e2e/test_single_sign_on.py)",
+    "accounts:sso_callback": "reached only when an identity provider sends the browser back",
     "accounts:account_request_approve": POST_ONLY,
     "accounts:account_request_refuse": POST_ONLY,
     "monitoring:round_close": POST_ONLY,

@@ -97,7 +97,9 @@ def test_first_login__of_a_known_user_of_the_domain__links_the_account(espoo):
 
 def test_first_login__with_an_address_outside_the_domains__is_not_linked(espoo):
     UserFactory(email="liisa@vantaa.example")
-    outcome = sign_on_identify(provider=espoo, claims={"sub": "s-1", "email": "liisa@vantaa.example"})
+    outcome = sign_on_identify(
+        provider=espoo, claims={"sub": "s-1", "email": "liisa@vantaa.example"}
+    )
     assert outcome.state == AccountRequest.State.PENDING
 
 
@@ -130,7 +132,9 @@ def test_login_page__an_address_without_a_provider__is_named_in_the_field_error(
     assert "form-action 'self' https://login.espoo.example" in page["Content-Security-Policy"]
     answer = client.post(reverse("accounts:sso_start"), {"sso-email": "liisa@vantaa.example"})
     assert answer.status_code == 400
-    assert "No organisation login is set up for the domain vantaa.example" in answer.content.decode()
+    assert (
+        "No organisation login is set up for the domain vantaa.example" in answer.content.decode()
+    )
 
 
 def test_callback__without_a_login_under_way__is_refused(client, espoo):

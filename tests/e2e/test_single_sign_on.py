@@ -14,6 +14,7 @@ import oidc_provider_mock
 import pytest
 import requests
 from auditlog.models import LogEntry
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
@@ -48,7 +49,7 @@ def _serving(app):
         thread.join(5)
 
 
-def _tampering_token_endpoint(token_endpoint: str):
+def _tampering(token_endpoint: str):
     """A man in the middle of the token response: passes the provider's answer on, with the
     ID token's e-mail claim changed and the provider's signature kept."""
 
@@ -71,9 +72,8 @@ def identity_provider(monkeypatch):
     in front of its token endpoint."""
     monkeypatch.setenv("AUTHLIB_INSECURE_TRANSPORT", "1")  # plain HTTP on loopback
     provider_app = oidc_provider_mock.app(require_nonce=True, user_claims=[LIISA, PEKKA])
-    with _serving(provider_app) as url:
-        with _serving(_tampering_token_endpoint(f"{url}/oauth2/token")) as proxy:
-            yield url, proxy
+    with _serving(provider_app) as url, _serving(_tampering(f"{url}/oauth2/token")) as proxy:
+        yield url, proxy
 
 
 @pytest.fixture
@@ -119,6 +119,12 @@ def _sso_login(page, base: str, email: str, person: str, idp: str) -> None:
         page.get_by_role("button", name=person, exact=True).click()
 
 
+def _accessible(page) -> None:
+    tags = ["wcag2a", "wcag2aa", "wcag21aa"]
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": tags}})
+    assert results.violations_count == 0, results.generate_report()
+
+
 def _events(event: str) -> list[LogEntry]:
     return list(LogEntry.objects.filter(additional_data__security_event=event).order_by("pk"))
 
@@ -130,12 +136,14 @@ def test_first_login_waits_for_approval__then_logs_in_and_out_at_the_provider(
     _loopback_only(page.context)
     _sso_login(page, base, LIISA.claims["email"], LIISA.sub, sso)
     expect(page.locator("h1")).to_have_text("Käyttäjätilisi odottaa hyväksyntää")
+    _accessible(page)
     request = AccountRequest.objects.get(subject=LIISA.sub)
     assert request.state == AccountRequest.State.PENDING
     assert not request.user.is_active
     assert not RoleAssignment.objects.filter(user=request.user).exists()
     page.goto(f"{base}/accounts/profile/")
     page.wait_for_url(f"{base}/accounts/login/**")  # no access
+    _accessible(page)  # the login page with both forms
     assert _events("login_failed")[-1].object_repr == request.user.username
 
     coordinator = page.context.browser.new_context(locale="fi-FI").new_page()
@@ -143,6 +151,7 @@ def test_first_login_waits_for_approval__then_logs_in_and_out_at_the_provider(
     log_in(coordinator, base, coordinator_a.username, PASSWORD)
     coordinator.goto(f"{base}/accounts/profile/")
     coordinator.get_by_role("link", name="Organisaation tunnuksella kirjautuvien pyynnöt").click()
+    _accessible(coordinator)
     row = coordinator.get_by_role("row").filter(has_text="Liisa Virtanen")
     row.get_by_label("Rooli").select_option("viewer")
     row.get_by_role("button", name="Hyväksy").click()

@@ -29,7 +29,8 @@ from ..models import AccountRequest
 from ..services import sign_on_identify
 
 PROVIDER = "kotoplan_sso_provider"  # the provider of the login under way, then of the session
-ID_TOKEN = "kotoplan_sso_id_token"  # the provider's ID token: the hint when logging out there
+# the provider's ID token: the hint when logging out there
+ID_TOKEN = "kotoplan_sso_id_token"  # noqa: S105 (a session key, not a secret)
 NEXT = "kotoplan_sso_next"
 SSO_PREFIX = "sso"
 
