@@ -141,3 +141,16 @@ def test_callback__without_a_login_under_way__is_refused(client, espoo):
     answer = client.get(reverse("accounts:sso_callback"), {"code": "x", "state": "forged"})
     assert answer.status_code == 400
     assert "Login refused" in answer.content.decode()
+
+
+def test_check__names_an_incomplete_or_plain_http_provider(settings, espoo):
+    from kotoplan.accounts.integrations.oidc.providers import check_providers
+
+    assert [problem.id for problem in check_providers()] == ["kp.W102"]  # no secret yet
+    settings.KOTOPLAN_SSO_CLIENT_SECRETS = {"espoo": "s"}
+    providers = settings.KOTOPLAN_SSO_PROVIDERS
+    settings.KOTOPLAN_SSO_PROVIDERS = {
+        "espoo": {**providers["espoo"], "token_endpoint": "http://login.espoo.example/token"},
+        "vantaa": {"domains": ["vantaa.example"]},
+    }
+    assert sorted(problem.id for problem in check_providers()) == ["kp.E101", "kp.E103"]

@@ -91,3 +91,43 @@ def provider_for_email(email: str) -> Provider | None:
 
 def provider_origins() -> set[str]:
     return {origin for provider in all_providers() for origin in provider.origins()}
+
+
+REQUIRED = (
+    "domains",
+    "issuer",
+    "authorization_endpoint",
+    "token_endpoint",
+    "userinfo_endpoint",
+    "jwks_uri",
+    "client_id",
+)
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
+
+
+def check_providers(app_configs=None, **kwargs) -> list:
+    """`manage.py check`: every provider is complete, has its secret, and is reached over HTTPS
+    (plain HTTP only on this machine's loopback)."""
+    from django.core.checks import Error, Warning
+
+    problems = []
+    for key, data in settings.KOTOPLAN_SSO_PROVIDERS.items():
+        missing = [name for name in REQUIRED if not data.get(name)]
+        if missing:
+            problems.append(
+                Error(f"Single sign-on provider {key!r} lacks {', '.join(missing)}.", id="kp.E101")
+            )
+            continue
+        if key not in settings.KOTOPLAN_SSO_CLIENT_SECRETS:
+            problems.append(
+                Warning(
+                    f"No client secret for single sign-on provider {key!r}.",
+                    hint="Add it to KOTOPLAN_SSO_CLIENT_SECRETS as key=secret.",
+                    id="kp.W102",
+                )
+            )
+        for name in (*REQUIRED[2:6], "end_session_endpoint"):
+            parts = urlsplit(data.get(name) or "https://x")
+            if parts.scheme != "https" and parts.hostname not in LOOPBACK_HOSTS:
+                problems.append(Error(f"{name} of provider {key!r} must use HTTPS.", id="kp.E103"))
+    return problems
