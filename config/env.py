@@ -85,4 +85,9 @@ env = environ.Env(
     # supervisory authorities), shown on the accessibility statement, privacy notices, cookie
     # and contact pages: a TOML file like data/site/organisation.toml.
     KOTOPLAN_SITE_INFO_FILE=(str, str(SITE_INFO)),
+    # Single sign-on (OpenID Connect) per organisation e-mail domain: a TOML file of providers
+    # (docs/deployment.md, "Single sign-on"); empty = only Kotoplan passwords. Their client
+    # secrets, never in the file: "provider-key=secret,other-key=secret".
+    KOTOPLAN_SSO_PROVIDERS_FILE=(str, ""),
+    KOTOPLAN_SSO_CLIENT_SECRETS=(dict, {}),
 )

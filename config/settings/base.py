@@ -283,6 +283,13 @@ KOTOPLAN_SITE_URL = env("KOTOPLAN_SITE_URL")
 # Organisation-specific facts of the accessibility statement, privacy notices and contact page.
 with Path(env("KOTOPLAN_SITE_INFO_FILE")).open("rb") as _site_info:
     KOTOPLAN_SITE_INFO = tomllib.load(_site_info)
+# Single sign-on: the identity providers of organisations, by key (docs/deployment.md).
+KOTOPLAN_SSO_PROVIDERS: dict = {}
+if env("KOTOPLAN_SSO_PROVIDERS_FILE"):
+    with Path(env("KOTOPLAN_SSO_PROVIDERS_FILE")).open("rb") as _providers:
+        KOTOPLAN_SSO_PROVIDERS = tomllib.load(_providers)
+KOTOPLAN_SSO_CLIENT_SECRETS = env("KOTOPLAN_SSO_CLIENT_SECRETS")
+OIDC_TIMEOUT = 10  # seconds for each call to an identity provider
 KOTOPLAN_STRATML_XSD = Path(env("KOTOPLAN_STRATML_XSD"))
 # Public consultation feedback allowed per client (hashed IP and session), e.g. "10/h".
 KOTOPLAN_PARTICIPATION_RATE = env("KOTOPLAN_PARTICIPATION_RATE")

@@ -16,8 +16,9 @@ from django.db import models
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
-from .models import Organisation, RoleAssignment, User
+from .models import AccountRequest, Organisation, RoleAssignment, User
 
+auditlog.register(AccountRequest, exclude_fields=["created_at", "updated_at"])
 auditlog.register(Organisation, exclude_fields=["version", "updated_at", "created_at"])
 auditlog.register(RoleAssignment, exclude_fields=["created_at", "updated_at"])
 auditlog.register(

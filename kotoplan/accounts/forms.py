@@ -128,3 +128,23 @@ class MinimumLengthValidator(password_validation.MinimumLengthValidator):
             "This password is too short. It must be at least %(min_length)d characters long.",
             self.min_length,
         ) % {"min_length": self.min_length}
+
+
+class SignOnForm(forms.Form):
+    """The work e-mail address whose domain picks the organisation's identity provider."""
+
+    email = forms.EmailField(
+        label=_("Work e-mail address"),
+        help_text=_("Your organisation's login page opens; Kotoplan never sees your password."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+
+class AccountRequestApproveForm(forms.Form):
+    """The role given when a single sign-on request is approved."""
+
+    role = forms.ChoiceField(label=_("Role"))
+
+    def __init__(self, *args, roles: list[tuple[str, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [("", _("Choose the role")), *roles]

@@ -241,3 +241,55 @@ class RoleAssignment(TimeStampedModel, Dated):
             raise ValidationError(
                 {"organisation": _("This role cannot be given in this kind of organisation.")}
             )
+
+
+class AccountRequest(TimeStampedModel):
+    """A person's identity at an organisation's identity provider (single sign-on) and whether
+    Kotoplan lets it in. The provider only says who the person is: a first login of someone
+    unknown leaves a pending request and an inactive account until a coordinator of the
+    organisation's municipality or an administrator approves it with a role (or configured
+    claims give the role). An approved request links the identity to its account."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Awaiting approval")
+        APPROVED = "approved", _("Approved")
+        REFUSED = "refused", _("Refused")
+
+    provider = models.SlugField(_("identity provider"), max_length=40)
+    subject = models.CharField(_("identifier at the provider"), max_length=255)
+    user = models.OneToOneField(
+        User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="account_request"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="account_requests",
+    )
+    email = models.EmailField(_("email"), blank=True)
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices)
+    decided_by = models.ForeignKey(
+        User,
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("account request")
+        verbose_name_plural = _("account requests")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["provider", "subject"], name="account_request_one_per_identity"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name or self.email or self.subject} ({self.provider})"

@@ -58,3 +58,26 @@ def can_change_organisation(user, organisation: Organisation) -> bool:
     if organisation.kind in Organisation.LOCAL_KINDS:
         return organisation.created_by_municipality_id in mine
     return False
+
+
+# Single sign-on account requests: coordinators decide those of their municipality's
+# organisations (the municipality and its units), administrators every request.
+
+
+@rule("accounts.decide_account_request")
+def can_decide_account_request(user, account_request) -> bool:
+    reach = user_reach(user=user)
+    if reach.admin:
+        return True
+    if account_request is None:  # the list of requests: every coordinator has one
+        return bool(reach.coordinator_municipalities)
+    organisation = account_request.organisation
+    return bool(organisation and organisation.municipality_id in reach.coordinator_municipalities)
+
+
+@scope_rule("accounts.decide_account_request")
+def scope_decidable_account_requests(user, queryset: QuerySet) -> QuerySet:
+    reach = user_reach(user=user)
+    if reach.admin:
+        return queryset
+    return queryset.filter(organisation__municipality__in=reach.coordinator_municipalities)

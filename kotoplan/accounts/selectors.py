@@ -20,7 +20,7 @@ from kotoplan.core.text import text_of
 from kotoplan.geography.models import AreaMembership, Municipality
 from kotoplan.geography.selectors import neighbour_municipality_ids
 
-from .models import Organisation, RoleAssignment, normalise_business_id
+from .models import AccountRequest, Organisation, RoleAssignment, normalise_business_id
 
 
 @dataclass(frozen=True)
@@ -378,3 +378,31 @@ def totp_setup_device(*, user, key: str = "") -> TOTPDevice:
     if device is None:
         device = TOTPDevice(user=user, name="Kotoplan", key=key or default_key(), confirmed=False)
     return device
+
+
+# --- single sign-on account requests -----------------------------------------------------------
+
+
+def roles_offered(*, organisation: Organisation) -> list[tuple[str, str]]:
+    """The roles that fit the organisation's kind, as (value, label)."""
+    return [
+        (value, label)
+        for value, label in RoleAssignment.Role.choices
+        if organisation.kind
+        in RoleAssignment.ROLE_ORGANISATION_KINDS.get(value, {organisation.kind})
+    ]
+
+
+def account_requests_for_user(*, user) -> QuerySet[AccountRequest]:
+    """The requests the user decides on (pending first, then the latest decisions)."""
+    requests = AccountRequest.objects.select_related("user", "organisation", "decided_by")
+    return scope(user, "accounts.decide_account_request", requests).order_by(
+        "-state", "-created_at"
+    )
+
+
+def account_request_get_for_user(*, user, request_id: int) -> AccountRequest:
+    found = account_requests_for_user(user=user).filter(pk=request_id).first()
+    if found is None:
+        raise Http404
+    return found

@@ -5,12 +5,16 @@
 - coordinators add and edit their municipality's units and local organisations
   (accounts.permissions), recorded in the audit trail with the actor; a business ID is never
   recorded twice, and a name close to an organisation the plan's area already has is accepted
-  only when the user confirms it is another organisation.
+  only when the user confirms it is another organisation;
+- an identity provider never grants a role by itself: a first single sign-on of someone unknown
+  leaves an inactive account and a pending request that a coordinator of the organisation's
+  municipality or an administrator decides (or configured claims give the role).
 """
 
 import csv
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from auditlog.context import auditlog_value, set_actor
@@ -18,17 +22,24 @@ from axes.utils import reset as axes_reset
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from kotoplan.core.clock import today
 from kotoplan.core.errors import DomainError
 from kotoplan.core.permissions import require
 from kotoplan.core.services import versioned_update
 from kotoplan.geography.models import Area, Municipality
 
 from .audit import SecurityEvent, record_security_event
-from .models import Organisation, RoleAssignment, User, normalise_business_id
-from .selectors import organisation_label, organisation_with_business_id, similar_organisations
+from .models import AccountRequest, Organisation, RoleAssignment, User, normalise_business_id
+from .selectors import (
+    organisation_label,
+    organisation_with_business_id,
+    roles_offered,
+    similar_organisations,
+)
 
 AREA_ORGANISATION_KIND = {
     Area.Kind.WELLBEING_COUNTY: Organisation.Kind.WELLBEING_COUNTY,
@@ -308,3 +319,126 @@ def login_unlock(*, username: str, actor: User) -> int:
     user = User.objects.filter(**{User.USERNAME_FIELD: username}).first()
     record_security_event(SecurityEvent.UNLOCKED, user=user, username=username, actor=actor)
     return cleared
+
+
+# --- single sign-on: identities, account requests -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class SignOn:
+    """What a login through an identity provider came to: `user` may log in when `state` is
+    approved; otherwise the request waits or was refused."""
+
+    state: str
+    user: User | None = None
+
+
+def _free_username(email: str, subject: str) -> str:
+    base = (email or subject)[:140]
+    name, n = base, 1
+    while User.objects.filter(username=name).exists():
+        n += 1
+        name = f"{base}-{n}"
+    return name
+
+
+def _organisation_of(provider) -> Organisation | None:
+    key = provider.organisation
+    if not key:
+        return None
+    return (
+        Organisation.objects.filter(reference_key=key).first()
+        or Organisation.objects.filter(business_id=normalise_business_id(key)).first()
+    )
+
+
+@transaction.atomic
+def sign_on_identify(*, provider, claims: dict) -> SignOn:
+    """The account of a person the provider vouched for (its ID token checked). Roles never come
+    from the provider alone: a known identity keeps its decision; an active user with the same
+    e-mail address in one of the provider's domains is linked; configured claims may give a
+    role in the provider's organisation; anyone else gets an inactive account and a request."""
+    subject = str(claims["sub"])
+    email = str(claims.get("email") or "").strip().lower()
+    name = str(claims.get("name") or "").strip()[:200]
+    existing = (
+        AccountRequest.objects.select_for_update()
+        .select_related("user")
+        .filter(provider=provider.key, subject=subject)
+        .first()
+    )
+    if existing is not None:
+        if existing.state == AccountRequest.State.APPROVED and existing.user.is_active:
+            return SignOn(state=existing.state, user=existing.user)
+        state = existing.state
+        if state == AccountRequest.State.APPROVED:
+            state = AccountRequest.State.REFUSED  # approved once, closed since
+        return SignOn(state=state, user=existing.user)
+    organisation = _organisation_of(provider)
+    verified = claims.get("email_verified", True) is not False
+    known = None
+    if email and verified and provider.serves(email):
+        matches = list(
+            User.objects.filter(email__iexact=email, is_active=True, account_request__isnull=True)[
+                :2
+            ]
+        )
+        known = matches[0] if len(matches) == 1 else None
+    role = provider.role_from(claims) if organisation else None
+    request = AccountRequest(
+        provider=provider.key, subject=subject, email=email, name=name, organisation=organisation
+    )
+    if known is not None:
+        request.user = known
+        request.state = AccountRequest.State.APPROVED
+    else:
+        first, _sep, last = name.partition(" ")
+        user = User(username=_free_username(email, subject), email=email, is_active=bool(role))
+        user.first_name, user.last_name = first[:150], last[:150]
+        user.set_unusable_password()
+        user.save()
+        request.user = user
+        request.state = AccountRequest.State.APPROVED if role else AccountRequest.State.PENDING
+        if role:
+            role_grant(user=user, organisation=organisation, role=role, valid_from=today())
+    request.decided_at = timezone.now() if request.state == AccountRequest.State.APPROVED else None
+    request.save()
+    return SignOn(state=request.state, user=request.user)
+
+
+def _decide(account_request: AccountRequest, actor: User, state: str) -> None:
+    require(actor, "accounts.decide_account_request", account_request)
+    locked = AccountRequest.objects.select_for_update().get(pk=account_request.pk)
+    if locked.state != AccountRequest.State.PENDING:
+        raise DomainError(_("This request has already been decided."))
+    account_request.state = state
+    account_request.decided_by = actor
+    account_request.decided_at = timezone.now()
+    account_request.save(update_fields=["state", "decided_by", "decided_at", "updated_at"])
+
+
+@transaction.atomic
+def account_request_approve(
+    *, actor: User, account_request: AccountRequest, role: str
+) -> AccountRequest:
+    """Let the person in with `role` in the request's organisation (from today)."""
+    with _acting_as(actor):
+        organisation = account_request.organisation
+        if organisation is None:
+            raise DomainError(_("The request names no organisation; an administrator adds it."))
+        if role not in {value for value, _label in roles_offered(organisation=organisation)}:
+            raise ValidationError({"role": _("This role cannot be given in this organisation.")})
+        _decide(account_request, actor, AccountRequest.State.APPROVED)
+        user = account_request.user
+        user.is_active = True
+        user.save(update_fields=["is_active"])
+        role_grant(user=user, organisation=organisation, role=role, valid_from=today())
+    return account_request
+
+
+@transaction.atomic
+def account_request_refuse(*, actor: User, account_request: AccountRequest) -> AccountRequest:
+    """Keep the person out; the account stays inactive and later logins are refused."""
+    with _acting_as(actor):
+        _decide(account_request, actor, AccountRequest.State.REFUSED)
+    return account_request

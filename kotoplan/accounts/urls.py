@@ -1,7 +1,7 @@
 from django.urls import path
 
+from .views import account_requests, organisations, sso, two_factor
 from .views import login as views
-from .views import organisations, two_factor
 
 app_name = "accounts"
 
@@ -33,6 +33,19 @@ urlpatterns = [
         "password/reset/complete/",
         views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
+    ),
+    path("sso/start/", sso.sso_start, name="sso_start"),
+    path("sso/callback/", sso.sso_callback, name="sso_callback"),
+    path("requests/", account_requests.request_list, name="account_request_list"),
+    path(
+        "requests/<int:request_id>/approve/",
+        account_requests.request_approve,
+        name="account_request_approve",
+    ),
+    path(
+        "requests/<int:request_id>/refuse/",
+        account_requests.request_refuse,
+        name="account_request_refuse",
     ),
     path("two-factor/", two_factor.verify, name="two_factor_verify"),
     path("two-factor/setup/", two_factor.setup, name="two_factor_setup"),

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
-from kotoplan.accounts.models import Organisation, RoleAssignment
+from kotoplan.accounts.models import AccountRequest, Organisation, RoleAssignment
 from kotoplan.api.models import ApiToken
 from kotoplan.cooperation.models import (
     Category,
@@ -192,6 +192,13 @@ def _side(key: str, code: str, name: str, coordinator, contributor_org) -> dict[
         prefix=f"kp_{key}test",
         key_hash="0" * 64,
         expires_at=timezone.now() + timedelta(days=30),
+    )
+    world["account_request"] = AccountRequest.objects.create(
+        provider=f"idp-{key}",
+        subject=f"staff-{key}",
+        user=UserFactory(username=f"sso_staff_{key}", is_active=False),
+        organisation=organisation,
+        state=AccountRequest.State.PENDING,
     )
     return world
 

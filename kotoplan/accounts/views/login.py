@@ -8,9 +8,12 @@ from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils.translation import get_language
 
+from kotoplan.core.permissions import can
+
 from ..audit import SecurityEvent, record_security_event
 from ..selectors import confirmed_totp_device, roles_for_user, second_factor_required
 from ..tasks import send_password_reset
+from .sso import allow_provider_forms, provider_logout_url, sign_on_form
 
 
 class LoginView(auth_views.LoginView):
@@ -18,6 +21,15 @@ class LoginView(auth_views.LoginView):
 
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("sso_form", sign_on_form())
+        context["sso_hidden"] = {"next": context.get("next", "")}
+        return context
+
+    def render_to_response(self, context, **kwargs):
+        return allow_provider_forms(super().render_to_response(context, **kwargs))
 
     def form_valid(self, form):
         response = super().form_valid(form)
@@ -44,6 +56,15 @@ class LogoutView(auth_views.LogoutView):
 
     http_method_names = ["get", "post", "options"]
     template_name = "accounts/logout.html"
+
+    def get(self, request, *args, **kwargs):
+        return allow_provider_forms(super().get(request, *args, **kwargs))
+
+    def post(self, request, *args, **kwargs):
+        """After a single sign-on, the provider's session ends too where the provider can."""
+        at_provider = provider_logout_url(request)
+        response = super().post(request, *args, **kwargs)
+        return HttpResponseRedirect(at_provider) if at_provider else response
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
@@ -99,5 +120,6 @@ def profile(request):
         "roles": roles_for_user(user=user),
         "device": confirmed_totp_device(user=user),
         "second_factor_required": second_factor_required(user=user),
+        "decides_requests": can(user, "accounts.decide_account_request"),
     }
     return render(request, "accounts/profile.html", context)
