@@ -21,6 +21,7 @@ from ..errors import ImportRejected, Problem
 from ..exporters.stratml import (
     CHAPTER_FIELDS,
     DECISION_STEP_FIELDS,
+    LINKED_DOCUMENT_FIELDS,
     EXTRA_PREFIX,
     INDICATOR_EXTRA,
     MEASURE_EXTRA,
@@ -148,6 +149,7 @@ class _Reader:
         draft.target_groups = dict(self.groups)
         draft.milestones = self.rows(extra, "milestones", MILESTONE_FIELDS)
         draft.decision_steps = self.rows(extra, "decision_steps", DECISION_STEP_FIELDS)
+        draft.linked_documents = self.rows(extra, "documents", LINKED_DOCUMENT_FIELDS)
         draft.chapters = dict(self.chapters)
         if draft.lead_municipality is None:
             self.problems.append(Problem(_("no municipality of the plan is known to Kotoplan")))

@@ -20,6 +20,7 @@ from kotoplan.geography.models import Municipality
 
 from ..models import (
     DecisionStep,
+    LinkedDocument,
     Indicator,
     Measure,
     Milestone,
@@ -470,6 +471,13 @@ class DecisionStepForm(PartForm):
             "minutes_url",
         ]
         widgets = {"decided_on": DateInput()}
+
+
+class LinkedDocumentForm(PartForm):
+    class Meta:
+        model = LinkedDocument
+        fields = ["title", "url"]
+        widgets = {"url": forms.URLInput(attrs={"autocomplete": "url"})}
 
 
 class DeleteForm(forms.Form):

@@ -21,6 +21,7 @@ from .. import forms, selectors, services
 from ..forms.lifecycle import DecisionForm, TransitionForm
 from ..models import (
     DecisionStep,
+    LinkedDocument,
     Indicator,
     Measure,
     Milestone,
@@ -135,6 +136,8 @@ def plan_detail(request, plan_id):
             "milestones": plan.milestones.all(),
             "decision_steps": plan.decision_steps.all(),
             "can_record_decisions": may_change and DecisionStep.open_in(plan),
+            "linked_documents": plan.linked_documents.all(),
+            "can_link_documents": may_change and LinkedDocument.open_in(plan),
             "versions": selectors.plan_versions(plan=plan, user=user),
             "municipalities": plan.municipalities.all(),
             "panels": plan_panels(plan=plan, user=user, request=request),
@@ -310,6 +313,14 @@ SPECS = {
         forms.DecisionStepForm,
         gettext_lazy("New decision step"),
         gettext_lazy("Edit decision step"),
+        "decision-trail",
+        own_anchor=False,
+    ),
+    "linked_document": Spec(
+        LinkedDocument,
+        forms.LinkedDocumentForm,
+        gettext_lazy("Link a document"),
+        gettext_lazy("Edit the document link"),
         "decision-trail",
         own_anchor=False,
     ),
