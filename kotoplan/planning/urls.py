@@ -5,7 +5,9 @@ from .views import pages
 
 
 class ContentKindConverter:
-    regex = "objective|measure|indicator|target_group|milestone|decision_step|chapter|linked_document"
+    regex = (
+        "objective|measure|indicator|target_group|milestone|decision_step|chapter|linked_document"
+    )
 
     def to_python(self, value: str) -> str:
         return value

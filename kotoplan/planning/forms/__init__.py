@@ -30,7 +30,7 @@ from ..models import (
     TargetGroup,
     Theme,
 )
-from ..models.texts import text_fields
+from ..models.texts import text_fields, web_address
 from ..models.timespans import parse_period
 from ..selectors import organisations_for_plan
 from ..services import NEEDED_FOR_DECISION
@@ -458,6 +458,12 @@ class MilestoneForm(PartForm):
         widgets = {"due_date": DateInput()}
 
 
+def _web_address_only(field: forms.URLField) -> None:
+    """Refuse anything but http(s) addresses with the message that says so."""
+    field.validators = [web_address]
+    field.error_messages["invalid"] = web_address.message
+
+
 class DecisionStepForm(PartForm):
     class Meta:
         model = DecisionStep
@@ -472,12 +478,19 @@ class DecisionStepForm(PartForm):
         ]
         widgets = {"decided_on": DateInput()}
 
+    def offer_choices(self, *, plan, objective):
+        _web_address_only(self.fields["minutes_url"])
+
 
 class LinkedDocumentForm(PartForm):
     class Meta:
         model = LinkedDocument
         fields = ["title", "url"]
         widgets = {"url": forms.URLInput(attrs={"autocomplete": "url"})}
+
+    def offer_choices(self, *, plan, objective):
+        # A javascript:, data: or file: address is told to be a web address, not "invalid".
+        _web_address_only(self.fields["url"])
 
 
 class DeleteForm(forms.Form):
