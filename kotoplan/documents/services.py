@@ -21,8 +21,8 @@ from kotoplan.accounts.services import create_local_organisation
 from kotoplan.core.errors import DomainError
 from kotoplan.planning.models import (
     DecisionStep,
-    LinkedDocument,
     Indicator,
+    LinkedDocument,
     Measure,
     Milestone,
     Objective,

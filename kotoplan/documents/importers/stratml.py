@@ -21,9 +21,9 @@ from ..errors import ImportRejected, Problem
 from ..exporters.stratml import (
     CHAPTER_FIELDS,
     DECISION_STEP_FIELDS,
-    LINKED_DOCUMENT_FIELDS,
     EXTRA_PREFIX,
     INDICATOR_EXTRA,
+    LINKED_DOCUMENT_FIELDS,
     MEASURE_EXTRA,
     MILESTONE_FIELDS,
     NS,

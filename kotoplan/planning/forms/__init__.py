@@ -20,8 +20,8 @@ from kotoplan.geography.models import Municipality
 
 from ..models import (
     DecisionStep,
-    LinkedDocument,
     Indicator,
+    LinkedDocument,
     Measure,
     Milestone,
     Objective,

@@ -21,8 +21,8 @@ from .. import forms, selectors, services
 from ..forms.lifecycle import DecisionForm, TransitionForm
 from ..models import (
     DecisionStep,
-    LinkedDocument,
     Indicator,
+    LinkedDocument,
     Measure,
     Milestone,
     Objective,
