@@ -116,6 +116,7 @@ def _enter_plan(client, municipality, parties, themes) -> Plan:
         unit="",
         target_text_fi=WORDED,
         target_year="2029",
+        direction="decrease",
     )
     _post_form(
         client,

@@ -85,10 +85,13 @@ class LinkedDocument(PlanPart):
     title = models.CharField(
         _("document title"),
         max_length=300,
-        help_text=_("As readers should see it, e.g. Kotouttamisohjelma 2018–2021 (PDF)."),
+        help_text=_("The name readers see, e.g. Kotouttamisohjelma 2018–2021 (PDF)."),
     )
     url = models.URLField(
-        _("web address of the document"), max_length=500, validators=[web_address]
+        _("web address of the document"),
+        max_length=500,
+        validators=[web_address],
+        help_text=_("Starts with https:// or http://, e.g. the PDF on the municipality's site."),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
