@@ -4,7 +4,9 @@ committee → board → council decision trail with sections (§) and a case num
 documents, worded targets, year-only and ongoing schedules, a timetable, and an earlier plan made
 under Act 1386/2010. DOCX, PDF, the public page and a StratML round trip keep all of it."""
 
+import csv
 import io
+import json
 
 import pytest
 from django.conf import settings
@@ -15,6 +17,7 @@ from docx import Document
 from pypdf import PdfReader
 
 from kotoplan.accounts.models import Organisation
+from kotoplan.api.services import token_create
 from kotoplan.documents.models import PlanImport
 from kotoplan.planning.models import Indicator, LinkedDocument, Measure, Objective, Plan
 from tests.helpers import form_data, page_text
@@ -327,6 +330,36 @@ def test_real_plan_through_forms_and_import__exports_and_stratml_keep_everything
     ):
         assert text in page, text
         assert text in public, text
+
+    # Open data and the API carry the whole trail and the documents.
+    opened = finnish.get(f"/documents/open-data/{municipality_a.code}/decisions.csv")
+    text = b"".join(opened.streaming_content).decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
+    assert [(r["body_name"], r["section"], r["case_number"]) for r in rows] == [
+        ("Sivistyslautakunta", "§ 14", CASE),
+        ("Kaupunginhallitus", "§ 88", CASE),
+        ("Kaupunginvaltuusto", "§ 45", CASE),
+    ]
+    document = json.loads(
+        b"".join(
+            finnish.get(f"/documents/open-data/{municipality_a.code}/plans.json").streaming_content
+        )
+    )
+    [published] = document["plans"]
+    assert [s["decided_on"] for s in published["decision_steps"]] == [
+        "2026-02-10",
+        "2026-03-02",
+        "2026-03-23",
+    ]
+    assert [(d["title"], d["url"]) for d in published["documents"]] == DOCUMENTS
+    _token, secret = token_create(actor=coordinator_a, name="real plan", days=1)
+    api = finnish.get(f"/api/v1/plans/{plan.pk}/", HTTP_AUTHORIZATION=f"Bearer {secret}")
+    assert [s["body_name"] for s in api.json()["decision_steps"]] == [
+        "Sivistyslautakunta",
+        "Kaupunginhallitus",
+        "Kaupunginvaltuusto",
+    ]
+    assert [(d["title"], d["url"]) for d in api.json()["linked_documents"]] == DOCUMENTS
 
     docx = _docx_text(finnish.get(f"/documents/plans/{plan.pk}/plan.docx?lang=fi").content)
     for text in (
