@@ -13,7 +13,15 @@ from kotoplan.monitoring.statistics.selectors import breakdown_text
 from kotoplan.oversight.dialogue.models import Observation
 from kotoplan.oversight.models import ReadinessResult
 from kotoplan.participation.models import Consultation
-from kotoplan.planning.models import Indicator, Measure, Objective, Plan, Theme
+from kotoplan.planning.models import (
+    DecisionStep,
+    Indicator,
+    LinkedDocument,
+    Measure,
+    Objective,
+    Plan,
+    Theme,
+)
 
 from .models import ApiToken
 
@@ -70,9 +78,32 @@ class ThemeSerializer(serializers.ModelSerializer):
 # --- plans ---------------------------------------------------------------------------------------
 
 
+class DecisionStepSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = DecisionStep
+        fields = (
+            "order",
+            "decided_on",
+            "body_kind",
+            "body_name",
+            "section",
+            "case_number",
+            "outcome",
+            "minutes_url",
+        )
+
+
+class LinkedDocumentSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = LinkedDocument
+        fields = ("order", "title", "url")
+
+
 class PlanSerializer(serializers.ModelSerializer):
     municipalities = serializers.SlugRelatedField(many=True, **CODES)
     lead_municipality = serializers.SlugRelatedField(**CODES)
+    decision_steps = DecisionStepSerializer(many=True, read_only=True)
+    linked_documents = LinkedDocumentSerializer(many=True, read_only=True)
 
     class Meta:
         model = Plan
@@ -102,6 +133,11 @@ class PlanSerializer(serializers.ModelSerializer):
             "decision_date",
             "decision_reference",
             "decision_url",
+            "legal_basis",
+            "is_historical",
+            "document_url",
+            "decision_steps",
+            "linked_documents",
             "updated_at",
         )
 

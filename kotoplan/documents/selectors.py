@@ -161,6 +161,8 @@ class PlanDocument:
     monitoring: list[tuple[str, str]]
     decision: list[tuple[str, str]]
     decision_trail: list[DecisionRow] = field(default_factory=list)
+    # The documents linked to the plan: (title, web address), the plan document first.
+    documents: list[tuple[str, str]] = field(default_factory=list)
     # The plan's own chapters (ThemeBlocks with code "chapter-<n>"), when it has them.
     chapters: list[ThemeBlock] = field(default_factory=list)
 
@@ -425,6 +427,10 @@ def plan_document(*, plan: Plan, language: str) -> PlanDocument:
                     minutes_url=step.minutes_url,
                 )
                 for step in plan.decision_steps.all()
+            ],
+            documents=[
+                *([(_("The plan document"), plan.document_url)] if plan.document_url else []),
+                *((d.title, d.url) for d in plan.linked_documents.all()),
             ],
         )
 

@@ -22,6 +22,7 @@ from kotoplan.core.errors import DomainError
 from kotoplan.planning.models import (
     DecisionStep,
     Indicator,
+    LinkedDocument,
     Measure,
     Milestone,
     Objective,
@@ -63,6 +64,8 @@ def plan_draft_write(*, actor, draft: PlanDraft) -> Plan:
             content_create(actor=actor, model=Milestone, data={"plan": plan, **data})
         for data in draft.decision_steps:
             content_create(actor=actor, model=DecisionStep, data={"plan": plan, **data})
+        for data in draft.linked_documents:
+            content_create(actor=actor, model=LinkedDocument, data={"plan": plan, **data})
         chapters = {
             ref: content_create(actor=actor, model=PlanChapter, data={"plan": plan, **data})
             for ref, data in sorted(draft.chapters.items(), key=lambda c: c[1].get("order", 0))

@@ -7,6 +7,7 @@ from kotoplan.audit.selectors import everyone, history_rule
 from .models import (
     DecisionStep,
     Indicator,
+    LinkedDocument,
     Measure,
     Milestone,
     Objective,
@@ -33,7 +34,16 @@ auditlog.register(TargetGroup, exclude_fields=["version", "updated_at", "created
 auditlog.register(Milestone, exclude_fields=["version", "updated_at", "created_at"])
 auditlog.register(DecisionStep, exclude_fields=["version", "updated_at", "created_at"])
 auditlog.register(PlanChapter, exclude_fields=["version", "updated_at", "created_at"])
+auditlog.register(LinkedDocument, exclude_fields=["version", "updated_at", "created_at"])
 
 history_rule(
-    Plan, Objective, Measure, Indicator, TargetGroup, Milestone, DecisionStep, PlanChapter
+    Plan,
+    Objective,
+    Measure,
+    Indicator,
+    TargetGroup,
+    Milestone,
+    DecisionStep,
+    PlanChapter,
+    LinkedDocument,
 )(everyone)

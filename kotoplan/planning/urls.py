@@ -5,7 +5,9 @@ from .views import pages
 
 
 class ContentKindConverter:
-    regex = "objective|measure|indicator|target_group|milestone|decision_step|chapter"
+    regex = (
+        "objective|measure|indicator|target_group|milestone|decision_step|chapter|linked_document"
+    )
 
     def to_python(self, value: str) -> str:
         return value
@@ -36,6 +38,7 @@ NEW_PARTS = [
     ("plans/<int:plan_id>/timetable/new/", "milestone"),
     ("plans/<int:plan_id>/decisions/new/", "decision_step"),
     ("plans/<int:plan_id>/chapters/new/", "chapter"),
+    ("plans/<int:plan_id>/documents/new/", "linked_document"),
     ("objectives/<int:objective_id>/measures/new/", "measure"),
     ("objectives/<int:objective_id>/indicators/new/", "indicator"),
 ]

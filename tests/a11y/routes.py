@@ -352,6 +352,7 @@ ROUTES = {
     "planning:target_group_new": lambda o: _r("planning:target_group_new", o.draft.pk),
     "planning:milestone_new": lambda o: _r("planning:milestone_new", o.draft.pk),
     "planning:decision_step_new": lambda o: _r("planning:decision_step_new", o.draft.pk),
+    "planning:linked_document_new": lambda o: _r("planning:linked_document_new", o.draft.pk),
     "planning:chapter_new": lambda o: _r("planning:chapter_new", o.draft.pk),
     "planning:measure_new": lambda o: _r("planning:measure_new", o.objective.pk),
     "planning:indicator_new": lambda o: _r("planning:indicator_new", o.objective.pk),

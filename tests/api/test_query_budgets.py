@@ -17,7 +17,7 @@ from kotoplan.monitoring.statistics.models import StatisticValue
 from kotoplan.oversight.dialogue import services as dialogue
 from kotoplan.oversight.readiness.services import readiness_refresh
 from kotoplan.participation.models import Consultation
-from kotoplan.planning.models import Measure, Plan
+from kotoplan.planning.models import DecisionStep, LinkedDocument, Measure, Plan
 from tests.cooperation.conftest import make_group
 from tests.support.queries import assert_same_queries, visit
 from tests.support.sizes import more_municipalities, plan_of_size
@@ -60,6 +60,13 @@ def _grow(world, *, themes, admin, official, organisation, areas, statistics) ->
             period_start=2030 + number,
             period_end=2033 + number,
         )
+        for day, body in ((1, "Kaupunginhallitus"), (2, "Kaupunginvaltuusto")):
+            DecisionStep.objects.create(
+                plan=plan, body_name=body, decided_on=date(2025, 2, day), section=f"§ {day}"
+            )
+            LinkedDocument.objects.create(
+                plan=plan, title=f"Liite {day}", url=f"https://kunta.example/liite-{day}.pdf"
+            )
         monitoring_round = rounds.round_open(
             actor=admin, plan=plan, period_label="2025", due_date=date(2026, 6, 30)
         )

@@ -44,7 +44,7 @@ from kotoplan.participation.models import (
     Submission,
 )
 from kotoplan.participation.selectors.exports import feedback_fingerprint
-from kotoplan.planning.models import DecisionStep, Plan, Theme
+from kotoplan.planning.models import DecisionStep, LinkedDocument, Plan, Theme
 from tests.factories.accounts import OrganisationFactory, RoleAssignmentFactory, UserFactory
 from tests.factories.geography import AreaFactory, AreaMembershipFactory, MunicipalityFactory
 from tests.factories.planning import (
@@ -173,6 +173,9 @@ def _side(key: str, code: str, name: str, coordinator, contributor_org) -> dict[
             decided_on=date(2026, 5, 4),
             section="§ 101",
             outcome=DecisionStep.Outcome.PROPOSED,
+        ),
+        "linked_document": LinkedDocument.objects.create(
+            plan=plan, title="Kotouttamisohjelma (PDF)", url="https://kunta.example/ohjelma.pdf"
         ),
     }
     world |= _cooperation(key, municipality, organisation, plan, objective, contributor_org)

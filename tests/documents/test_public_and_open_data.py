@@ -140,7 +140,7 @@ def test_open_data_json__versioned_schema_nationwide_and_per_municipality(
 ):
     document = json.loads(read(client.get("/documents/open-data/plans.json")))
     assert document["schema"] == "kotoplan-open-data"
-    assert document["schema_version"] == "1.1"
+    assert document["schema_version"] == "1.2"
     [plan] = document["plans"]
     assert plan["municipality_codes"] == ["049"]
     assert len(plan["measures"]) == 3

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from kotoplan.planning.models import Plan
+from kotoplan.planning.models import DecisionStep, LinkedDocument, Plan
 from tests.support.queries import assert_same_queries, visit
 from tests.support.sizes import more_municipalities, plan_of_size
 
@@ -20,7 +20,14 @@ ADOPTED = {
     "decision_body": "Kaupunginvaltuusto",
     "decision_date": date(2026, 3, 2),
 }
-OPEN_DATA = ["plans.csv", "measures.csv", "indicators.csv", "plans.json"]
+OPEN_DATA = [
+    "plans.csv",
+    "measures.csv",
+    "indicators.csv",
+    "decisions.csv",
+    "documents.csv",
+    "plans.json",
+]
 
 
 def _csv_rows(body: bytes) -> list[dict]:
@@ -49,15 +56,24 @@ def test_public_plan__same_queries_for_3_and_12_measures(client, municipality_a,
 def open_data_growth(municipality_a, wellbeing_county, themes):
     """Grows the published data: first one plan of 3 measures, then three plans of 12."""
 
+    def recorded(plan) -> None:
+        """The council's step of the plan's decision trail and its linked document."""
+        DecisionStep.objects.create(
+            plan=plan, body_name="Kaupunginvaltuusto", decided_on=date(2026, 3, 2), section="§ 9"
+        )
+        LinkedDocument.objects.create(plan=plan, title="Ohjelma", url="https://kunta.example/o")
+
     def grow(size: str) -> None:
         if size == "small":
-            plan_of_size(municipality_a, themes, measures=3, **ADOPTED)
+            recorded(plan_of_size(municipality_a, themes, measures=3, **ADOPTED))
             return
-        plan_of_size(
-            municipality_a, themes, measures=9, period_start=2030, period_end=2033, **ADOPTED
+        recorded(
+            plan_of_size(
+                municipality_a, themes, measures=9, period_start=2030, period_end=2033, **ADOPTED
+            )
         )
         for municipality in more_municipalities(2, wellbeing_county):
-            plan_of_size(municipality, themes, measures=12, **ADOPTED)
+            recorded(plan_of_size(municipality, themes, measures=12, **ADOPTED))
 
     return grow
 
@@ -71,11 +87,18 @@ def test_open_data__same_queries_for_1_and_3_plans(client, open_data_growth, nam
     big = visit(client, url, label="4 plans, 36 measures")
     if name.endswith(".csv"):
         rows = _csv_rows(big.body)
-        expected = {"plans.csv": 4, "measures.csv": 36, "indicators.csv": 36 + 12}[name]
+        expected = {
+            "plans.csv": 4,
+            "measures.csv": 36,
+            "indicators.csv": 36 + 12,
+            "decisions.csv": 4,
+            "documents.csv": 4,
+        }[name]
         assert len(rows) == expected
     else:
         document = json.loads(big.body)
         assert [len(p["measures"]) for p in document["plans"]] == [3, 9, 12, 12]
+        assert [len(p["decision_steps"]) for p in document["plans"]] == [1, 1, 1, 1]
     assert_same_queries(small, big, at_most=10)
 
 

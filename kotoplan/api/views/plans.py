@@ -14,6 +14,10 @@ from .common import DetailApi, Filter, ListApi, by
 PLANS = Access(read="planning.view_plan", public=True)
 
 
+# What a plan's representation reads besides its own row: one query each, however many plans.
+PLAN_PARTS = ("municipalities", "decision_steps", "linked_documents")
+
+
 def _in_area(prefix: str):
     def apply(queryset, area_id, params):
         ids = municipality_ids_in_areas(area_ids=[area_id], on=params.get("on"))
@@ -75,7 +79,7 @@ class PlanList(ListApi):
 
     def scoped(self):
         plans = selectors.plans_for_client(user=self.request.user)
-        return plans.select_related("lead_municipality").prefetch_related("municipalities")
+        return plans.select_related("lead_municipality").prefetch_related(*PLAN_PARTS)
 
 
 class PlanDetail(DetailApi):
@@ -84,7 +88,7 @@ class PlanDetail(DetailApi):
 
     def scoped(self):
         plans = selectors.plans_for_client(user=self.request.user)
-        return plans.select_related("lead_municipality").prefetch_related("municipalities")
+        return plans.select_related("lead_municipality").prefetch_related(*PLAN_PARTS)
 
 
 PART_FILTERS = (

@@ -192,6 +192,11 @@ def _body(document, doc: PlanDocument, top: int, chapter: bool) -> None:
             )
         else:
             document.add_paragraph(_("No decisions recorded yet."))
+        document.add_heading(_("Linked documents"), level=top + 1)
+        for title, url in doc.documents:
+            document.add_paragraph(f"{title}: {url}", style="List Bullet")
+        if not doc.documents:
+            document.add_paragraph(_("No documents linked yet."))
 
 
 def new_document(*, language: str, title: str, municipalities: list[str]):

@@ -24,6 +24,7 @@ from kotoplan.core.exporters import spreadsheet_row
 from kotoplan.planning.models import (
     DecisionStep,
     Indicator,
+    LinkedDocument,
     Measure,
     Milestone,
     Objective,
@@ -32,7 +33,7 @@ from kotoplan.planning.models import (
     TargetGroup,
 )
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 SCHEMA_NAME = "kotoplan-open-data"
 
 PLAN_COLUMNS = (
@@ -55,7 +56,18 @@ INDICATOR_COLUMNS = (
     "baseline_year", "target_value", "target_year", "direction", "target_text_fi",
     "target_text_sv", "target_text_en",
 )  # fmt: skip
-TABLES = {"plans": PLAN_COLUMNS, "measures": MEASURE_COLUMNS, "indicators": INDICATOR_COLUMNS}
+DECISION_COLUMNS = (
+    "plan_id", "lead_municipality_code", "order", "decided_on", "body_kind", "body_name",
+    "section", "case_number", "outcome", "minutes_url",
+)  # fmt: skip
+DOCUMENT_COLUMNS = ("plan_id", "lead_municipality_code", "order", "title", "url")
+TABLES = {
+    "plans": PLAN_COLUMNS,
+    "measures": MEASURE_COLUMNS,
+    "indicators": INDICATOR_COLUMNS,
+    "decisions": DECISION_COLUMNS,
+    "documents": DOCUMENT_COLUMNS,
+}
 
 
 # Plans are read with values() in one query, their parts in one query per table (ordered like
@@ -214,7 +226,36 @@ def _indicator_rows(plans) -> Iterator[dict]:
         }
 
 
-ROWS = {"plans": _plan_rows, "measures": _measure_rows, "indicators": _indicator_rows}
+def _plan_part_rows(model, plans, columns, order) -> Iterator[dict]:
+    """The rows of the plans' decision steps or linked documents, one query, in the order of
+    the plans and then the parts' own order (`order`)."""
+    parts = model.objects.filter(plan_id__in=_plan_ids(plans))
+    plan_order = [f"plan__{field}" for field in PLAN_ORDER[:-1]]
+    ordered = parts.order_by(*plan_order, "plan_id", *order, "pk")
+    values = ordered.values("plan_id", "plan__lead_municipality__code", *columns[2:])
+    for row in values.iterator(chunk_size=CHUNK):
+        yield {
+            "plan_id": row["plan_id"],
+            "lead_municipality_code": row["plan__lead_municipality__code"],
+            **{c: _date(row[c]) if c == "decided_on" else row[c] for c in columns[2:]},
+        }
+
+
+def _decision_rows(plans) -> Iterator[dict]:
+    return _plan_part_rows(DecisionStep, plans, DECISION_COLUMNS, ("decided_on", "order"))
+
+
+def _document_rows(plans) -> Iterator[dict]:
+    return _plan_part_rows(LinkedDocument, plans, DOCUMENT_COLUMNS, ("order",))
+
+
+ROWS = {
+    "plans": _plan_rows,
+    "measures": _measure_rows,
+    "indicators": _indicator_rows,
+    "decisions": _decision_rows,
+    "documents": _document_rows,
+}
 
 
 def rows(plans, table: str) -> Iterator[dict]:
@@ -281,18 +322,27 @@ def _indented(value, depth: int) -> str:
     return text.replace("\n", "\n" + " " * depth)
 
 
+# The tables each plan of the JSON document carries, by their key in it.
+JSON_PARTS = {
+    "measures": "measures",
+    "indicators": "indicators",
+    "decisions": "decision_steps",
+    "documents": "documents",
+}
+
+
 def open_data_json(plans, *, municipality_code: str | None = None) -> Iterator[bytes]:
-    """The plans with their measures and indicators as one JSON document, written plan by plan
-    (the same text `json.dumps(document, ensure_ascii=False, indent=1)` gives)."""
+    """The plans with their measures, indicators, decision steps and linked documents as one JSON
+    document, written plan by plan (the same text `json.dumps(document, ensure_ascii=False,
+    indent=1)` gives)."""
     head = {
         "schema": SCHEMA_NAME,
         "schema_version": SCHEMA_VERSION,
         "generated_on": clock.today().isoformat(),
         "municipality_code": municipality_code,
     }
-    measures, indicators = rows(plans, "measures"), rows(plans, "indicators")
-    after_measures: list = []
-    after_indicators: list = []
+    parts = {key: rows(plans, key) for key in JSON_PARTS}
+    pending: dict[str, list] = {key: [] for key in JSON_PARTS}
     opening = _indented(head, 0)[:-2] + ',\n "plans": ['
     separator = "\n  "
     written = 0
@@ -300,8 +350,10 @@ def open_data_json(plans, *, municipality_code: str | None = None) -> Iterator[b
         plan_id = plan_row["plan_id"]
         document = {
             **plan_row,
-            "measures": _of_plan(measures, plan_id, after_measures),
-            "indicators": _of_plan(indicators, plan_id, after_indicators),
+            **{
+                name: _of_plan(parts[key], plan_id, pending[key])
+                for key, name in JSON_PARTS.items()
+            },
         }
         yield (opening + separator + _indented(document, 2)).encode("utf-8")
         opening, separator = "", ",\n  "
@@ -325,6 +377,7 @@ PLAN_CONTENT = (
     Milestone,
     DecisionStep,
     PlanChapter,
+    LinkedDocument,
 )
 
 

@@ -24,7 +24,8 @@ Objective, so measures are *narrower objectives by sequence*):
 Kotoplan details the schema has no element for (texts in the other languages, schedules,
 statuses, directions, plan fields, the legal basis, the decision and its trail of decision
 steps, the timetable with its decision points) travel as a JSON object in `OtherInformation`,
-prefixed with `kotoplan:` (keys `decision_steps` and `milestones` of the root). A file from
+prefixed with `kotoplan:` (keys `decision_steps`, `milestones` and `documents`, the linked
+documents, of the root). A file from
 elsewhere imports without them.
 
 Every file written here and every file read by `importers.stratml` is validated against the
@@ -123,6 +124,8 @@ DECISION_STEP_FIELDS = (
     "minutes_url",
     "order",
 )
+# The documents linked to the plan (title and web address), in their order.
+LINKED_DOCUMENT_FIELDS = ("title", "url", "order")
 TEXTS = ("title_fi", "title_sv", "title_en", "description_fi", "description_sv", "description_en")
 MEASURE_EXTRA = (
     *TEXTS,
@@ -305,6 +308,7 @@ def plan_stratml(*, plan: Plan, language: str) -> bytes:
             chapters=chapters,
             milestones=[_values(m, MILESTONE_FIELDS) for m in plan.milestones.all()],
             decision_steps=[_values(d, DECISION_STEP_FIELDS) for d in plan.decision_steps.all()],
+            documents=[_values(d, LINKED_DOCUMENT_FIELDS) for d in plan.linked_documents.all()],
         )
         core = _el(root, "StrategicPlanCore")
         municipalities = sorted(

@@ -50,3 +50,4 @@ class PlanDraft:
     objectives: list[ObjectiveDraft] = field(default_factory=list)
     milestones: list[dict] = field(default_factory=list)  # timetable steps, model field values
     decision_steps: list[dict] = field(default_factory=list)  # the decision trail, likewise
+    linked_documents: list[dict] = field(default_factory=list)  # title, url, order

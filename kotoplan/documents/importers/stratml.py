@@ -23,6 +23,7 @@ from ..exporters.stratml import (
     DECISION_STEP_FIELDS,
     EXTRA_PREFIX,
     INDICATOR_EXTRA,
+    LINKED_DOCUMENT_FIELDS,
     MEASURE_EXTRA,
     MILESTONE_FIELDS,
     NS,
@@ -148,6 +149,7 @@ class _Reader:
         draft.target_groups = dict(self.groups)
         draft.milestones = self.rows(extra, "milestones", MILESTONE_FIELDS)
         draft.decision_steps = self.rows(extra, "decision_steps", DECISION_STEP_FIELDS)
+        draft.linked_documents = self.rows(extra, "documents", LINKED_DOCUMENT_FIELDS)
         draft.chapters = dict(self.chapters)
         if draft.lead_municipality is None:
             self.problems.append(Problem(_("no municipality of the plan is known to Kotoplan")))

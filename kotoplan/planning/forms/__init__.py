@@ -21,6 +21,7 @@ from kotoplan.geography.models import Municipality
 from ..models import (
     DecisionStep,
     Indicator,
+    LinkedDocument,
     Measure,
     Milestone,
     Objective,
@@ -29,7 +30,7 @@ from ..models import (
     TargetGroup,
     Theme,
 )
-from ..models.texts import text_fields
+from ..models.texts import text_fields, web_address
 from ..models.timespans import parse_period
 from ..selectors import organisations_for_plan
 from ..services import NEEDED_FOR_DECISION
@@ -457,6 +458,12 @@ class MilestoneForm(PartForm):
         widgets = {"due_date": DateInput()}
 
 
+def _web_address_only(field: forms.URLField) -> None:
+    """Refuse anything but http(s) addresses with the message that says so."""
+    field.validators = [web_address]
+    field.error_messages["invalid"] = web_address.message
+
+
 class DecisionStepForm(PartForm):
     class Meta:
         model = DecisionStep
@@ -470,6 +477,20 @@ class DecisionStepForm(PartForm):
             "minutes_url",
         ]
         widgets = {"decided_on": DateInput()}
+
+    def offer_choices(self, *, plan, objective):
+        _web_address_only(self.fields["minutes_url"])
+
+
+class LinkedDocumentForm(PartForm):
+    class Meta:
+        model = LinkedDocument
+        fields = ["title", "url"]
+        widgets = {"url": forms.URLInput(attrs={"autocomplete": "url"})}
+
+    def offer_choices(self, *, plan, objective):
+        # A javascript:, data: or file: address is told to be a web address, not "invalid".
+        _web_address_only(self.fields["url"])
 
 
 class DeleteForm(forms.Form):

@@ -1,6 +1,6 @@
 """The plan for the promotion of integration: themes, objectives, measures and indicators."""
 
-from .decisions import DecisionStep
+from .decisions import DecisionStep, LinkedDocument
 from .parts import (
     Indicator,
     Measure,
@@ -16,6 +16,7 @@ from .texts import web_address
 __all__ = [
     "DecisionStep",
     "Indicator",
+    "LinkedDocument",
     "Measure",
     "Milestone",
     "Objective",

@@ -75,3 +75,42 @@ class DecisionStep(PlanPart):
     def open_in(plan: Plan) -> bool:
         """Steps are recorded while the plan is prepared and while it awaits its decisions."""
         return plan.state in Plan.DECISION_STATES
+
+
+class LinkedDocument(PlanPart):
+    """A document of the plan kept elsewhere and linked to it: the adopted plan as a PDF, the
+    minutes of a decision, an appendix. A plan may link any number of them, in its order."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="linked_documents")
+    title = models.CharField(
+        _("document title"),
+        max_length=300,
+        help_text=_("The name readers see, e.g. Kotouttamisohjelma 2018–2021 (PDF)."),
+    )
+    url = models.URLField(
+        _("web address of the document"),
+        max_length=500,
+        validators=[web_address],
+        help_text=_("Starts with https:// or http://, e.g. the PDF on the municipality's site."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    named_by = "title"
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("linked document")
+        verbose_name_plural = _("linked documents")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        if not (self.title or "").strip():
+            raise ValidationError({"title": _("Give the document a title.")})
+
+    @staticmethod
+    def open_in(plan: Plan) -> bool:
+        """Links to where the plan's documents can be read are kept up to date in every state:
+        an adopted plan and a historical record get theirs after the decision."""
+        return True

@@ -318,7 +318,8 @@ def _copy(obj, **overrides):
 def plan_new_version(*, actor, plan: Plan) -> Plan:
     """Copy an adopted plan into a new draft; the adopted one stays as it was until the new
     version is adopted. Parts keep their `key`, so versions can be compared part by part. The
-    decision trail is not copied: the new version starts with an empty trail of its own."""
+    decision trail and the linked documents are not copied: the new version starts with
+    its own."""
     require(actor, "planning.change_plan", plan)
     if plan.state != S.ADOPTED:
         raise DomainError(_("Only an adopted plan can get a new version."))

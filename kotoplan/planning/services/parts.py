@@ -13,6 +13,7 @@ from kotoplan.core.permissions import can, require
 from ..models import (
     DecisionStep,
     Indicator,
+    LinkedDocument,
     Measure,
     Milestone,
     Objective,
@@ -36,7 +37,16 @@ def ensure_editable(plan: Plan) -> None:
 # --- the parts of a plan: objectives, measures, indicators, target groups, timetable steps
 # One set of functions, so every part gets the same checks.
 
-CONTENT_MODELS = (Objective, Measure, Indicator, TargetGroup, Milestone, DecisionStep, PlanChapter)
+CONTENT_MODELS = (
+    Objective,
+    Measure,
+    Indicator,
+    TargetGroup,
+    Milestone,
+    DecisionStep,
+    PlanChapter,
+    LinkedDocument,
+)
 
 
 def _lock_editable_plan(plan: Plan, kind: type | None = None) -> None:
@@ -93,6 +103,7 @@ ORDERED_AMONG = {
     Objective: ("plan_id", "theme_id"),
     Measure: ("objective_id",),
     DecisionStep: ("plan_id",),
+    LinkedDocument: ("plan_id",),
 }
 
 
