@@ -33,6 +33,7 @@ from ..models.texts import text_fields
 from ..models.timespans import parse_period
 from ..selectors import organisations_for_plan
 from ..services import NEEDED_FOR_DECISION
+from .help import BASICS_HELP
 
 
 def textareas(*names: str, rows: int = 3) -> dict:
@@ -232,6 +233,7 @@ class PlanBasicsForm(PeriodInputs, VersionedModelForm):
             "participation_evidence",
             "monitoring_description",
         )
+        help_texts = BASICS_HELP
 
     covers_all_immigrants = yes_or_no(_("Does the plan cover all immigrants living in the area?"))
     covers_good_relations = yes_or_no(
