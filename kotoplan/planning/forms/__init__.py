@@ -1,12 +1,19 @@
 """Input shape and field errors only; the rules live in the models' clean() and in services."""
 
+from datetime import date
+
 from django import forms
 from django.conf import settings
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from kotoplan.accounts.models import Organisation
-from kotoplan.accounts.selectors import OrganisationGroup, organisation_group, organisation_labels
+from kotoplan.accounts.selectors import (
+    OrganisationGroup,
+    operating_on,
+    organisation_group,
+    organisation_labels,
+)
 from kotoplan.core.forms import (
     DateInput,
     GroupedModelChoiceField,
@@ -247,6 +254,9 @@ class PlanBasicsForm(PeriodInputs, VersionedModelForm):
             self.initial[name] = yes_no_choice(getattr(self.instance, name))
         self.setup_period()
         self.fields["coordinating_unit"].queryset = Organisation.objects.filter(
+            operating_on(
+                date(self.instance.period_start, 1, 1), keep=self.instance.coordinating_unit_id
+            ),
             kind__in=[Organisation.Kind.MUNICIPALITY, Organisation.Kind.MUNICIPAL_UNIT],
             municipality__in=self.instance.municipalities.all(),
         )
