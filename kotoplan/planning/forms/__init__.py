@@ -40,7 +40,7 @@ from ..models.texts import text_fields
 from ..models.timespans import parse_period
 from ..selectors import organisations_for_plan
 from ..services import NEEDED_FOR_DECISION
-from .help import BASICS_HELP
+from .help import BASICS_HELP, SITUATION_HELP
 
 
 def textareas(*names: str, rows: int = 3) -> dict:
@@ -298,6 +298,7 @@ class SituationForm(VersionedModelForm):
         model = Plan
         fields = text_fields("situation_quantitative", "situation_qualitative")
         widgets = textareas(*fields, rows=6)
+        help_texts = SITUATION_HELP
 
 
 # --- the parts of the plan --------------------------------------------------------------------

@@ -33,4 +33,11 @@ BASICS_HELP = {
         "How the carrying out of the plan is monitored, and how and to whom the results "
         "are reported."
     ),
+    "monitoring_cycle": _("How often the carrying out of the plan is monitored."),
+}
+
+SITUATION_HELP = {
+    "situation_quantitative_fi": _(
+        "Immigration in the municipality in figures: numbers, languages, age groups and changes."
+    ),
 }
