@@ -96,3 +96,16 @@ def test_fix_link__every_target_field_has_its_help_beside_the_label(
         if f'id="id_{field}_help"' not in form:
             without_help.append(field)
     assert without_help == []
+
+
+def test_blocking_problems__point_to_the_statutory_check_too(client, coordinator_a, draft_plan):
+    """The box of what blocks sending for decision does not pass for the whole story: it names
+    the statutory check beside it, whose unmet items need a reason to move on."""
+    refresh(draft_plan)
+    client.cookies["django_language"] = "fi"
+    html = _page(client, coordinator_a, draft_plan)
+    box = html[html.index('aria-labelledby="problems-title"') :]
+    box = box[: box.index("</section>")]
+    assert "<li>" in box  # what blocks sending
+    assert 'href="#panel-readiness"' in box
+    assert "lakisääteisestä vaatimuksesta täyttyy" in box
