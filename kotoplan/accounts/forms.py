@@ -7,9 +7,11 @@ from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from kotoplan.core.clock import today
 from kotoplan.core.forms import DateInput, VersionedModelForm
 
 from .models import Organisation
+from .selectors import operating_on
 
 UNIT_KINDS = (Organisation.Kind.MUNICIPAL_UNIT,)
 
@@ -59,7 +61,9 @@ class OrganisationForm(VersionedModelForm):
             del self.fields["business_id"]
             home = [m.pk for m in municipalities] or [self.instance.municipality_id]
             parents = Organisation.objects.filter(
-                kind=Organisation.Kind.MUNICIPAL_UNIT, municipality__in=home
+                operating_on(today(), keep=self.instance.parent_id),
+                kind=Organisation.Kind.MUNICIPAL_UNIT,
+                municipality__in=home,
             ).exclude(pk=self.instance.pk)
             self.fields["parent"].queryset = parents
             self.fields["parent"].label = _("Sector")

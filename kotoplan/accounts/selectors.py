@@ -144,6 +144,22 @@ class OrganisationGroup:
     }
 
 
+def operating_on(on: date, *, keep=None) -> Q:
+    """The organisations that have not ceased by `on`: no end date before it, and an area and a
+    municipality (if tied to one) still valid. `keep` (a pk) stays offered even so: the choice
+    a form already holds."""
+    condition = (
+        (Q(ended_on__isnull=True) | Q(ended_on__gte=on))
+        & (Q(area__isnull=True) | Q(area__valid_to__isnull=True) | Q(area__valid_to__gte=on))
+        & (
+            Q(municipality__isnull=True)
+            | Q(municipality__valid_to__isnull=True)
+            | Q(municipality__valid_to__gte=on)
+        )
+    )
+    return condition | Q(pk=keep) if keep else condition
+
+
 def organisations_for_area(
     *, municipality_ids, on: date | None = None, until: date | None = None
 ) -> QuerySet[Organisation]:

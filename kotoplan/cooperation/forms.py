@@ -7,13 +7,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kotoplan.accounts.models import Organisation
-from kotoplan.accounts.selectors import user_reach
+from kotoplan.accounts.selectors import operating_on, user_reach
+from kotoplan.core.clock import today
 from kotoplan.core.forms import (
     DATETIME_FORMAT,
     DateInput,
     DateTimeInput,
     ModelForm,
     VersionedModelForm,
+    combobox,
     offer,
 )
 from kotoplan.geography.models import Municipality
@@ -74,6 +76,8 @@ class GroupForm(VersionedModelForm):
             appointing &= Q(municipality__in=reach.coordinator_municipalities) | Q(
                 area__in=reach.official_areas
             )
+        # A body that has ceased (an ELY Centre after 2025) is not offered for a new appointment.
+        appointing &= operating_on(today(), keep=self.instance.appointed_by_id)
         self.fields["appointed_by"].queryset = Organisation.objects.filter(appointing).order_by(
             "kind", "name_fi"
         )
@@ -101,7 +105,11 @@ class MembershipForm(ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = Organisation.objects.order_by("name_fi")
+        kept = self.instance.organisation_id
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            operating_on(today(), keep=kept)
+        ).order_by("name_fi")
+        self.fields["organisation"].widget = combobox(self.fields["organisation"].widget)
         self.fields["category"].required = False
         self.fields["category"].choices = [
             ("", _("Derived from the kind of organisation")),

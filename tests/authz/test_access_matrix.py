@@ -5,16 +5,23 @@ user's own and of another municipality, compared with tests/authz/access_matrix.
 - each request's outcome (200, a redirect to the login page, 403, 404, …) must be the table's;
 - no GET writes to the database (session bookkeeping aside);
 - a POST by a role the table refuses answers the refusal and changes nothing; a POST-only
-  route is requested by POST for every role.
+  route is requested by POST for every role;
+- no edit action a user cannot complete: every link to a form (…/edit/, …/new/, …/delete/) that
+  a page offers someone opens for that someone.
 """
 
 import fnmatch
 import json
 import os
+import re
+from datetime import date
 
 import pytest
 from django.db import transaction
+from django.test import Client
+from django.urls import reverse
 
+from kotoplan.cooperation.models import CooperationGroup
 from tests.authz.matrix import load_table, matches, request_once, url_names, url_of
 from tests.authz.world import build_world
 from tests.support import counts
@@ -116,3 +123,45 @@ def test_route_answers_each_role_as_the_table_says(db, client, world, case):
         with open(os.environ["KOTOPLAN_MATRIX_RECORD"], "a", encoding="utf-8") as out:
             out.write(json.dumps({"id": case.id, "observed": observed}) + "\n")
     assert problems == [], "\n".join(problems)
+
+
+FORM_LINK = re.compile(r'href="(/[^"#]*/(?:edit|new|delete)/[^"#]*)')
+
+
+def test_every_offered_form_link_opens_for_the_user_it_is_offered_to(db, world):
+    """E.g. no one is shown "Edit the group" on a regional group the authority appointed unless
+    they may save it, nor "Edit" on a plan they may only read."""
+    a = world.sides["a"]
+    regional = CooperationGroup.objects.create(
+        kind=CooperationGroup.Kind.REGIONAL,
+        name="Alueellinen yhteistyöryhmä",
+        appointed_by=a["official"].roles.first().organisation,
+        appointing_body="Elinvoimakeskus",
+        appointed_on=date(2026, 2, 1),
+        term_start=date(2026, 2, 1),
+    )
+    regional.municipalities.set([a["municipality"]])
+    pages = ["/", reverse("cooperation:group_detail", args=[regional.pk])]
+    for side in world.sides.values():
+        pages += [
+            reverse("planning:plan_detail", args=[side["plan"].pk]),
+            reverse("cooperation:group_detail", args=[side["group"].pk]),
+        ]
+    unusable, checked = [], 0
+    for role, user in world.users.items():
+        if user is None:
+            continue
+        client = Client()
+        client.force_login(user)
+        offered = set()
+        for page in pages:
+            response = client.get(page)
+            if response.status_code == 200:
+                offered |= set(FORM_LINK.findall(response.content.decode()))
+        for link in sorted(offered):
+            checked += 1
+            status = client.get(link.replace("&amp;", "&")).status_code
+            if status != 200:
+                unusable.append(f"{role}: {link} → {status}")
+    assert checked > 20  # the coordinators are offered their plan's and group's forms
+    assert unusable == []

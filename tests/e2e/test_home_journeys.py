@@ -119,3 +119,40 @@ def test_anonymous__front_door_to_a_consultation_and_a_public_plan(page, demo_si
     with page.expect_download() as download:
         pdf.click()
     assert download.value.suggested_filename.endswith("-sv.pdf")
+
+
+def test_county_liaison_and_ministry__from_home_to_their_overviews(browser, demo_site):
+    base = demo_site.url
+    county = browser.new_context(locale="fi-FI").new_page()
+    log_in(county, base, "hyvinvointialue.pirkanmaa")
+    _lands_on_home(county, base)
+    section = county.locator('[data-home="county"]').first
+    expect(section.locator("h2")).to_contain_text("Pirkanmaa")
+
+    section.get_by_role("link", name="Hyvinvointialueen yleiskuva").click()
+
+    county.wait_for_url("**/oversight/county/*/")
+    expect(county.locator("h1")).to_contain_text("Pirkanmaa")
+    plan_link = county.locator("h3 a").first
+    plan_title = plan_link.inner_text()
+    plan_link.click()
+    county.wait_for_url("**/plans/*/")
+    expect(county.locator("h1")).to_contain_text(plan_title)
+
+    ministry = browser.new_context(locale="fi-FI").new_page()
+    log_in(ministry, base, "ministerio.tem")
+    _lands_on_home(ministry, base)
+    section = ministry.locator('[data-home="national"]')
+    expect(section).to_contain_text("Hyväksytty suunnitelma")
+
+    section.get_by_role("link", name="Valtakunnallinen yleiskuva").click()
+
+    ministry.wait_for_url("**/oversight/national/")
+    expect(ministry.locator("h1")).to_have_text(
+        "Kotoutumisen edistämisen suunnittelun valtakunnallinen yleiskuva"
+    )
+    area = ministry.locator("table th[scope=row] a").first
+    area_name = area.inner_text()
+    area.click()
+    ministry.wait_for_url("**/oversight/area/*/**")
+    expect(ministry.locator("h1")).to_contain_text(area_name)

@@ -1,12 +1,16 @@
 """Parts keep an order of their own without a typed number: a new part comes last, and the
 coordinator moves parts up or down with buttons beside them (plain forms, no script)."""
 
+import re
+
 import pytest
+from auditlog.models import LogEntry
 from django.urls import reverse
 
+from kotoplan.documents.selectors import plan_document
 from kotoplan.planning import services
 from kotoplan.planning.models import Measure, Objective
-from tests.factories.planning import ObjectiveFactory
+from tests.factories.planning import ObjectiveFactory, PlanChapterFactory
 
 
 def _rows_in_page_order(html: str, measures) -> list:
@@ -55,6 +59,47 @@ def test_move__objectives_move_within_their_theme(coordinator_a, draft_plan, obj
     assert ordered == [second, objective]
     other_theme.refresh_from_db()
     assert other_theme.order in (0, 1)  # untouched by a move in another theme
+
+
+def test_move__objectives_under_a_chapter_move_within_it_on_the_page_and_in_print(
+    client, coordinator_a, draft_plan, objective, themes
+):
+    """A plan read by its own chapters (priority areas): an objective moves among the objectives
+    of its chapter, whatever their themes; the move is audited and the print keeps the order."""
+    chapter, other_chapter = PlanChapterFactory.create_batch(2, plan=draft_plan)
+    objective.chapter = chapter
+    objective.save()
+    language = ObjectiveFactory(
+        plan=draft_plan, theme=themes["language_culture"], chapter=chapter, title_en="Language"
+    )
+    elsewhere = ObjectiveFactory(plan=draft_plan, theme=objective.theme, chapter=other_chapter)
+    client.cookies["django_language"] = "fi"
+    client.force_login(coordinator_a)
+    plan_url = reverse("planning:plan_detail", args=[draft_plan.pk])
+
+    def page_order():
+        html = client.get(plan_url).content.decode()
+        return sorted([objective, language], key=lambda o: html.index(f'id="objective-{o.pk}"'))
+
+    untouched = elsewhere.order
+    first, second = page_order()
+    page = client.get(plan_url).content.decode()
+    toc = page[
+        page.index('class="plan-toc"') : page.index("</nav>", page.index('class="plan-toc"'))
+    ]
+    assert f'href="#chapter-{chapter.pk}"' in toc
+    assert [a for a in re.findall(r'href="#([\w-]+)"', toc) if f'id="{a}"' not in page] == []
+    section = page[page.index(f'id="chapter-{chapter.pk}"') :]
+    assert reverse("planning:part_move", args=["objective", second.pk, "up"]) in section
+    response = client.post(reverse("planning:part_move", args=["objective", second.pk, "up"]))
+    assert response.status_code == 302
+
+    assert page_order() == [second, first]
+    printed = plan_document(plan=draft_plan, language="en").chapters[0].objectives
+    assert [str(o.title) for o in printed] == [second.title_en, first.title_en]
+    elsewhere.refresh_from_db()
+    assert elsewhere.order == untouched  # another chapter's objectives stay where they were
+    assert any("order" in entry.changes_dict for entry in LogEntry.objects.get_for_object(second))
 
 
 @pytest.mark.parametrize("who", ["contributor", "coordinator_b", "viewer_a"])

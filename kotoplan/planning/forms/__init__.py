@@ -1,12 +1,19 @@
 """Input shape and field errors only; the rules live in the models' clean() and in services."""
 
+from datetime import date
+
 from django import forms
 from django.conf import settings
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from kotoplan.accounts.models import Organisation
-from kotoplan.accounts.selectors import OrganisationGroup, organisation_group, organisation_labels
+from kotoplan.accounts.selectors import (
+    OrganisationGroup,
+    operating_on,
+    organisation_group,
+    organisation_labels,
+)
 from kotoplan.core.forms import (
     DateInput,
     GroupedModelChoiceField,
@@ -34,6 +41,7 @@ from ..models.texts import text_fields, web_address
 from ..models.timespans import parse_period
 from ..selectors import organisations_for_plan
 from ..services import NEEDED_FOR_DECISION
+from .help import BASICS_HELP, SITUATION_HELP
 
 
 def textareas(*names: str, rows: int = 3) -> dict:
@@ -233,6 +241,7 @@ class PlanBasicsForm(PeriodInputs, VersionedModelForm):
             "participation_evidence",
             "monitoring_description",
         )
+        help_texts = BASICS_HELP
 
     covers_all_immigrants = yes_or_no(_("Does the plan cover all immigrants living in the area?"))
     covers_good_relations = yes_or_no(
@@ -246,6 +255,9 @@ class PlanBasicsForm(PeriodInputs, VersionedModelForm):
             self.initial[name] = yes_no_choice(getattr(self.instance, name))
         self.setup_period()
         self.fields["coordinating_unit"].queryset = Organisation.objects.filter(
+            operating_on(
+                date(self.instance.period_start, 1, 1), keep=self.instance.coordinating_unit_id
+            ),
             kind__in=[Organisation.Kind.MUNICIPALITY, Organisation.Kind.MUNICIPAL_UNIT],
             municipality__in=self.instance.municipalities.all(),
         )
@@ -287,6 +299,7 @@ class SituationForm(VersionedModelForm):
         model = Plan
         fields = text_fields("situation_quantitative", "situation_qualitative")
         widgets = textareas(*fields, rows=6)
+        help_texts = SITUATION_HELP
 
 
 # --- the parts of the plan --------------------------------------------------------------------

@@ -100,7 +100,7 @@ def content_create(*, actor, model, data: dict, m2m: dict | None = None):
 # Parts kept in an order of their own, and the parts they are ordered among.
 ORDERED_AMONG = {
     PlanChapter: ("plan_id",),
-    Objective: ("plan_id", "theme_id"),
+    Objective: ("plan_id", "theme_id"),  # within the chapter when the plan has chapters
     Measure: ("objective_id",),
     DecisionStep: ("plan_id",),
     LinkedDocument: ("plan_id",),
@@ -108,20 +108,28 @@ ORDERED_AMONG = {
 
 
 def _siblings(part):
-    fields = ORDERED_AMONG[type(part)]
-    return type(part).objects.filter(**{f: getattr(part, f) for f in fields})
+    """The parts `part` is ordered among, in the order the plan page and the print view show
+    them. A plan with chapters lists its objectives under the chapters (`chapter_sections`), so
+    there an objective moves within its chapter; otherwise within its theme."""
+    model = type(part)
+    if model is Objective and PlanChapter.objects.filter(plan_id=part.plan_id).exists():
+        siblings = Objective.objects.filter(plan_id=part.plan_id, chapter_id=part.chapter_id)
+        return siblings.order_by("order", "theme__order", "pk")
+    fields = ORDERED_AMONG[model]
+    return model.objects.filter(**{f: getattr(part, f) for f in fields}).order_by("order", "pk")
 
 
 @transaction.atomic
 def part_move(*, actor, part, up: bool):
     """Move a chapter, objective, measure or decision step one place up or down among its
-    siblings (numbered 1…n again). The order is never typed: new parts come last."""
+    siblings (numbered 1…n again; an objective among those of its chapter when the plan has
+    chapters). The order is never typed: new parts come last."""
     if type(part) not in ORDERED_AMONG:
         raise TypeError(f"{type(part).__name__} has no order of its own")
     plan = part.owner_plan
     require(actor, "planning.change_plan", plan)
     _lock_editable_plan(plan, type(part))
-    items = list(_siblings(part).select_for_update().order_by("order", "pk"))
+    items = list(_siblings(part).select_for_update(of=("self",)))
     index = next(i for i, item in enumerate(items) if item.pk == part.pk)
     other = index - 1 if up else index + 1
     if 0 <= other < len(items):

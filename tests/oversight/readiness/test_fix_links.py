@@ -77,3 +77,35 @@ def test_rule_ids__shown_to_the_authority_not_to_the_coordinator(
     refresh(draft_plan)
     assert "R01-themes-covered)" not in _page(client, coordinator_a, draft_plan)
     assert "R01-themes-covered)" in _page(client, regional_official, draft_plan)
+
+
+def test_fix_link__every_target_field_has_its_help_beside_the_label(
+    client, coordinator_a, draft_plan
+):
+    """The field a fix link lands on says what is asked, not only its name."""
+    from kotoplan.oversight.readiness.rules.registry import all_rules
+
+    client.force_login(coordinator_a)
+    targets = {(r.fix_url, r.fix_field) for r in all_rules() if r.fix_url and r.fix_field}
+    # fields a finding names itself (`missing(field=…)`), on the basic information form
+    targets |= {("planning:plan_edit", f) for f in ("monitoring_cycle", "cooperation_group_note")}
+    without_help = []
+    for url_name, field in sorted(targets):
+        form = client.get(reverse(url_name, args=[draft_plan.pk])).content.decode()
+        assert f'id="id_{field}_field"' in form, field
+        if f'id="id_{field}_help"' not in form:
+            without_help.append(field)
+    assert without_help == []
+
+
+def test_blocking_problems__point_to_the_statutory_check_too(client, coordinator_a, draft_plan):
+    """The box of what blocks sending for decision does not pass for the whole story: it names
+    the statutory check beside it, whose unmet items need a reason to move on."""
+    refresh(draft_plan)
+    client.cookies["django_language"] = "fi"
+    html = _page(client, coordinator_a, draft_plan)
+    box = html[html.index('aria-labelledby="problems-title"') :]
+    box = box[: box.index("</section>")]
+    assert "<li>" in box  # what blocks sending
+    assert 'href="#panel-readiness"' in box
+    assert "lakisääteisestä vaatimuksesta täyttyy" in box
