@@ -12,9 +12,8 @@ import logging
 from datetime import timedelta
 
 from auditlog.models import LogEntry
-from django.contrib.contenttypes.models import ContentType
-
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q

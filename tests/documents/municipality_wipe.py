@@ -1,5 +1,7 @@
 """Remove one municipality's own data (as a lost database would have lost it) for round trips."""
 
+import contextlib
+
 from auditlog.models import LogEntry
 from django.db.models import ProtectedError
 
@@ -21,12 +23,8 @@ def wipe_municipality(code: str, *, users: list[str] = ()) -> None:
     RoleAssignment.objects.filter(organisation__in=own_organisations(municipality)).delete()
     local = own_organisations(municipality).filter(reference_key__isnull=True)
     for organisation in local.order_by("-pk"):
-        try:
+        with contextlib.suppress(ProtectedError):
             organisation.delete()
-        except ProtectedError:
-            pass
     for user in User.objects.filter(username__in=users):
-        try:
+        with contextlib.suppress(ProtectedError):
             user.delete()
-        except ProtectedError:
-            pass
