@@ -82,7 +82,10 @@ def test_worker_killed_while_writing__nothing_written_and_run_failed_on_restart(
     municipality_a, municipality_b, wellbeing_county, catalogue, tmp_path
 ):
     run = ImportRun.objects.create(
-        source="statfin", file_name="quarter.json", payload=QUARTER.read_text(encoding="utf-8")
+        source="statfin",
+        language="en",
+        file_name="quarter.json",
+        payload=QUARTER.read_text(encoding="utf-8"),
     )
     url = _database_url(tmp_path)
 
