@@ -4,16 +4,21 @@ Runs on SQLite and on PostgreSQL (DATABASE_URL)."""
 
 import io
 import json
+from collections import Counter
 
 import pytest
 from auditlog.models import LogEntry
 from django.core.management import CommandError, call_command
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kotoplan.demo.services import content
 from kotoplan.demo.services.content.consultations import load_consultations
 from kotoplan.demo.services.content.cooperation import load_cooperation
 from kotoplan.demo.services.loader import DemoLoader
 from kotoplan.documents.exporters.municipality_spec import data_counts
+from kotoplan.documents.importers.municipality import RestoreRefused
+from kotoplan.documents.services import municipality_data_import
 from kotoplan.geography.models import Municipality
 from kotoplan.monitoring.statistics.models import StatIndicator, StatisticValue
 from kotoplan.planning.models import Plan, Theme
@@ -172,3 +177,55 @@ def test_existing_data__an_import_over_it_is_refused(
     with pytest.raises(CommandError, match="already has data"):
         _import(path)
     assert Plan.objects.filter(lead_municipality__code=code).count() == 1
+
+
+VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(2**40), max_value=2**40),
+    st.text(max_size=20),
+    st.lists(st.integers(), max_size=3),
+    st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
+)
+
+
+@pytest.mark.django_db
+def test_damaged_values__never_a_crash_always_all_or_nothing(
+    tmp_path, municipality_a, coordinator_a, themes, report_count
+):
+    document, code = _small_export(tmp_path, municipality_a, coordinator_a, themes)
+    cells = [
+        (i, r, field)
+        for i, section in enumerate(document["data"])
+        for r, row in enumerate(section["rows"])
+        for field in row
+    ]
+    outcomes: Counter = Counter()
+
+    @settings(
+        max_examples=20,
+        deadline=None,
+        derandomize=True,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
+    @given(cell=st.sampled_from(cells), value=VALUES)
+    def attempt(cell, value):
+        i, r, field = cell
+        bad = json.loads(json.dumps(document))
+        bad["data"][i]["rows"][r][field] = value
+        before = _rows_now()
+        refusal = ""
+        try:
+            municipality_data_import(content=json.dumps(bad))
+        except RestoreRefused as exc:
+            refusal = exc.message
+        if refusal:
+            assert " row " in refusal or "file" in refusal  # names where the problem is
+            assert _rows_now() == before  # nothing half-written
+            outcomes["refused"] += 1
+        else:
+            outcomes["imported"] += 1
+            wipe_municipality(code)
+
+    attempt()
+    report_count("Municipality import fuzz", f"{sum(outcomes.values())} damaged files, {outcomes}")

@@ -52,6 +52,8 @@ def read_document(content: bytes | str) -> dict:
         ) from exc
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise RestoreRefused(f'The file is not a municipality export (format "{FORMAT}").')
+    if not isinstance(document.get("municipality"), str):
+        raise RestoreRefused('The file names no municipality ("municipality": its code).')
     if document.get("version") != FORMAT_VERSION:
         raise RestoreRefused(
             f"The file has format version {document.get('version')!r}; this release reads "
@@ -84,6 +86,7 @@ class Restore:
         self.natural: dict[type[models.Model], dict[tuple, int]] = {}
         self.later: list[tuple[type[models.Model], int, str, type[models.Model], int]] = []
         self.counts: dict[str, int] = {}
+        self.where = "the file"  # the row being read, for messages
 
     # --- links ---------------------------------------------------------------------------
 
@@ -96,7 +99,8 @@ class Restore:
                 self.natural[model] = {
                     tuple(row[1:]): row[0] for row in model.objects.values_list("pk", *fields)
                 }
-            found = self.natural[model].get(tuple(value) if isinstance(value, list) else None)
+            scalar = isinstance(value, list) and all(isinstance(v, str | int) for v in value)
+            found = self.natural[model].get(tuple(value)) if scalar else None
             if found is None:
                 raise RestoreRefused(
                     f"{where}: {model._meta.label_lower} {value!r} is not in this database "
@@ -122,11 +126,14 @@ class Restore:
             raise RestoreRefused(
                 f"{where}: unknown field(s) {', '.join(sorted(set(row) - names))}."
             )
+        self.where = where
         obj, pending = model(), []
         for field in fields:
             if field.name not in row:
                 raise RestoreRefused(f"{where}: field {field.name} is missing.")
             value, at = row[field.name], f"{where}, field {field.name}"
+            if value is None and not field.null:
+                raise RestoreRefused(f"{at}: must not be empty.")
             if field.is_relation:
                 value = self.link(field.related_model, value, at)
                 if value is LATER:
@@ -262,30 +269,44 @@ class Restore:
                 pairs.append(
                     through(**{f"{source}_id": self.keys[model][n], f"{target}_id": other})
                 )
-        through.objects.bulk_create(pairs)
+        try:
+            through.objects.bulk_create(pairs)
+        except (IntegrityError, DataError) as exc:
+            label = model._meta.label_lower
+            raise RestoreRefused(
+                f"{label}, field {field.name}: the links cannot be written ({exc})."
+            ) from exc
 
     def audit(self) -> None:
         entries = []
         for n, row in enumerate(self.sections["auditlog.logentry"], start=1):
             where = f"auditlog.logentry row {n}"
-            row = dict(row) if isinstance(row, dict) else row
-            target_row = row.pop("object_id", None) if isinstance(row, dict) else None
-            object_pk = row.pop("object_pk", None) if isinstance(row, dict) else None
+            if not isinstance(row, dict):
+                raise RestoreRefused(f"{where}: a row must be an object.")
+            row = dict(row)
+            target_row, object_pk = row.pop("object_id", None), row.pop("object_pk", None)
             entry, _ = self.decode(
                 LogEntry,
                 {**row, "object_pk": "", "object_id": None},
                 where,
             )
             model = entry.content_type.model_class()
+            if isinstance(target_row, dict) and model is None:
+                raise RestoreRefused(f"{where}: the entry's content type is unknown.")
             if isinstance(target_row, dict):
                 key = self.link(model, target_row.get("row"), f"{where}, field object_id")
                 entry.object_id, entry.object_pk = key, str(key)
-            else:
+            elif isinstance(target_row, int | None) and isinstance(object_pk, str | None):
                 entry.object_id, entry.object_pk = target_row, object_pk or ""
+            else:
+                raise RestoreRefused(f"{where}: object_id and object_pk are malformed.")
             entry.changes = self.changes(model, entry.changes)
             entry.additional_data = self.additional(entry.additional_data, where)
             entries.append(entry)
-        LogEntry.objects.bulk_create(entries)
+        try:
+            LogEntry.objects.bulk_create(entries)
+        except (IntegrityError, DataError) as exc:
+            raise RestoreRefused(f"auditlog.logentry: the rows cannot be written ({exc}).") from exc
         if entries:
             self.counts["auditlog.logentry"] = len(entries)
 
@@ -317,4 +338,11 @@ class Restore:
 
 def municipality_restore(document: dict) -> dict[str, int]:
     """Write the municipality of a checked document (inside the caller's transaction)."""
-    return Restore(document).run()
+    restore = Restore(document)
+    try:
+        return restore.run()
+    except (TypeError, ValueError, AttributeError, KeyError) as exc:
+        # A value of the wrong shape that no check above named (e.g. a list for a number).
+        raise RestoreRefused(
+            f"{restore.where}: a value has the wrong shape ({type(exc).__name__}: {exc})."
+        ) from exc
