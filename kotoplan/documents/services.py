@@ -15,7 +15,7 @@ from auditlog.models import LogEntry
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -274,8 +274,13 @@ def _record_backup_event(municipality, event: str, counts: dict | None = None) -
 
 
 def municipality_data_export(*, code: str) -> bytes:
-    """The municipality's whole data as one JSON document, read in one snapshot."""
+    """The municipality's whole data as one JSON document, read in one snapshot (on
+    PostgreSQL a repeatable-read transaction, so edits made meanwhile are not half-included)."""
+    outermost = not connection.in_atomic_block
     with transaction.atomic():
+        if outermost and connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
         municipality = Municipality.objects.filter(code=code).first()
         if municipality is None:
             raise RestoreRefused(f"Municipality {code!r} is not in this database.")
