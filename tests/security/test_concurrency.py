@@ -25,7 +25,12 @@ from kotoplan.documents.services import municipality_data_import
 from kotoplan.monitoring.rounds import services as rounds
 from kotoplan.monitoring.rounds.models import MeasureUpdate
 from kotoplan.planning.models import DecisionStep, Measure, Objective, Plan
-from kotoplan.planning.services import content_update, plan_transition, plan_update
+from kotoplan.planning.services import (
+    content_update,
+    plan_new_version,
+    plan_transition,
+    plan_update,
+)
 from tests.factories.planning import MeasureFactory, ObjectiveFactory, PlanFactory
 from tests.planning.support import DECISION, REASON
 
@@ -195,7 +200,13 @@ def test_raced_lifecycle_steps__happen_once(plan, coordinator_a, report_count):
         assert (current.state, current.version) == (to_state, loaded + 1)
     assert DecisionStep.objects.filter(plan=plan).count() == 1  # one adoption recorded
     assert _entries(plan, "state") == 2  # one audit entry per step
-    report_count("Lifecycle races", f"{2 * PEOPLE} transitions tried, 2 happened")
+
+    results = race(
+        lambda i: plan_new_version(actor=coordinator_a, plan=Plan.objects.get(pk=plan.pk))
+    )
+    assert results == Counter(saved=1, refused=PEOPLE - 1)  # "a new version already exists"
+    assert Plan.objects.filter(lineage=plan.lineage).count() == 2
+    report_count("Lifecycle races", f"{3 * PEOPLE} transitions tried, 3 happened")
 
 
 def test_concurrent_imports_of_the_same_file__written_once(

@@ -320,6 +320,8 @@ def plan_new_version(*, actor, plan: Plan) -> Plan:
     version is adopted. Parts keep their `key`, so versions can be compared part by part. The
     decision trail is not copied: the new version starts with an empty trail of its own."""
     require(actor, "planning.change_plan", plan)
+    # Locked, so that two people starting a new version at once make one (the other is told).
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
     if plan.state != S.ADOPTED:
         raise DomainError(_("Only an adopted plan can get a new version."))
     if plan_has_next_version(plan=plan):
