@@ -7,18 +7,22 @@ interrupted is marked failed, never left "being saved"; an uploaded file is kept
 plan is saved or the retention time has passed.
 """
 
+import json
 import logging
 from datetime import timedelta
 
+from auditlog.models import LogEntry
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from kotoplan.accounts.services import create_local_organisation
 from kotoplan.core.errors import DomainError
+from kotoplan.geography.models import Municipality
 from kotoplan.planning.models import (
     DecisionStep,
     Indicator,
@@ -33,7 +37,9 @@ from kotoplan.planning.models import (
 from kotoplan.planning.services import content_create, plan_create
 
 from .errors import ImportRejected, Problem
+from .exporters.municipality import municipality_document
 from .importers.common import PlanDraft
+from .importers.municipality import RestoreRefused, municipality_restore, read_document
 from .importers.spreadsheet import spreadsheet_check
 from .models import PlanImport
 
@@ -252,3 +258,46 @@ def plan_imports_purge(*, now=None) -> int:
         created_at__lt=now - timedelta(hours=settings.KOTOPLAN_IMPORT_RETENTION_HOURS),
     ).exclude(status=PlanImport.Status.SAVING)
     return expired.update(content=b"", purged_at=now)
+
+
+# --- one municipality's whole data (docs/backup.md) ----------------------------------------
+
+
+def _record_backup_event(municipality, event: str, counts: dict | None = None) -> None:
+    """An audit entry of the municipality: its data was exported or restored (by the operator,
+    from the command line)."""
+    LogEntry.objects.create(
+        content_type=ContentType.objects.get_for_model(Municipality),
+        object_pk=str(municipality.pk),
+        object_id=municipality.pk,
+        object_repr=municipality.code,
+        action=LogEntry.Action.ACCESS,
+        additional_data={"backup_event": event, **({"counts": counts} if counts else {})},
+    )
+
+
+def municipality_data_export(*, code: str) -> bytes:
+    """The municipality's whole data as one JSON document, read in one snapshot (on
+    PostgreSQL a repeatable-read transaction, so edits made meanwhile are not half-included)."""
+    outermost = not connection.in_atomic_block
+    with transaction.atomic():
+        if outermost and connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        municipality = Municipality.objects.filter(code=code).first()
+        if municipality is None:
+            raise RestoreRefused(f"Municipality {code!r} is not in this database.")
+        document = municipality_document(municipality)
+        _record_backup_event(municipality, "exported")
+    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+
+
+def municipality_data_import(*, content: bytes | str) -> dict[str, int]:
+    """Write a municipality's export into this database in one transaction: all of it, or
+    nothing and a `RestoreRefused` naming the problem. Returns the rows written per model."""
+    document = read_document(content)
+    with transaction.atomic():
+        counts = municipality_restore(document)
+        municipality = Municipality.objects.get(code=document["municipality"])
+        _record_backup_event(municipality, "imported", counts)
+    return counts

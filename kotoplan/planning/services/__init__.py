@@ -321,6 +321,8 @@ def plan_new_version(*, actor, plan: Plan) -> Plan:
     decision trail and the linked documents are not copied: the new version starts with
     its own."""
     require(actor, "planning.change_plan", plan)
+    # Locked, so that two people starting a new version at once make one (the other is told).
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
     if plan.state != S.ADOPTED:
         raise DomainError(_("Only an adopted plan can get a new version."))
     if plan_has_next_version(plan=plan):
