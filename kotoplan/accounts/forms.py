@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from kotoplan.core.forms import DateInput, VersionedModelForm
+from kotoplan.core.text import ascii_digits
 
 from .models import Organisation
 
@@ -114,7 +115,7 @@ class TokenForm(forms.Form):
 
     def clean_token(self) -> str:
         token = "".join(self.cleaned_data["token"].split())
-        if not token.isdigit():
+        if not ascii_digits(token):
             raise forms.ValidationError(_("Enter the code with digits only."))
         return token
 

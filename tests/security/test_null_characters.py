@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from kotoplan.planning.models import Plan
+from tests.cooperation.conftest import group_a  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -48,3 +49,15 @@ def test_null_in_a_text_field__named_by_the_field_and_nothing_saved(
     assert 'id="id_title_fi_error"' in response.content.decode()
     assert "Null characters are not allowed." in response.content.decode()
     assert Plan.objects.get(pk=full_draft_plan.pk).title_fi == full_draft_plan.title_fi
+
+
+def test_a_malformed_id_in_the_address__not_found_not_a_server_error(
+    client,
+    group_a,
+    coordinator_a,  # noqa: F811
+):
+    client.force_login(coordinator_a)
+    url = reverse("cooperation:meeting_new", args=[group_a.pk])
+    for bad in ("abc", "1%00", "1.5", "99999999999999999999"):
+        assert client.get(f"{url}?initiative={bad}").status_code in (400, 404), bad
+    assert client.post(url, {"initiative": "abc", "title": ""}).status_code == 404

@@ -22,6 +22,8 @@ import io
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from kotoplan.core.text import ascii_digits
+
 from ...importers.dataset import (
     AREA,
     COUNTRY,
@@ -92,7 +94,7 @@ def parse_regions(text: str | bytes) -> dict[int, AreaRef | None]:
             continue
         level, kind, width = mapping
         code = str(item["code"]).strip()
-        if level != COUNTRY and (not code.isdigit() or len(code) > width):
+        if level != COUNTRY and (not ascii_digits(code) or len(code) > width):
             raise _item_error(
                 number,
                 _("code %(code)r is not a %(category)s code.")
@@ -112,7 +114,7 @@ def regions_or_shipped(text: str | bytes) -> dict[int, AreaRef | None]:
 def _integer(raw: object, *, where: str, field: str) -> int:
     if isinstance(raw, int) and not isinstance(raw, bool):
         return raw
-    if isinstance(raw, str) and raw.strip().isdigit():
+    if isinstance(raw, str) and ascii_digits(raw.strip()):
         return int(raw.strip())
     raise SotkanetFormatError(
         _("%(where)s: field %(field)r is not an integer (%(value)r).")
