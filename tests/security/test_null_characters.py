@@ -53,8 +53,8 @@ def test_null_in_a_text_field__named_by_the_field_and_nothing_saved(
 
 def test_a_malformed_id_in_the_address__not_found_not_a_server_error(
     client,
-    group_a,
-    coordinator_a,  # noqa: F811
+    group_a,  # noqa: F811
+    coordinator_a,
 ):
     client.force_login(coordinator_a)
     url = reverse("cooperation:meeting_new", args=[group_a.pk])
