@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "kotoplan.core.middleware.NullCharacterMiddleware",
     "kotoplan.accounts.views.middleware.SessionExpiryMiddleware",
     "kotoplan.accounts.views.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 
 from kotoplan.core.clock import today
 from kotoplan.core.forms import DateInput, VersionedModelForm
+from kotoplan.core.text import ascii_digits
 
 from .models import Organisation
 from .selectors import operating_on
@@ -118,7 +119,7 @@ class TokenForm(forms.Form):
 
     def clean_token(self) -> str:
         token = "".join(self.cleaned_data["token"].split())
-        if not token.isdigit():
+        if not ascii_digits(token):
             raise forms.ValidationError(_("Enter the code with digits only."))
         return token
 

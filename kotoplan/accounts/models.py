@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kotoplan.core.models import NAME, TimeStampedModel, VersionedModel, in_languages, optional_link
-from kotoplan.core.text import text_of
+from kotoplan.core.text import ascii_digits, text_of
 from kotoplan.geography.models import Dated, valid_range
 
 
@@ -41,7 +41,7 @@ def normalise_business_id(value: str) -> str:
 def validate_business_id(value: str) -> None:
     value = normalise_business_id(value)
     head, _sep, tail = value.partition("-")
-    if not (len(head) == 7 and head.isdigit() and len(tail) == 1 and tail.isdigit()):
+    if not (len(head) == 7 and ascii_digits(head) and len(tail) == 1 and ascii_digits(tail)):
         raise ValidationError(
             _("Write the business ID as seven digits, a hyphen and a check digit (1234567-8)."),
             code="format",

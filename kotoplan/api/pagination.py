@@ -5,6 +5,8 @@ from django.utils.translation import gettext as _
 from rest_framework import exceptions
 from rest_framework.pagination import PageNumberPagination
 
+from kotoplan.core.text import ascii_digits
+
 
 class ApiPagination(PageNumberPagination):
     page_size = 50
@@ -15,14 +17,14 @@ class ApiPagination(PageNumberPagination):
         raw = request.query_params.get(self.page_size_query_param)
         if raw is None:
             return self.page_size
-        if not raw.isdigit() or not 1 <= int(raw) <= self.max_page_size:
+        if not ascii_digits(raw) or not 1 <= int(raw) <= self.max_page_size:
             message = _("Give a whole number from 1 to %(most)s.") % {"most": self.max_page_size}
             raise exceptions.ValidationError({self.page_size_query_param: [message]})
         return int(raw)
 
     def get_page_number(self, request, paginator):
         raw = request.query_params.get(self.page_query_param, "1")
-        if not raw.isdigit() or int(raw) < 1:
+        if not ascii_digits(raw) or int(raw) < 1:
             message = _("Give a page number from 1 on.")
             raise exceptions.ValidationError({self.page_query_param: [message]})
         return raw

@@ -71,3 +71,9 @@ def choose_language(
 def requested_language(request, available=None, *, param: str = "lang", default=None) -> str:
     """`choose_language` for the `?lang=` parameter of a request."""
     return choose_language(request.GET.get(param), available, default=default)
+
+
+def ascii_digits(value: str) -> bool:
+    """Whether `value` is a number written with the digits 0–9 only. Unlike str.isdigit(),
+    false for "²" or "¹²", which int() cannot read (a typed id or address part)."""
+    return value.isascii() and value.isdigit()

@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from kotoplan.core.text import ascii_digits
 from kotoplan.core.views import page_url
 from kotoplan.planning.selectors import plans_for_user
 
@@ -105,7 +106,7 @@ def similar(request):
     user = request.user
     plan = None
     plan_id = request.GET.get("plan", "")
-    if plan_id.isdigit() and user.is_authenticated:
+    if ascii_digits(plan_id) and user.is_authenticated:
         plan = plans_for_user(user=user).filter(pk=int(plan_id)).first()
     data = request.POST if request.method == "POST" else request.GET
     text = _written(data)[:1000]

@@ -3,7 +3,9 @@
 Every payload of tests/data/security/xss_payloads.txt goes into the plan's text fields (plan,
 objective, measure, indicator, target group, timetable) and into a resident's feedback; the
 pages that show them are opened in Chromium with a dialog handler that counts every alert,
-confirm or prompt a payload manages to open. The count must be 0.
+confirm or prompt a payload manages to open, and a flag set in every page that counts the
+payloads the Content-Security-Policy had to block (markup that got through unescaped but was
+stopped by CSP). Both counts must be 0.
 """
 
 from datetime import date
@@ -19,6 +21,14 @@ from kotoplan.planning.models import Indicator, Measure, Milestone, Objective, P
 from tests.support.browser import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# Set before any page script runs: counts what the Content-Security-Policy blocked on the page.
+BLOCKED_FLAG = """
+window.__kotoplanBlocked = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__kotoplanBlocked.push(event.violatedDirective + " " + (event.sample || ""));
+});
+"""
 
 PAYLOADS = [
     line
@@ -76,7 +86,9 @@ def test_payloads_never_run__plan_pages_exports_views_and_feedback(
 
     base = demo_site.url
     executed: list[str] = []
+    blocked: list[str] = []
     context = browser.new_context(locale="fi-FI")
+    context.add_init_script(BLOCKED_FLAG)
     page = context.new_page()
     page.set_default_timeout(30_000)
 
@@ -97,11 +109,14 @@ def test_payloads_never_run__plan_pages_exports_views_and_feedback(
         response = page.goto(f"{base}{url}")
         assert response.status == 200, url
         page.wait_for_load_state("load")
+        blocked += [f"{url}: {v}" for v in page.evaluate("window.__kotoplanBlocked")]
     # The literal text is shown as typed: nothing was interpreted as a template.
     page.goto(f"{base}/plans/{plan.pk}/")
     assert "{{7*7}}" in page.inner_text("main")
 
-    page = browser.new_context(locale="fi-FI").new_page()
+    vaasa = browser.new_context(locale="fi-FI")
+    vaasa.add_init_script(BLOCKED_FLAG)
+    page = vaasa.new_page()
     page.set_default_timeout(30_000)
     page.on("dialog", on_dialog)
     log_in(page, base, "koordinaattori.vaasa")
@@ -113,15 +128,29 @@ def test_payloads_never_run__plan_pages_exports_views_and_feedback(
         response = page.goto(f"{base}{url}")
         assert response.status == 200, url
         page.wait_for_load_state("load")
+        blocked += [f"{url}: {v}" for v in page.evaluate("window.__kotoplanBlocked")]
 
-    official = browser.new_context(locale="fi-FI").new_page()
+    authority = browser.new_context(locale="fi-FI")
+    authority.add_init_script(BLOCKED_FLAG)
+    official = authority.new_page()
     official.on("dialog", on_dialog)
     log_in(official, base, "virkailija.sisasuomi")
     official.goto(f"{base}/plans/{plan.pk}/")
     official.wait_for_load_state("load")
+    blocked += [f"official: {v}" for v in official.evaluate("window.__kotoplanBlocked")]
+    # The flag notices markup that got in: an inline handler added by hand is blocked and counted.
+    official.evaluate(
+        "document.body.insertAdjacentHTML('beforeend', '<img src=x onerror=\"alert(0)\">')"
+    )
+    official.wait_for_function("window.__kotoplanBlocked.length > 0")
 
     # per payload: 9 text fields of the objective, measure and indicator and 2 of the feedback;
     # 5 more in the plan, its target group and its timetable
     tried = len(PAYLOADS) * 11 + 5
-    report_count("XSS", f"{len(PAYLOADS)} payloads, {tried} fields tried, {len(executed)} executed")
+    report_count(
+        "XSS",
+        f"{len(PAYLOADS)} payloads, {tried} fields tried, {len(executed)} executed, "
+        f"{len(blocked)} blocked by the Content-Security-Policy",
+    )
     assert executed == []
+    assert blocked == []

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_POST
 
 from kotoplan.core.permissions import can
+from kotoplan.core.text import ascii_digits
 from kotoplan.core.views import form_view, page_url
 
 from .. import selectors, services
@@ -32,7 +33,9 @@ def meeting_new(request, group_id):
     initiative = None
     initiative_id = request.POST.get("initiative") or request.GET.get("initiative")
     if initiative_id:
-        initiative = selectors.initiatives_of(group=group).filter(pk=initiative_id).first()
+        if not ascii_digits(initiative_id):  # a typed or damaged address: no such initiative
+            raise Http404
+        initiative = selectors.initiatives_of(group=group).filter(pk=int(initiative_id)).first()
         if initiative is None:
             raise Http404
     initial = {"title": initiative.topic, "agenda": initiative.topic} if initiative else {}

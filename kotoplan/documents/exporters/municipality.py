@@ -19,6 +19,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from kotoplan.accounts.models import Organisation, RoleAssignment, User
+from kotoplan.core.text import ascii_digits
 from kotoplan.geography.models import Municipality
 
 from .municipality_spec import (
@@ -201,7 +202,7 @@ def _audit_changes(model, changes, positions: Positions):
 
 
 def _position_text(model, value, positions: Positions):
-    if isinstance(value, str) and value.isdigit():
+    if isinstance(value, str) and ascii_digits(value):
         position = positions.link(model, int(value))
         if position is not None:
             return f"@{position}"

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import DataError, IntegrityError, models
 
 from kotoplan.accounts.models import Organisation, RoleAssignment, User
+from kotoplan.core.text import ascii_digits
 from kotoplan.geography.models import Municipality
 
 from ..exporters.municipality_spec import (
@@ -318,7 +319,7 @@ class Restore:
             if target is not None and isinstance(change, list):
                 changes[name] = [
                     str(self.keys.get(target, {}).get(int(v[1:]), v))
-                    if isinstance(v, str) and v.startswith("@") and v[1:].isdigit()
+                    if isinstance(v, str) and v.startswith("@") and ascii_digits(v[1:])
                     else v
                     for v in change
                 ]

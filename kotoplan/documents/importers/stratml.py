@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from lxml import etree
 
+from kotoplan.core.text import ascii_digits
 from kotoplan.geography.models import Municipality
 from kotoplan.planning.models import Plan, Theme
 from kotoplan.planning.models.timespans import parse_period
@@ -80,7 +81,7 @@ def _decimal(text: str, where, problems: list[Problem]):
 
 def _year(element) -> int | None:
     start = _find(element, "StartDate")
-    return int(start[:4]) if start[:4].isdigit() else None
+    return int(start[:4]) if ascii_digits(start[:4]) else None
 
 
 class _Reader:
@@ -109,7 +110,7 @@ class _Reader:
         if admin is not None:
             for name, field in (("StartDate", "period_start"), ("EndDate", "period_end")):
                 year = _find(admin, name)[:4]
-                if year.isdigit():
+                if ascii_digits(year):
                     data.setdefault(field, int(year))
         if "period_start" not in data or "period_end" not in data:
             self.problems.append(

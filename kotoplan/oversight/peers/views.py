@@ -7,6 +7,7 @@ from django.shortcuts import render
 
 from kotoplan.core.clock import today
 from kotoplan.core.permissions import can
+from kotoplan.core.text import ascii_digits
 from kotoplan.geography.models import Municipality
 from kotoplan.planning.selectors import plan_get_for_user
 
@@ -18,7 +19,7 @@ def _subject_plan(request, municipality: Municipality):
     """The plan the comparison was opened from (?plan=), when the user may read it and it is
     the municipality's; otherwise the municipality's current plan is chosen."""
     raw = request.GET.get("plan", "")
-    if not raw.isdigit():
+    if not ascii_digits(raw):
         return None
     plan = plan_get_for_user(user=request.user, plan_id=int(raw))
     if not plan.municipalities.filter(pk=municipality.pk).exists():

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from kotoplan.core.panels import FRONT, HOME, links, plan_panels, sections
 from kotoplan.core.permissions import can, require
+from kotoplan.core.text import ascii_digits
 from kotoplan.core.views import action_view, form_page, form_view, page_url
 
 from .. import forms, selectors, services
@@ -389,7 +390,7 @@ def content_new(request, kind, plan_id=None, objective_id=None):
     initial = {}
     if kind == "objective" and request.GET.get("theme"):
         initial["theme"] = Theme.objects.filter(code=request.GET["theme"]).first()
-    if kind == "objective" and request.GET.get("chapter", "").isdigit():
+    if kind == "objective" and ascii_digits(request.GET.get("chapter", "")):
         initial["chapter"] = plan.chapters.filter(pk=request.GET["chapter"]).first()
     return _part_page(
         request,

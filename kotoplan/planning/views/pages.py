@@ -13,6 +13,7 @@ from kotoplan.audit.forms import HistoryFilterForm
 from kotoplan.audit.selectors import history_choices, history_rows
 from kotoplan.audit.selectors import plan_history as plan_history_entries
 from kotoplan.core.permissions import require
+from kotoplan.core.text import ascii_digits
 from kotoplan.core.views import action_view, form_page
 
 from .. import selectors, services
@@ -89,7 +90,7 @@ def plan_compare(request, plan_id):
     versions = list(selectors.plan_versions(plan=plan, user=request.user))
     other_id = request.GET.get("with")
     other = None
-    if other_id and other_id.isdigit():
+    if other_id and ascii_digits(other_id):
         other = next((v for v in versions if v.pk == int(other_id)), None)
     if other is None:
         other = plan.previous_version if plan.previous_version in versions else None

@@ -11,6 +11,7 @@ from django.http import Http404
 from kotoplan.accounts.selectors import user_reach
 from kotoplan.core.clock import today
 from kotoplan.core.permissions import can, scope
+from kotoplan.core.text import ascii_digits
 from kotoplan.planning.models import Indicator, Measure, Plan
 
 from ..models import IndicatorValue, MeasureUpdate, MonitoringRound, ReminderLog
@@ -75,7 +76,7 @@ def round_next_period(*, plan: Plan, on: date | None = None) -> tuple[str, date]
     start = (plan.decision_date or on).year
     year = last.due_date.year if last else start
     if plan.monitoring_cycle == Plan.Cycle.HALF_YEARLY:
-        if last is not None and last.period_label[:4].isdigit():
+        if last is not None and ascii_digits(last.period_label[:4]):
             year = int(last.period_label[:4])
             half = 2 if last.period_label.endswith("H1") else 1
             year += 1 if half == 1 else 0
@@ -88,7 +89,7 @@ def round_next_period(*, plan: Plan, on: date | None = None) -> tuple[str, date]
         label = f"{plan.period_start}–{plan.period_end}"
         return label, date(plan.period_end, 3, 31)
     label_year = (
-        int(last.period_label[:4]) + 1 if last and last.period_label[:4].isdigit() else year
+        int(last.period_label[:4]) + 1 if last and ascii_digits(last.period_label[:4]) else year
     )
     return str(label_year), date(label_year + 1, 3, 31)
 

@@ -15,6 +15,8 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
+from kotoplan.core.text import ascii_digits
+
 from ..importers.dataset import AREA, MUNICIPALITY
 from ..integrations.sotkanet import catalogue
 from ..integrations.sotkanet import client as sotkanet_client
@@ -44,7 +46,7 @@ def sotkanet_catalogue_update(*, content: bytes | None = None, path: Path | None
     _write(path, json.dumps(list(entries.values()), ensure_ascii=False, indent=1).encode())
     updated = 0
     for indicator in StatIndicator.objects.filter(source=StatIndicator.Source.SOTKANET):
-        if not indicator.source_code.isdigit() or int(indicator.source_code) not in entries:
+        if not ascii_digits(indicator.source_code) or int(indicator.source_code) not in entries:
             continue
         definition = catalogue.definition(
             int(indicator.source_code), entries[int(indicator.source_code)]

@@ -24,6 +24,8 @@ import unicodedata
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from kotoplan.core.text import ascii_digits
+
 from ...importers.dataset import (
     AREA,
     COUNTRY,
@@ -152,7 +154,7 @@ def _region_ref(item: dict, number: int) -> AreaRef | None:
     level, kind, width = mapping
     code = str(item["code"]).strip()
     code = code.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_ ") or code
-    if level != COUNTRY and (not code.isdigit() or len(code) > width):
+    if level != COUNTRY and (not ascii_digits(code) or len(code) > width):
         raise _item_error(
             number,
             _("code %(code)r is not a %(category)s code.")
@@ -172,7 +174,7 @@ def regions_or_shipped(text: str | bytes) -> dict[int, AreaRef | None]:
 
 def _numbered(raw: object) -> object:
     """An indicator named as 'Name (127)' or '127 Name' by a file saved from the service."""
-    if isinstance(raw, str) and not raw.strip().isdigit():
+    if isinstance(raw, str) and not ascii_digits(raw.strip()):
         match = re.search(r"\((\d+)\)\s*$|^\s*(\d+)\b", raw)
         if match:
             return match.group(1) or match.group(2)
@@ -182,7 +184,7 @@ def _numbered(raw: object) -> object:
 def _integer(raw: object, *, where: str, field: str) -> int:
     if isinstance(raw, int) and not isinstance(raw, bool):
         return raw
-    if isinstance(raw, str) and raw.strip().isdigit():
+    if isinstance(raw, str) and ascii_digits(raw.strip()):
         return int(raw.strip())
     raise SotkanetFormatError(
         _("%(where)s: field %(field)r is not an integer (%(value)r).")
@@ -284,7 +286,7 @@ class RowReader:
 
     def _region_id(self, raw: object, where: str) -> int | None:
         """The region's id; a file saved from the service may name it instead."""
-        if isinstance(raw, int) or str(raw).strip().isdigit():
+        if isinstance(raw, int) or ascii_digits(str(raw).strip()):
             return _integer(raw, where=where, field="region")
         if self._names is None:
             self._names = {}

@@ -23,6 +23,8 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from kotoplan.core.text import ascii_digits
+
 from ...importers.dataset import (
     MISSING,
     OK,
@@ -82,7 +84,7 @@ def _dense(raw: object, total: int, what: str) -> list | None:
     if isinstance(raw, dict):
         items: list = [None] * total
         for key, item in raw.items():
-            if not str(key).isdigit() or int(key) >= total:
+            if not ascii_digits(str(key)) or int(key) >= total:
                 raise StatFinFormatError(
                     _(
                         "%(what)s: index %(key)r is outside 0–%(last)s. The file is damaged; "
