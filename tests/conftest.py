@@ -124,7 +124,14 @@ def client(client):
 
 @pytest.fixture
 def themes(db) -> dict[str, Theme]:
-    """The statutory themes seeded by the planning migrations, by code."""
+    """The statutory themes seeded by the planning migrations, by code (seeded again after a
+    transactional test has emptied the database)."""
+    if not Theme.objects.exists():
+        seeded = importlib.import_module("kotoplan.planning.migrations.0002_seed_themes")
+        for code, order, statutory, fi, sv, en in seeded.THEMES:
+            Theme.objects.create(
+                code=code, order=order, statutory=statutory, name_fi=fi, name_sv=sv, name_en=en
+            )
     return {theme.code: theme for theme in Theme.objects.all()}
 
 

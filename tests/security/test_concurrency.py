@@ -35,7 +35,7 @@ from tests.factories.planning import MeasureFactory, ObjectiveFactory, PlanFacto
 from tests.planning.support import DECISION, REASON
 
 PEOPLE = 8  # concurrent saves per race
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def race(attempt, people: int = PEOPLE) -> Counter:

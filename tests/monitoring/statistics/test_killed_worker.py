@@ -26,7 +26,7 @@ from django.db import connection, transaction
 from kotoplan.monitoring.statistics.models import ImportRun, StatisticValue
 from tests.monitoring.statistics.test_statfin_shapes import QUARTER
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 ROOT = Path(settings.BASE_DIR)
 WORKER = (
     "import django; django.setup(); "
