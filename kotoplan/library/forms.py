@@ -52,10 +52,11 @@ class SearchForm(forms.Form):
         empty_label=_("All counties"),
     )
     evidence = forms.BooleanField(
-        label=_("Only with evidence from monitoring"),
+        label=_("Only with evidence from monitoring or statistics"),
         required=False,
         help_text=_(
-            "Measures reported done or on track, indicators that moved in the desired direction."
+            "Measures reported done or on track, indicators that moved in the desired direction "
+            "in monitoring or in the statistics."
         ),
     )
 

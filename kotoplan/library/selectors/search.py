@@ -1,6 +1,6 @@
 """The search of the good-practice library: objectives, measures or indicators of the plans a
 person may find (`visibility.searchable_plans`), by words and filters, ranked by how well they
-match with the evidence from monitoring counting in, in pages."""
+match with the evidence from monitoring and statistics counting in, in pages."""
 
 from dataclasses import dataclass
 
@@ -12,11 +12,11 @@ from kotoplan.planning.models import Objective, Plan, Theme
 
 from .evidence import with_evidence
 from .matching import KINDS, match_condition, text_rank, words_of
-from .municipalities import municipality_ids_in_area, municipality_ids_of_size
+from .municipalities import areas_of_kinds, municipality_ids_in_area, municipality_ids_of_size
 from .visibility import searchable_plans
 
 PAGE_SIZE = 20
-# How much a part with evidence from monitoring rises in the ranking.
+# How much a part with evidence (monitoring or statistics) rises in the ranking.
 EVIDENCE_WEIGHT = 0.5
 
 
@@ -34,6 +34,44 @@ class SearchParams:
     @property
     def words(self) -> list[str]:
         return words_of(self.text)
+
+
+def search_params_named(
+    *,
+    text: str = "",
+    kind: str = "measure",
+    theme_code: str | None = None,
+    target_group: str = "",
+    size_class: str = "",
+    area_id: int | None = None,
+    county_id: int | None = None,
+    evidence: bool = False,
+) -> SearchParams | None:
+    """The search of a client that names the theme by code and the areas by id (the API); None
+    when a named theme or area does not exist (or is not of its kind): nothing can match."""
+    theme = None
+    if theme_code is not None:
+        theme = Theme.objects.filter(code=theme_code).first()
+        if theme is None:
+            return None
+    areas = {}
+    for key, pk, kinds in (
+        ("authority_area", area_id, Area.AUTHORITY_KINDS),
+        ("county", county_id, (Area.Kind.WELLBEING_COUNTY,)),
+    ):
+        if pk is not None:
+            areas[key] = areas_of_kinds(*kinds).filter(pk=pk).first()
+            if areas[key] is None:
+                return None
+    return SearchParams(
+        text=text,
+        kind=kind if kind in KINDS else "measure",
+        theme=theme,
+        target_group=target_group,
+        size_class=size_class,
+        evidence=evidence,
+        **areas,
+    )
 
 
 def filtered_plans(*, user, params: SearchParams) -> QuerySet[Plan]:

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
@@ -318,6 +318,22 @@ def statistic_series_many(
     for indicator_id, period, value in values.values_list("indicator_id", "period", "value"):
         series[indicator_id].append((period, value))
     return {code: series[pk] for code, pk in first_by_code.items()}
+
+
+def statistic_series_rows(*, source_code, municipality) -> QuerySet[StatisticValue]:
+    """The rows `statistic_series` reads, as a queryset for a subquery: `source_code` and
+    `municipality` may be `OuterRef`s of the enclosing query (a plan's indicator and its lead
+    municipality). Of several indicators with the same source code the first by code counts, as
+    in `statistic_series`; an empty source code matches nothing."""
+    first = StatIndicator.objects.filter(source_code=OuterRef("indicator__source_code"))
+    return StatisticValue.objects.filter(
+        indicator__source_code=source_code,
+        indicator__code=Subquery(first.order_by("code").values("code")[:1]),
+        municipality=municipality,
+        breakdown_key="",
+        status=StatisticValue.Status.OK,
+        period_type=StatisticValue.PeriodType.YEAR,
+    ).exclude(indicator__source_code="")
 
 
 def statistic_value_version(value: StatisticValue) -> str:
