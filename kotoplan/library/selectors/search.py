@@ -16,6 +16,8 @@ from .municipalities import areas_of_kinds, municipality_ids_in_area, municipali
 from .visibility import searchable_plans
 
 PAGE_SIZE = 20
+# More parts than any data set has (the LIMIT of the match subquery, see `_matching`).
+MATCH_FENCE = 10_000_000
 # How much a part with evidence (monitoring or statistics) rises in the ranking.
 EVIDENCE_WEIGHT = 0.5
 
@@ -108,7 +110,12 @@ def _matching(*, user, params: SearchParams, kind: str) -> QuerySet:
     parts = spec.model.objects.filter(**{f"{spec.plan_path}__in": plans.values("pk")})
     words = params.words
     if words:
-        parts = parts.filter(match_condition(spec, words))
+        # The match alone, as a subquery the planner cannot merge into the outer query (its
+        # LIMIT keeps it apart): answered from the text indexes, instead of testing the costly
+        # text conditions on every part of the plans found, as the planner otherwise prefers.
+        match = match_condition(spec, words, qualified=False)
+        matched = spec.model.objects.filter(match).order_by().values("pk")[:MATCH_FENCE]
+        parts = parts.filter(pk__in=matched)
     objectives = _objectives(params)
     if objectives is not None:
         field = "pk" if spec.key == "objective" else "objective"
@@ -144,5 +151,19 @@ def search_counts(*, user, params: SearchParams) -> dict[str, int]:
     return {key: _matching(user=user, params=params, kind=key).count() for key in KINDS}
 
 
-def search_page(*, user, params: SearchParams, page: str | int | None) -> Page:
-    return Paginator(search_parts(user=user, params=params), PAGE_SIZE).get_page(page)
+class _Counted(Paginator):
+    """A paginator told the number of results (the tabs counted them already)."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self.__dict__["count"] = count
+
+
+def search_page(
+    *, user, params: SearchParams, page: str | int | None, count: int | None = None
+) -> Page:
+    """A page of results; `count`, when given, is their number (from `search_counts`)."""
+    parts = search_parts(user=user, params=params)
+    if count is None:
+        return Paginator(parts, PAGE_SIZE).get_page(page)
+    return _Counted(parts, PAGE_SIZE, count=count).get_page(page)
