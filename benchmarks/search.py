@@ -139,8 +139,8 @@ def main() -> None:
         print("\nEXPLAIN ANALYZE of the text match:\n" + match_plan)
         print("\nEXPLAIN ANALYZE of the first page of results:\n" + full_plan)
         uses = [f"library_{spec.table}_{suffix}" for suffix in ("fi", "sv", "trgm")]
-        used = [name for name in uses if name in match_plan and name in full_plan]
-        print("\nIndexes used by the match and by the page:", ", ".join(used) or "none")
+        used = [name for name in uses if name in match_plan]
+        print("\nIndexes used by the match:", ", ".join(used) or "none")
         plans = [match_plan, full_plan]
 
     if args.write:

@@ -129,6 +129,21 @@ def match_condition(kind: Kind, words: list[str], *, qualified: bool = True):
     return _sql("(" + " OR ".join(sql) + ")", params, BooleanField())
 
 
+def matched_parts(kind: Kind, words: list[str]):
+    """The condition "matches every word", for a query that also joins and filters. On
+    PostgreSQL the ids of the matching parts are read first (one query, answered from the text
+    indexes) and the outer query keeps those ids: given the text conditions themselves, the
+    planner tests them, and the evidence, on every part of the plans found."""
+    if not on_postgresql():
+        return match_condition(kind, words)
+    ids = list(
+        kind.model.objects.filter(match_condition(kind, words, qualified=False))
+        .order_by()
+        .values_list("pk", flat=True)
+    )
+    return _sql(f"{kind.table}.id = ANY(%s::bigint[])", [ids], BooleanField())
+
+
 def text_rank(kind: Kind, words: list[str]):
     """How well a matching part matches its title (or name): full-text rank plus trigram word
     similarity on PostgreSQL; nothing on SQLite (the evidence and the name order results

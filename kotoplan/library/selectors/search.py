@@ -11,13 +11,11 @@ from kotoplan.geography.models import Area
 from kotoplan.planning.models import Objective, Plan, Theme
 
 from .evidence import with_evidence
-from .matching import KINDS, match_condition, text_rank, words_of
+from .matching import KINDS, matched_parts, text_rank, words_of
 from .municipalities import areas_of_kinds, municipality_ids_in_area, municipality_ids_of_size
 from .visibility import searchable_plans
 
 PAGE_SIZE = 20
-# More parts than any data set has (the LIMIT of the match subquery, see `_matching`).
-MATCH_FENCE = 10_000_000
 # How much a part with evidence (monitoring or statistics) rises in the ranking.
 EVIDENCE_WEIGHT = 0.5
 
@@ -110,12 +108,7 @@ def _matching(*, user, params: SearchParams, kind: str) -> QuerySet:
     parts = spec.model.objects.filter(**{f"{spec.plan_path}__in": plans.values("pk")})
     words = params.words
     if words:
-        # The match alone, as a subquery the planner cannot merge into the outer query (its
-        # LIMIT keeps it apart): answered from the text indexes, instead of testing the costly
-        # text conditions on every part of the plans found, as the planner otherwise prefers.
-        match = match_condition(spec, words, qualified=False)
-        matched = spec.model.objects.filter(match).order_by().values("pk")[:MATCH_FENCE]
-        parts = parts.filter(pk__in=matched)
+        parts = parts.filter(matched_parts(spec, words))
     objectives = _objectives(params)
     if objectives is not None:
         field = "pk" if spec.key == "objective" else "objective"
