@@ -324,16 +324,17 @@ def statistic_series_rows(*, source_code, municipality) -> QuerySet[StatisticVal
     """The rows `statistic_series` reads, as a queryset for a subquery: `source_code` and
     `municipality` may be `OuterRef`s of the enclosing query (a plan's indicator and its lead
     municipality). Of several indicators with the same source code the first by code counts, as
-    in `statistic_series`; an empty source code matches nothing."""
-    first = StatIndicator.objects.filter(source_code=OuterRef("indicator__source_code"))
+    in `statistic_series` (looked up once per enclosing row); an empty code matches nothing."""
+    if isinstance(source_code, OuterRef):
+        source_code = OuterRef(source_code)  # one level further out: inside the subquery below
+    first = StatIndicator.objects.filter(source_code=source_code).exclude(source_code="")
     return StatisticValue.objects.filter(
-        indicator__source_code=source_code,
-        indicator__code=Subquery(first.order_by("code").values("code")[:1]),
+        indicator=Subquery(first.order_by("code").values("pk")[:1]),
         municipality=municipality,
         breakdown_key="",
         status=StatisticValue.Status.OK,
         period_type=StatisticValue.PeriodType.YEAR,
-    ).exclude(indicator__source_code="")
+    )
 
 
 def statistic_value_version(value: StatisticValue) -> str:
