@@ -26,6 +26,27 @@ def _try(name, *args, query=""):
         return None
 
 
+# The library's search (anonymous: adopted plans): Finnish and Swedish words, with and without
+# filters; {area} and {county} are filled from the targets.
+LIBRARY_SEARCHES = [
+    ("kielikoulutus", "q=kielikoulutus"),
+    ("työllisyys nuoret, objectives", "q=ty%C3%B6llisyys+nuoret&kind=objective"),
+    (
+        "ohjaus + theme, size class, evidence",
+        "q=ohjaus&theme=employment_education&size=5&evidence=on",
+    ),
+    ("språkutbildning", "q=spr%C3%A5kutbildning"),
+    ("integration + wellbeing county", "q=integration&county={county}"),
+    ("indicators työllisyysaste, evidence", "q=ty%C3%B6llisyysaste&kind=indicator&evidence=on"),
+    ("no words + authority area", "area={area}"),
+]
+
+
+def _library(t: dict, query: str) -> str | None:
+    query = query.format(area=t.get("largest_area"), county=t.get("library_county"))
+    return _try("library:search", query="?" + query)
+
+
 FLOOR = Page("floor (base template only)", lambda t: "/bench/floor/", kind="floor")
 
 PAGES = [
@@ -108,7 +129,14 @@ PAGES = [
         lambda t: reverse("planning:plan_compare", args=[t["largest_plan"]]),
         user="coord.091",
     ),
-    Page("good-practice search", lambda t: _try("library:search", query="?q=kielikoulutus")),
+    *[
+        Page(f"good-practice search: {label}", lambda t, query=query: _library(t, query))
+        for label, query in LIBRARY_SEARCHES
+    ],
+    Page(
+        "good-practice search API: kielikoulutus",
+        lambda t: _try("api:library-search", query="?q=kielikoulutus"),
+    ),
 ]
 
 # Timed at 1×, 4× and 16× plan size on an ordinary plan (t["plan"]): flat ratios = bounded.

@@ -64,6 +64,8 @@ def targets() -> dict:
         .order_by("-n", "code")
     )
     result["largest_area"] = areas.first().pk if areas else None
+    county = Area.objects.valid_on(day).filter(kind=Area.Kind.WELLBEING_COUNTY).order_by("code")
+    result["library_county"] = county.first().pk if county else None
     public = adopted.order_by("lead_municipality__code")[:40]
     result["public_plans"] = [
         [p.lead_municipality.code, p.period_start, p.period_end] for p in public

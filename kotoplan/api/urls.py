@@ -3,7 +3,7 @@
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 
-from .views import docs, me, monitoring, oversight, plans, reference, statistics, tokens
+from .views import docs, library, me, monitoring, oversight, plans, reference, statistics, tokens
 
 app_name = "api"
 
@@ -45,6 +45,7 @@ v1 = [
         oversight.ConsultationDetail.as_view(),
         name="consultation",
     ),
+    path("library/search/", library.LibrarySearch.as_view(), name="library-search"),
     re_path(r"^[\s\S]*$", me.NotFoundApi.as_view(), name="not-found"),
 ]
 

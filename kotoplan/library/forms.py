@@ -2,6 +2,9 @@
 copied into."""
 
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from kotoplan.core.text import text_of
@@ -15,6 +18,27 @@ KIND_LABELS = {
     "objective": _("Objectives"),
     "indicator": _("Indicators"),
 }
+
+
+class PlainSelect(forms.Select):
+    """A select list written out directly: Django's widget templates render every option
+    through a template of its own, which made the search page's long area lists the larger
+    part of its time. The same markup, escaped by `format_html`."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        context = self.get_context(name, value, attrs)["widget"]
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (option["value"], mark_safe(" selected") if option["selected"] else "", label)
+                for _group, group_options, _index in context["optgroups"]
+                for option in group_options
+                for label in [option["label"]]
+            ),
+        )
+        attributes = flatatt({k: v for k, v in context["attrs"].items() if v is not False})
+        return format_html('<select name="{}"{}>{}</select>', name, attributes, options)
 
 
 class AreaChoiceField(forms.ModelChoiceField):
@@ -31,6 +55,7 @@ class SearchForm(forms.Form):
         to_field_name="code",
         required=False,
         empty_label=_("All themes"),
+        widget=PlainSelect,
     )
     target_group = forms.CharField(
         label=_("Target group"),
@@ -38,24 +63,27 @@ class SearchForm(forms.Form):
         required=False,
         help_text=_("A word of the target group's name, for example “nuoret” or “työikäiset”."),
     )
-    size = forms.ChoiceField(label=_("Municipality size"), required=False)
+    size = forms.ChoiceField(label=_("Municipality size"), required=False, widget=PlainSelect)
     area = AreaChoiceField(
         label=_("Regional authority area"),
         queryset=Area.objects.none(),
         required=False,
         empty_label=_("All areas"),
+        widget=PlainSelect,
     )
     county = AreaChoiceField(
         label=_("Wellbeing services county"),
         queryset=Area.objects.none(),
         required=False,
         empty_label=_("All counties"),
+        widget=PlainSelect,
     )
     evidence = forms.BooleanField(
-        label=_("Only with evidence from monitoring"),
+        label=_("Only with evidence from monitoring or statistics"),
         required=False,
         help_text=_(
-            "Measures reported done or on track, indicators that moved in the desired direction."
+            "Measures reported done or on track, indicators that moved in the desired direction "
+            "in monitoring or in the statistics."
         ),
     )
 

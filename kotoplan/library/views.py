@@ -26,8 +26,10 @@ def _targets(user) -> list:
 def search(request):
     form = SearchForm(request.GET or None)
     params = form.params() if form.is_bound else selectors.SearchParams()
-    page = selectors.search_page(user=request.user, params=params, page=request.GET.get("page"))
     counts = selectors.search_counts(user=request.user, params=params)
+    page = selectors.search_page(
+        user=request.user, params=params, page=request.GET.get("page"), count=counts[params.kind]
+    )
     query = request.GET.copy()
     query.pop("page", None)
     tabs = []

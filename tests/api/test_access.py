@@ -34,12 +34,26 @@ def _where(model, rule: str, plan_of, user) -> set[int]:
     return {obj.pk for obj in model.objects.all() if can(user, rule, plan_of(obj))}
 
 
+def _library_measures(user) -> set[int]:
+    """Measures the library finds: of adopted plans, and of plans being prepared that the
+    engine lets the user read (never of superseded versions)."""
+    prepared = (Plan.State.DRAFT, Plan.State.CONSULTATION, Plan.State.AWAITING_DECISION)
+    plans = {
+        p.pk
+        for p in Plan.objects.all()
+        if p.state == Plan.State.ADOPTED
+        or (p.state in prepared and can(user, "planning.view_plan", p))
+    }
+    return set(Measure.objects.filter(objective__plan__in=plans).values_list("pk", flat=True))
+
+
 # resource → (path, expected ids for a user, public?)
 RESOURCES = {
     "plans": ("plans/", _plans, True),
     "objectives": ("objectives/", lambda u: _of_plans(Objective, "plan", u), True),
     "measures": ("measures/", lambda u: _of_plans(Measure, "objective__plan", u), True),
     "indicators": ("indicators/", lambda u: _of_plans(Indicator, "objective__plan", u), True),
+    "library-search": ("library/search/", _library_measures, True),
     "monitoring-rounds": (
         "monitoring-rounds/",
         lambda u: _where(MonitoringRound, "monitoring.view_rounds", lambda r: r.plan, u),

@@ -42,6 +42,7 @@ LISTS = [
     "group-list",
     "meeting-list",
     "consultation-list",
+    "library-search",
 ]
 
 
@@ -137,7 +138,13 @@ def test_api_lists__same_queries_for_a_larger_world(
     )
     big = {name: visit(client, url, label=f"{name}, 3 more plans") for name, url in urls.items()}
     grown = [name for name in LISTS if big[name].body != small[name].body]
-    assert {"plan-list", "measure-list", "progress-list", "consultation-list"} <= set(grown)
+    assert {
+        "plan-list",
+        "measure-list",
+        "progress-list",
+        "consultation-list",
+        "library-search",
+    } <= set(grown)
     failures = []
     for name in LISTS:
         try:

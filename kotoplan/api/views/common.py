@@ -54,22 +54,31 @@ LARGEST = 2**31 - 1  # ids and years fit the database's integer columns
 
 @dataclass(frozen=True)
 class Filter:
-    """A query parameter: `apply(queryset, value, params)` narrows the list."""
+    """A query parameter: `apply(queryset, value, params)` narrows the list. A text parameter
+    with `choices` takes only those values (an enum in the schema)."""
 
     name: str
     kind: type
     description: str
     apply: Callable[[QuerySet, object, dict], QuerySet]
+    choices: tuple[str, ...] = ()
 
     def parameter(self) -> OpenApiParameter:
         kind = TYPES[self.kind]
         if self.kind is int:
             kind = {"type": "integer", "minimum": 0, "maximum": LARGEST}
+        elif self.choices:
+            kind = {"type": "string", "enum": list(self.choices)}
         elif self.kind is str:
             kind = {"type": "string", "maxLength": 200, "pattern": "^[^\\u0000]*$"}
         return OpenApiParameter(self.name, kind, description=self.description)
 
     def parse(self, raw: str):
+        if self.choices and raw not in self.choices:
+            message = _("Not a valid value (expected one of: %(choices)s).") % {
+                "choices": ", ".join(self.choices)
+            }
+            raise exceptions.ValidationError({self.name: [message]}, code="invalid")
         try:
             if self.kind is int:
                 value = int(raw)
@@ -152,13 +161,18 @@ class ApiView(generics.GenericAPIView):
     def scoped(self) -> QuerySet:  # pragma: no cover (every view defines it)
         raise NotImplementedError
 
-    def get_queryset(self) -> QuerySet:
-        queryset = self.scoped()
+    def filter_values(self) -> dict:
+        """The declared filters the request gives, parsed (400 naming the first bad one)."""
         params = {}
         for spec in self.filters:
             raw = self.request.query_params.get(spec.name)
             if raw is not None:
                 params[spec.name] = spec.parse(raw)
+        return params
+
+    def get_queryset(self) -> QuerySet:
+        queryset = self.scoped()
+        params = self.filter_values()
         for spec in self.filters:
             if spec.name in params:
                 queryset = spec.apply(queryset, params[spec.name], params)

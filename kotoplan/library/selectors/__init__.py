@@ -11,7 +11,7 @@ from .parts import (
     reuses_of,
     similar_measures,
 )
-from .search import SearchParams, search_counts, search_page, search_parts
+from .search import SearchParams, search_counts, search_page, search_params_named, search_parts
 from .text import best_text, excerpt, marked
 from .visibility import searchable_plans, visible_plans
 
@@ -31,6 +31,7 @@ __all__ = [
     "reuses_of",
     "search_counts",
     "search_page",
+    "search_params_named",
     "search_parts",
     "searchable_plans",
     "similar_measures",

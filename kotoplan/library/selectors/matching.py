@@ -38,18 +38,21 @@ class Kind:
     def columns(self, language: str) -> list[str]:
         return [f"{text}_{language}" for text in self.texts]
 
-    def document(self, language: str) -> str:
+    def column(self, name: str, qualified: bool = True) -> str:
+        return f"{self.table}.{name}" if qualified else name
+
+    def document(self, language: str, qualified: bool = True) -> str:
         """The tsvector expression of one language (as indexed)."""
-        a, b = (f"{self.table}.{c}" for c in self.columns(language))
+        a, b = (self.column(c, qualified) for c in self.columns(language))
         return (
             f"to_tsvector('{CONFIGS[language]}'::regconfig, "
             f"coalesce({a}, '') || ' ' || coalesce({b}, ''))"
         )
 
-    def trigram_text(self) -> str:
+    def trigram_text(self, qualified: bool = True) -> str:
         """All texts of the part in one string (as indexed with gin_trgm_ops)."""
         parts = [
-            f"coalesce({self.table}.{c}, '')"
+            f"coalesce({self.column(c, qualified)}, '')"
             for language in LANGUAGES
             for c in self.columns(language)
         ]
@@ -97,8 +100,9 @@ def _like(word: str) -> str:
     return "%" + _stem(word).replace("\\", "\\\\").replace("_", "\\_") + "%"
 
 
-def match_condition(kind: Kind, words: list[str]):
-    """The condition a part of `kind` meets when it matches every word."""
+def match_condition(kind: Kind, words: list[str], *, qualified: bool = True):
+    """The condition a part of `kind` meets when it matches every word. Unqualified column
+    names (`qualified=False`) for a query of the part's table alone, such as a subquery."""
     if not on_postgresql():
         condition = Q()
         for word in words:
@@ -107,32 +111,55 @@ def match_condition(kind: Kind, words: list[str]):
                 any_text |= Q(**{f"{name}__icontains": _stem(word)})
             condition &= any_text
         return condition
-    phrase = " ".join(words)
-    text = kind.trigram_text()
-    sql = [
-        f"{kind.document(lang)} @@ plainto_tsquery('{cfg}'::regconfig, %s)"
+    # PostgreSQL evaluates the arms of an OR in the order written and stops at the first true
+    # one: the cheap containment test comes first, the trigram similarity (which compares the
+    # whole text) and the stemming of the full text only for rows it does not settle.
+    text = kind.trigram_text(qualified)
+    each = []
+    params: list[str] = []
+    for word in words:
+        each.append(f"({text} ILIKE %s OR %s <%% {text})")
+        params += [_like(word), word]
+    sql = ["(" + " AND ".join(each) + ")"]
+    sql += [
+        f"{kind.document(lang, qualified)} @@ plainto_tsquery('{cfg}'::regconfig, %s)"
         for lang, cfg in CONFIGS.items()
     ]
-    params: list[str] = [phrase] * len(CONFIGS)
-    each = []
-    for word in words:
-        each.append(f"(%s <%% {text} OR {text} ILIKE %s)")
-        params += [word, _like(word)]
-    sql.append("(" + " AND ".join(each) + ")")
+    params += [" ".join(words)] * len(CONFIGS)
     return _sql("(" + " OR ".join(sql) + ")", params, BooleanField())
 
 
+def matched_parts(kind: Kind, words: list[str]):
+    """The condition "matches every word", for a query that also joins and filters. On
+    PostgreSQL the ids of the matching parts are read first (one query, answered from the text
+    indexes) and the outer query keeps those ids: given the text conditions themselves, the
+    planner tests them, and the evidence, on every part of the plans found."""
+    if not on_postgresql():
+        return match_condition(kind, words)
+    ids = list(
+        kind.model.objects.filter(match_condition(kind, words, qualified=False))
+        .order_by()
+        .values_list("pk", flat=True)
+    )
+    return _sql(f"{kind.table}.id = ANY(%s::bigint[])", [ids], BooleanField())
+
+
 def text_rank(kind: Kind, words: list[str]):
-    """How well a matching part matches: full-text rank plus trigram word similarity on
-    PostgreSQL; nothing on SQLite (the evidence and the name order results there)."""
+    """How well a matching part matches its title (or name): full-text rank plus trigram word
+    similarity on PostgreSQL; nothing on SQLite (the evidence and the name order results
+    there). Every match is ranked, so the rank reads the short title only: stemming and
+    comparing the whole text of thousands of matches would cost seconds."""
     if not on_postgresql() or not words:
         return Value(0.0, FloatField())
     phrase = " ".join(words)
+    title = kind.texts[0]
     ranks = [
-        f"ts_rank({kind.document(lang)}, plainto_tsquery('{cfg}'::regconfig, %s))"
+        f"ts_rank(to_tsvector('{cfg}'::regconfig, coalesce({kind.table}.{title}_{lang}, '')), "
+        f"plainto_tsquery('{cfg}'::regconfig, %s))"
         for lang, cfg in CONFIGS.items()
     ]
-    ranks.append(f"word_similarity(%s, {kind.trigram_text()})")
+    titles = " || ' ' || ".join(f"coalesce({kind.table}.{title}_{lang}, '')" for lang in LANGUAGES)
+    ranks.append(f"word_similarity(%s, {titles})")
     return _sql(" + ".join(ranks), [phrase] * (len(CONFIGS) + 1), FloatField())
 
 

@@ -1,6 +1,6 @@
 """The search of the good-practice library: objectives, measures or indicators of the plans a
 person may find (`visibility.searchable_plans`), by words and filters, ranked by how well they
-match with the evidence from monitoring counting in, in pages."""
+match with the evidence from monitoring and statistics counting in, in pages."""
 
 from dataclasses import dataclass
 
@@ -11,12 +11,12 @@ from kotoplan.geography.models import Area
 from kotoplan.planning.models import Objective, Plan, Theme
 
 from .evidence import with_evidence
-from .matching import KINDS, match_condition, text_rank, words_of
-from .municipalities import municipality_ids_in_area, municipality_ids_of_size
+from .matching import KINDS, matched_parts, text_rank, words_of
+from .municipalities import areas_of_kinds, municipality_ids_in_area, municipality_ids_of_size
 from .visibility import searchable_plans
 
 PAGE_SIZE = 20
-# How much a part with evidence from monitoring rises in the ranking.
+# How much a part with evidence (monitoring or statistics) rises in the ranking.
 EVIDENCE_WEIGHT = 0.5
 
 
@@ -34,6 +34,44 @@ class SearchParams:
     @property
     def words(self) -> list[str]:
         return words_of(self.text)
+
+
+def search_params_named(
+    *,
+    text: str = "",
+    kind: str = "measure",
+    theme_code: str | None = None,
+    target_group: str = "",
+    size_class: str = "",
+    area_id: int | None = None,
+    county_id: int | None = None,
+    evidence: bool = False,
+) -> SearchParams | None:
+    """The search of a client that names the theme by code and the areas by id (the API); None
+    when a named theme or area does not exist (or is not of its kind): nothing can match."""
+    theme = None
+    if theme_code is not None:
+        theme = Theme.objects.filter(code=theme_code).first()
+        if theme is None:
+            return None
+    areas = {}
+    for key, pk, kinds in (
+        ("authority_area", area_id, Area.AUTHORITY_KINDS),
+        ("county", county_id, (Area.Kind.WELLBEING_COUNTY,)),
+    ):
+        if pk is not None:
+            areas[key] = areas_of_kinds(*kinds).filter(pk=pk).first()
+            if areas[key] is None:
+                return None
+    return SearchParams(
+        text=text,
+        kind=kind if kind in KINDS else "measure",
+        theme=theme,
+        target_group=target_group,
+        size_class=size_class,
+        evidence=evidence,
+        **areas,
+    )
 
 
 def filtered_plans(*, user, params: SearchParams) -> QuerySet[Plan]:
@@ -70,7 +108,7 @@ def _matching(*, user, params: SearchParams, kind: str) -> QuerySet:
     parts = spec.model.objects.filter(**{f"{spec.plan_path}__in": plans.values("pk")})
     words = params.words
     if words:
-        parts = parts.filter(match_condition(spec, words))
+        parts = parts.filter(matched_parts(spec, words))
     objectives = _objectives(params)
     if objectives is not None:
         field = "pk" if spec.key == "objective" else "objective"
@@ -106,5 +144,19 @@ def search_counts(*, user, params: SearchParams) -> dict[str, int]:
     return {key: _matching(user=user, params=params, kind=key).count() for key in KINDS}
 
 
-def search_page(*, user, params: SearchParams, page: str | int | None) -> Page:
-    return Paginator(search_parts(user=user, params=params), PAGE_SIZE).get_page(page)
+class _Counted(Paginator):
+    """A paginator told the number of results (the tabs counted them already)."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self.__dict__["count"] = count
+
+
+def search_page(
+    *, user, params: SearchParams, page: str | int | None, count: int | None = None
+) -> Page:
+    """A page of results; `count`, when given, is their number (from `search_counts`)."""
+    parts = search_parts(user=user, params=params)
+    if count is None:
+        return Paginator(parts, PAGE_SIZE).get_page(page)
+    return _Counted(parts, PAGE_SIZE, count=count).get_page(page)

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -414,6 +414,23 @@ def statistic_series_many(
     for indicator_id, period, value in values.values_list("indicator_id", "period", "value"):
         series[indicator_id].append((period, value))
     return {code: series[pk] for code, pk in first_by_code.items()}
+
+
+def statistic_series_rows(*, source_code, municipality) -> QuerySet[StatisticValue]:
+    """The rows `statistic_series` reads, as a queryset for a subquery: `source_code` and
+    `municipality` may be `OuterRef`s of the enclosing query (a plan's indicator and its lead
+    municipality). Of several indicators with the same source code the first by code counts, as
+    in `statistic_series` (looked up once per enclosing row); an empty code matches nothing."""
+    if isinstance(source_code, OuterRef):
+        source_code = OuterRef(source_code)  # one level further out: inside the subquery below
+    first = StatIndicator.objects.filter(source_code=source_code).exclude(source_code="")
+    return StatisticValue.objects.filter(
+        indicator=Subquery(first.order_by("code").values("pk")[:1]),
+        municipality=municipality,
+        breakdown_key="",
+        status=StatisticValue.Status.OK,
+        period_type=StatisticValue.PeriodType.YEAR,
+    )
 
 
 def statistic_value_version(value: StatisticValue) -> str:
