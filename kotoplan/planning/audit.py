@@ -16,6 +16,7 @@ from .models import (
     Objective,
     Plan,
     PlanChapter,
+    PlanInvitation,
     TargetGroup,
 )
 
@@ -37,9 +38,18 @@ auditlog.register(TargetGroup, exclude_fields=["version", "updated_at", "created
 auditlog.register(Milestone, exclude_fields=["version", "updated_at", "created_at"])
 auditlog.register(DecisionStep, exclude_fields=["version", "updated_at", "created_at"])
 auditlog.register(PlanChapter, exclude_fields=["version", "updated_at", "created_at"])
+auditlog.register(PlanInvitation, exclude_fields=["updated_at", "created_at"])
 
 history_rule(
-    Plan, Objective, Measure, Indicator, TargetGroup, Milestone, DecisionStep, PlanChapter
+    Plan,
+    Objective,
+    Measure,
+    Indicator,
+    TargetGroup,
+    Milestone,
+    DecisionStep,
+    PlanChapter,
+    PlanInvitation,
 )(everyone)
 
 

@@ -1,6 +1,7 @@
 """The plan for the promotion of integration: themes, objectives, measures and indicators."""
 
 from .decisions import DecisionStep
+from .invitations import PlanInvitation
 from .parts import (
     Indicator,
     Measure,
@@ -21,6 +22,7 @@ __all__ = [
     "Objective",
     "Plan",
     "PlanChapter",
+    "PlanInvitation",
     "PlanPart",
     "TargetGroup",
     "Theme",
