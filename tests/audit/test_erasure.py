@@ -10,6 +10,7 @@ from datetime import date, timedelta
 import pytest
 from auditlog.models import LogEntry
 from django.apps import apps
+from django.conf import settings
 from django.db import models
 from django.db.models import Q, TextField
 from django.db.models.functions import Cast
@@ -140,6 +141,7 @@ def traces(client, person, draft_plan, group, organisation_a, coordinator_a):
     client.post(login, {"username": USERNAME, "password": "wrong"})  # names the account
     client.force_login(person)
     client.logout()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # signing out forgets the language
     return {"representative": representative, "consultation": consultation}
 
 
