@@ -157,3 +157,13 @@ def test_invited_coordinator_cannot_withdraw(client, coordinator_b, invitation):
 
     invitation.refresh_from_db()
     assert invitation.status == Status.PENDING
+
+
+def test_post_without_an_answer__nothing_decided(client, coordinator_b, invitation):
+    client.force_login(coordinator_b)
+
+    response = client.post(reverse("planning:invitation_answer", args=[invitation.pk]))
+
+    assert response.status_code == 302
+    invitation.refresh_from_db()
+    assert invitation.status == Status.PENDING

@@ -1,13 +1,15 @@
 """Invitations to joint plans: the invited municipality's coordinators read one and accept or
 decline it; those who may change the plan withdraw it."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kotoplan.core.permissions import can
+from kotoplan.core.permissions import can, require
 from kotoplan.core.views import action_view
 
 from .. import selectors, services
@@ -32,7 +34,12 @@ def invitation_detail(request, invitation_id):
 @require_POST
 def invitation_answer(request, invitation_id):
     invitation = selectors.invitation_get_for_user(user=request.user, invitation_id=invitation_id)
-    accept = request.POST.get("answer") == "accept"
+    require(request.user, "planning.answer_invitation", invitation)
+    answer = request.POST.get("answer")
+    if answer not in ("accept", "decline"):  # an answer is never guessed
+        messages.error(request, _("Choose whether to accept or decline the invitation."))
+        return HttpResponseRedirect(reverse("planning:invitation_detail", args=[invitation.pk]))
+    accept = answer == "accept"
     return action_view(
         request,
         call=lambda: services.invitation_answer(
