@@ -54,6 +54,10 @@ env = environ.Env(
     # Reply e-mail addresses given with consultation feedback are removed this many days after
     # the consultation closed (manage.py purge_feedback_contacts, run daily).
     KOTOPLAN_FEEDBACK_CONTACT_RETENTION_DAYS=(int, 180),
+    # Cooperation group representatives' e-mail and phone are removed this many days after
+    # their seat or their organisation's membership ended (manage.py
+    # purge_representative_contacts, run daily).
+    KOTOPLAN_REPRESENTATIVE_CONTACT_RETENTION_DAYS=(int, 365),
     # Behind a reverse proxy: the request header that carries the client's address, as Django
     # names it (e.g. HTTP_X_FORWARDED_FOR), and how many proxies of ours append to it. Empty =
     # the address of the connection (REMOTE_ADDR). Login throttling and rate limits use it.

@@ -41,6 +41,7 @@ class SecurityEvent(models.TextChoices):
     SECOND_FACTOR_REMOVED = "second_factor_removed", _("Authenticator app removed")
     SECOND_FACTOR_FAILED = "second_factor_failed", _("Wrong authentication code")
     PERSONAL_DATA_EXPORTED = "personal_data_exported", _("Personal data exported")
+    PERSONAL_DATA_ERASED = "personal_data_erased", _("Personal data erased")
 
 
 USERNAME_MAX = 150

@@ -4,6 +4,7 @@ from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kotoplan.core.models import NAME, TimeStampedModel, VersionedModel, in_languages, optional_link
@@ -188,6 +189,13 @@ class User(AbstractUser):
         choices=[("fi", "suomi"), ("sv", "svenska"), ("en", "English")],
         default="fi",
     )
+    erased_at = models.DateTimeField(
+        _("personal data erased"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The account was anonymised at a request to erase its holder's data."),
+    )
 
     class Meta:
         verbose_name = _("user")
@@ -195,6 +203,13 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    def get_full_name(self) -> str:
+        """The name; an erased account is a neutral "Deleted user <id>" in the reader's
+        language, so what it wrote keeps an author without naming anyone."""
+        if self.erased_at is not None:
+            return gettext("Deleted user %(id)s") % {"id": self.pk}
+        return super().get_full_name()
 
 
 class RoleAssignment(TimeStampedModel, Dated):

@@ -1,19 +1,25 @@
-"""The administrators' view of the audit trail of logins and access changes."""
+"""The administrators' view of the audit trail of logins and access changes; a person's copy
+of their data; the erasure of a person's data by an administrator."""
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kotoplan.accounts.audit import SecurityEvent
 from kotoplan.core.forms import DateInput
 from kotoplan.core.permissions import require
+from kotoplan.core.views import run_service
 
 from . import selectors, services
+from .forms import ErasureForm, ErasureLookupForm
 from .selectors import SecurityFilter, entry_changes, security_event_label
+from .services.erasure import person_erase, person_findings
 
 PAGE_SIZE = 100
 
@@ -71,3 +77,32 @@ def my_data(request):
 def person_data(request, user_id):
     person = selectors.person_get_for_user(user=request.user, person_id=user_id)
     return _personal_data_page(request, person)
+
+
+@login_required
+def erasure(request):
+    """GET: find the person and show what Kotoplan holds about them; POST: erase it, with the
+    reason, after which the audit trail shows the erasure."""
+    require(request.user, "audit.erase_personal_data")
+    posted = request.method == "POST"
+    lookup = ErasureLookupForm(request.POST if posted else (request.GET or None))
+    form = ErasureForm(
+        request.POST if posted else None, initial=request.GET.dict(), auto_id="erase_%s"
+    )
+    findings = []
+    if lookup.is_bound and lookup.is_valid():
+        subject = lookup.subject()
+        findings = person_findings(subject=subject)
+        if posted and form.is_valid():
+            done = run_service(
+                form,
+                lambda: person_erase(
+                    actor=request.user, subject=subject, reason=form.cleaned_data["reason"]
+                ),
+            )
+            if done is not None:
+                messages.success(request, _("The person's personal data was erased."))
+                trail = reverse("audit:security_trail")
+                return HttpResponseRedirect(f"{trail}?event={SecurityEvent.PERSONAL_DATA_ERASED}")
+    context = {"lookup": lookup, "form": form, "findings": findings}
+    return render(request, "audit/erasure.html", context)

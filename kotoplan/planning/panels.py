@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kotoplan.core.panels import HOME, register_menu_item, register_section, waiting_count
 
-from .selectors import municipalities_for_new_plan, plans_for_user
+from .selectors import invitations_waiting_for, municipalities_for_new_plan, plans_for_user
 
 # Other ways to start a plan (e.g. importing one), offered beside "New plan" to those who may
 # create plans: higher apps register them with `register_link(NEW_PLAN_ACTIONS, ...)`, with
@@ -72,4 +72,18 @@ register_section(
     order=90,
     template="planning/_home_plans.html",
     context=_all_plans_section,
+)
+
+
+def _invitations_section(*, user, request=None) -> dict | None:
+    invitations = list(invitations_waiting_for(user=user)[:20])
+    return {"invitations": invitations} if invitations else None
+
+
+register_section(
+    HOME,
+    key="plan_invitations",
+    order=5,
+    template="planning/_home_invitations.html",
+    context=_invitations_section,  # not counted in the navigation: no query on every page
 )

@@ -10,6 +10,9 @@
 - other apps may grant reading (cooperation: members of a municipal or joint group read the
   plans the group prepares), through `core.permissions.grant`;
 - coordinators start plans for their municipalities;
+- a municipality becomes a party of a joint plan only when its coordinator accepts the
+  invitation (until then it gets nothing of the plan); those who may change the plan withdraw
+  a pending invitation;
 - administrators do everything.
 """
 
@@ -19,7 +22,7 @@ from kotoplan.accounts.selectors import user_reach
 from kotoplan.core.permissions import granted, related_ids, rule, scope_rule
 from kotoplan.geography.selectors import municipality_ids_in_areas
 
-from .models import Measure, Plan
+from .models import Measure, Plan, PlanInvitation
 
 
 @scope_rule("planning.view_plan")
@@ -101,3 +104,27 @@ def is_responsible_contributor(user, measure: Measure) -> bool:
 @rule("planning.view_history")
 def can_view_history(user, plan: Plan) -> bool:
     return can_view_plan(user, plan)
+
+
+# --- invitations to joint plans -----------------------------------------------------------------
+
+
+@scope_rule("planning.answer_invitation")
+def scope_answerable_invitations(user, queryset: QuerySet) -> QuerySet:
+    """Invitations to the user's municipalities (as their coordinator); administrators all."""
+    reach = user_reach(user=user)
+    if reach.admin:
+        return queryset
+    return queryset.filter(municipality__in=reach.coordinator_municipalities)
+
+
+@rule("planning.answer_invitation")
+def can_answer_invitation(user, invitation: PlanInvitation) -> bool:
+    reach = user_reach(user=user)
+    return reach.admin or invitation.municipality_id in reach.coordinator_municipalities
+
+
+@rule("planning.withdraw_invitation")
+def can_withdraw_invitation(user, invitation: PlanInvitation) -> bool:
+    """Whoever may change the plan speaks for its parties."""
+    return can_change_plan(user, invitation.plan)

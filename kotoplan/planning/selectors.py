@@ -12,7 +12,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from kotoplan.accounts.models import Organisation
-from kotoplan.accounts.selectors import organisations_for_area
+from kotoplan.accounts.selectors import organisations_for_area, user_reach
 from kotoplan.core.permissions import can, scope
 from kotoplan.core.text import text_of
 from kotoplan.geography.models import Municipality
@@ -24,6 +24,7 @@ from .models import (
     Objective,
     Plan,
     PlanChapter,
+    PlanInvitation,
     PlanPart,
     Theme,
 )
@@ -331,3 +332,40 @@ def plan_series_for_historical(*, user, municipality=None) -> QuerySet[Plan]:
     for plan in plans.order_by("lineage", "-version_number"):
         newest.setdefault(plan.lineage, plan.pk)
     return Plan.objects.with_outline().filter(pk__in=newest.values())
+
+
+# --- invitations to joint plans -----------------------------------------------------------------
+
+
+def invitation_get_for_user(*, user, invitation_id: int) -> PlanInvitation:
+    """An invitation for those who answer it (the invited municipality's coordinators) or may
+    withdraw it (those who may change the plan); 404 for anyone else, as for none."""
+    invitation = (
+        PlanInvitation.objects.select_related("plan__lead_municipality", "municipality")
+        .filter(pk=invitation_id)
+        .first()
+    )
+    if invitation is None or not (
+        can(user, "planning.answer_invitation", invitation)
+        or can(user, "planning.withdraw_invitation", invitation)
+    ):
+        raise Http404
+    return invitation
+
+
+def invitations_waiting_for(*, user) -> QuerySet[PlanInvitation]:
+    """Pending invitations the user answers as a coordinator of the invited municipality (an
+    administrator's home page does not list everyone's)."""
+    reach = user_reach(user=user)
+    if reach.admin or not reach.coordinator_municipalities:
+        return PlanInvitation.objects.none()  # no query on every page for everyone else
+    pending = PlanInvitation.objects.filter(status=PlanInvitation.Status.PENDING)
+    return scope(user, "planning.answer_invitation", pending).select_related(
+        "plan__lead_municipality", "municipality", "invited_by"
+    )
+
+
+def plan_pending_invitations(*, plan: Plan) -> QuerySet[PlanInvitation]:
+    return plan.invitations.filter(status=PlanInvitation.Status.PENDING).select_related(
+        "municipality"
+    )

@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
 from . import views
-from .views import pages
+from .views import invitations, pages
 
 
 class ContentKindConverter:
@@ -53,6 +53,21 @@ urlpatterns = [
         path(route, views.content_new, {"kind": kind}, name=f"{kind}_new")
         for route, kind in NEW_PARTS
     ],
+    path(
+        "plans/invitations/<int:invitation_id>/",
+        invitations.invitation_detail,
+        name="invitation_detail",
+    ),
+    path(
+        "plans/invitations/<int:invitation_id>/answer/",
+        invitations.invitation_answer,
+        name="invitation_answer",
+    ),
+    path(
+        "plans/invitations/<int:invitation_id>/withdraw/",
+        invitations.invitation_withdraw,
+        name="invitation_withdraw",
+    ),
     path("<kind:kind>/<int:object_id>/edit/", views.content_edit, name="content_edit"),
     path("<kind:kind>/<int:object_id>/delete/", views.content_delete, name="content_delete"),
     path("<kind:kind>/<int:object_id>/move/<slug:direction>/", pages.part_move, name="part_move"),

@@ -42,6 +42,8 @@ EXCLUDED = {
     "cooperation:proposal_add": POST_ONLY,
     "cooperation:proposal_decide": POST_ONLY,
     "cooperation:initiative_decide": POST_ONLY,
+    "planning:invitation_answer": POST_ONLY,
+    "planning:invitation_withdraw": POST_ONLY,
     "participation:export_csv": DOWNLOAD,
     "participation:export_xlsx": DOWNLOAD,
     "participation:comment_restore": POST_ONLY,
@@ -176,6 +178,13 @@ class Objects:
         return Initiative.objects.order_by("pk").first()
 
     @cached_property
+    def invitation(self):
+        """The demo's joint plan: its partner's invitation, accepted."""
+        from kotoplan.planning.models import PlanInvitation
+
+        return PlanInvitation.objects.order_by("pk").first()
+
+    @cached_property
     def membership(self):
         return self.group.memberships.order_by("pk").first()
 
@@ -250,6 +259,8 @@ ROUTES = {
     "audit:security_trail": lambda o: _r("audit:security_trail"),
     "audit:my_data": lambda o: _r("audit:my_data"),
     "audit:person_data": lambda o: _r("audit:person_data", o.coordinator.pk),
+    "audit:erasure": lambda o: _r("audit:erasure") + f"?user={o.coordinator.pk}",
+    "planning:invitation_detail": lambda o: _r("planning:invitation_detail", o.invitation.pk),
     "library:search": lambda o: _r("library:search"),
     "library:measure_detail": lambda o: _r("library:measure_detail", o.measure.pk),
     "monitoring:import": lambda o: _r("monitoring:import"),

@@ -44,7 +44,7 @@ from kotoplan.participation.models import (
     Submission,
 )
 from kotoplan.participation.selectors.exports import feedback_fingerprint
-from kotoplan.planning.models import DecisionStep, LinkedDocument, Plan, Theme
+from kotoplan.planning.models import DecisionStep, LinkedDocument, Plan, PlanInvitation, Theme
 from tests.factories.accounts import OrganisationFactory, RoleAssignmentFactory, UserFactory
 from tests.factories.geography import AreaFactory, AreaMembershipFactory, MunicipalityFactory
 from tests.factories.planning import (
@@ -382,6 +382,13 @@ def build_world() -> World:
         start_date=date(2025, 3, 1),
     )
     users["cooperation_member"] = member
+    b = world.sides["b"]
+    a["invitation"] = PlanInvitation.objects.create(
+        plan=b["plan"], municipality=a["municipality"], invited_by=users["coordinator_b"]
+    )
+    b["invitation"] = PlanInvitation.objects.create(
+        plan=a["plan"], municipality=b["municipality"], invited_by=users["coordinator_a"]
+    )
     for side in world.sides.values():
         side |= _exports(side)
     return world

@@ -158,7 +158,8 @@ def test_plan_update_raises_conflict_and_keeps_first_save__stale_version(coordin
 def test_plan_update_keeps_lead_municipality__joint_plan_members_changed(
     coordinator_a, draft_plan, municipality_a, municipality_b
 ):
-    """Choosing the municipalities of a joint plan always keeps the lead municipality."""
+    """Choosing the municipalities of a joint plan always keeps the lead municipality; the other
+    one is invited, and joins when its coordinator accepts."""
     plan_update(
         actor=coordinator_a,
         plan=draft_plan,
@@ -167,7 +168,8 @@ def test_plan_update_keeps_lead_municipality__joint_plan_members_changed(
         municipalities=[municipality_b],
     )
 
-    assert set(draft_plan.municipalities.all()) == {municipality_a, municipality_b}
+    assert set(draft_plan.municipalities.all()) == {municipality_a}
+    assert draft_plan.invitations.get().municipality == municipality_b
 
 
 @pytest.mark.parametrize("role", ["viewer_a", "regional_official", "coordinator_b", "contributor"])

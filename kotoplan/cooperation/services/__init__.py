@@ -13,7 +13,8 @@
 - a meeting whose minutes are approved is frozen: nothing of it changes any more;
 - a proposed measure is decided once; accepting it creates the measure through planning's
   `content_create` (so the plan's own rules apply) and keeps the link;
-- e-mails go out after the transaction commits (`notifications`).
+- e-mails go out after the transaction commits (`notifications`);
+- a representative's e-mail and phone are removed a set time after their seat ended.
 """
 
 from .groups import group_create, group_update, no_group_reason_record
@@ -27,7 +28,13 @@ from .meetings import (
     minutes_approve,
     minutes_save,
 )
-from .members import membership_add, membership_update, representative_add, representative_update
+from .members import (
+    membership_add,
+    membership_update,
+    representative_add,
+    representative_contacts_purge,
+    representative_update,
+)
 from .workspace import comment_add, proposal_accept, proposal_decline, proposal_file
 
 __all__ = [
@@ -50,5 +57,6 @@ __all__ = [
     "proposal_decline",
     "proposal_file",
     "representative_add",
+    "representative_contacts_purge",
     "representative_update",
 ]

@@ -1,8 +1,14 @@
+from datetime import timedelta
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from kotoplan.audit.services import save_changes, save_new
+from kotoplan.audit.services.erasure import trail_fields_blank
+from kotoplan.core.clock import today
 from kotoplan.core.permissions import require
 
 from ..models import CooperationGroup, Membership, Representative, default_category
@@ -91,3 +97,24 @@ def representative_update(*, actor, representative: Representative, data: dict) 
             setattr(representative, name, data[name])
     _check_within_membership(representative, membership)
     return save_changes(actor=actor, obj=representative)
+
+
+def representative_contacts_purge(*, older_than_days: int | None = None) -> int:
+    """Remove the e-mail address and phone of representatives whose seat (or whose
+    organisation's membership) ended more than KOTOPLAN_REPRESENTATIVE_CONTACT_RETENTION_DAYS
+    (or `older_than_days`) ago: they were kept for invitations, and no more come. The name and
+    title stay with the group's statutory record; the audit entries of those seats lose the
+    address and phone too. Returns how many representatives lost their details."""
+    days = (
+        settings.KOTOPLAN_REPRESENTATIVE_CONTACT_RETENTION_DAYS
+        if older_than_days is None
+        else older_than_days
+    )
+    cutoff = today() - timedelta(days=days)
+    ended = Q(end_date__lt=cutoff) | Q(membership__end_date__lt=cutoff)
+    with transaction.atomic():
+        due = Representative.objects.filter(ended).exclude(email="", phone="")
+        ids = list(due.values_list("pk", flat=True))
+        Representative.objects.filter(pk__in=ids).update(email="", phone="")
+        trail_fields_blank(model=Representative, ids=ids, fields=("email", "phone"))
+    return len(ids)

@@ -38,6 +38,7 @@ from kotoplan.planning.services import (
     content_create,
     content_delete,
     content_update,
+    invitation_answer,
     plan_create,
     plan_new_version,
     plan_transition,
@@ -227,6 +228,9 @@ class DemoLoader:
             municipalities=Municipality.objects.filter(code__in=spec["municipalities"]),
             data=fields,
         )
+        for invitation in plan.invitations.all():  # the partners of a joint plan have agreed
+            invitation_answer(actor=self.admin, invitation=invitation, accept=True)
+        plan.refresh_from_db()
         groups = {
             ref: content_create(actor=self.admin, model=TargetGroup, data={"plan": plan, **data})
             for ref, data in spec["target_groups"].items()

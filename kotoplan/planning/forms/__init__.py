@@ -34,6 +34,7 @@ from ..models import (
     Objective,
     Plan,
     PlanChapter,
+    PlanInvitation,
     TargetGroup,
     Theme,
 )
@@ -225,7 +226,8 @@ class PlanBasicsForm(PeriodInputs, VersionedModelForm):
         label=_("Municipalities of a joint plan"),
         help_text=_(
             "For a plan made together with other municipalities. The lead municipality "
-            "is always included."
+            "is always included. A municipality you add is invited: it joins the plan, and "
+            "its coordinators get access, only when one of them accepts."
         ),
     )
 
@@ -251,6 +253,12 @@ class PlanBasicsForm(PeriodInputs, VersionedModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         mark_needed_for_decision(self)
+        if self.instance.pk:  # the parties and the municipalities invited, still unanswered
+            invited = self.instance.invitations.filter(status=PlanInvitation.Status.PENDING)
+            self.initial["municipalities"] = [
+                *self.instance.municipalities.all(),
+                *Municipality.objects.filter(plan_invitations__in=invited),
+            ]
         for name in ("covers_all_immigrants", "covers_good_relations"):
             self.initial[name] = yes_no_choice(getattr(self.instance, name))
         self.setup_period()

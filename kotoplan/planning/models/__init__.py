@@ -1,6 +1,7 @@
 """The plan for the promotion of integration: themes, objectives, measures and indicators."""
 
 from .decisions import DecisionStep, LinkedDocument
+from .invitations import PlanInvitation
 from .parts import (
     Indicator,
     Measure,
@@ -22,6 +23,7 @@ __all__ = [
     "Objective",
     "Plan",
     "PlanChapter",
+    "PlanInvitation",
     "PlanPart",
     "TargetGroup",
     "Theme",

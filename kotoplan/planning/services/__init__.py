@@ -9,6 +9,7 @@
 - the decision trail is recorded while the plan is prepared and decided; the adoption is always
   a step of the trail (the deciding body, its date, section, case number and minutes);
 - a historical record (an earlier adopted plan entered afterwards) is adopted when written;
+- a municipality joins a joint plan only by accepting an invitation (`invitations`);
 - every plan and part passes its model's rules (full_clean: a title or name in one language,
   periods in order, indicator figures with their years and source code), whoever writes it.
 """
@@ -40,6 +41,11 @@ from ..models import (
     TargetGroup,
 )
 from ..selectors import plan_has_next_version
+from .invitations import (  # noqa: F401 - part of this module's interface
+    invitation_answer,
+    invitation_withdraw,
+    invitations_sync,
+)
 from .parts import (  # noqa: F401 - the parts' writes are part of this module's interface
     CONTENT_MODELS,
     ORDERED_AMONG,
@@ -83,10 +89,13 @@ def _check_basics(plan: Plan, data: dict) -> None:
 
 @transaction.atomic
 def plan_create(*, actor, lead_municipality, municipalities, data: dict) -> Plan:
+    """A new plan of the lead municipality; the other `municipalities` are invited to it."""
     require(actor, "planning.create_plan", lead_municipality)
-    members = _members(lead_municipality, municipalities)
+    wanted = _members(lead_municipality, municipalities)
     plan = Plan(lead_municipality=lead_municipality, **data)
-    return save_new(actor=actor, obj=plan, municipalities=members)
+    save_new(actor=actor, obj=plan, municipalities=[lead_municipality])
+    invitations_sync(actor=actor, plan=plan, wanted=wanted)
+    return plan
 
 
 @transaction.atomic
@@ -96,12 +105,18 @@ def plan_update(
     require(actor, "planning.change_plan", plan)
     ensure_editable(plan)
     _check_basics(plan, data)
-    m2m = {}
+    m2m, wanted = {}, None
     if municipalities is not None:
-        m2m["municipalities"] = _members(plan.lead_municipality, municipalities)
-    return save_version(
+        # Parties may be removed; a municipality that is not one yet is invited, not added.
+        wanted = _members(plan.lead_municipality, municipalities)
+        parties = set(plan.municipalities.values_list("pk", flat=True))
+        m2m["municipalities"] = [m for m in wanted if m.pk in parties]
+    saved = save_version(
         actor=actor, obj=plan, expected_version=expected_version, changes=data, m2m=m2m
     )
+    if wanted is not None:
+        invitations_sync(actor=actor, plan=saved, wanted=wanted)
+    return saved
 
 
 # --- the lifecycle: draft → consultation → awaiting decision → adopted → superseded ----------

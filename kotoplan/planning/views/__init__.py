@@ -141,6 +141,9 @@ def plan_detail(request, plan_id):
             "can_link_documents": may_change and LinkedDocument.open_in(plan),
             "versions": selectors.plan_versions(plan=plan, user=user),
             "municipalities": plan.municipalities.all(),
+            "pending_invitations": selectors.plan_pending_invitations(plan=plan)
+            if may_change
+            else [],
             "panels": plan_panels(plan=plan, user=user, request=request),
             "content_sections": PLAN_SECTIONS,
         },

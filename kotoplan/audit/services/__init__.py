@@ -15,7 +15,7 @@ from kotoplan.accounts.audit import SecurityEvent, record_security_event
 from kotoplan.core.permissions import require
 from kotoplan.core.services import versioned_update
 
-from .selectors import personal_data_of
+from ..selectors import personal_data_of
 
 
 @contextmanager
