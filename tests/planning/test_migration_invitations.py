@@ -5,8 +5,8 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-BEFORE = [("planning", "0007_reused_from")]
-AFTER = [("planning", "0008_plan_invitation")]
+BEFORE = [("planning", "0008_linked_documents")]
+AFTER = [("planning", "0009_plan_invitation")]
 
 
 @pytest.mark.django_db(transaction=True)

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0004_organisation_ceased_on'),
+        ('accounts', '0005_single_sign_on_account_requests'),
     ]
 
     operations = [

@@ -31,7 +31,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('geography', '0001_initial'),
-        ('planning', '0007_reused_from'),
+        ('planning', '0008_linked_documents'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
