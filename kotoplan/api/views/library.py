@@ -10,8 +10,8 @@ from kotoplan.library.selectors import (
     size_class_choices,
 )
 
-from .. import serializers as s
 from ..permissions import Access
+from ..serializers import library as s
 from .common import Filter, ListApi
 
 

@@ -26,9 +26,7 @@ from kotoplan.core.text import text_of
 from kotoplan.geography.models import Municipality
 
 from ..models import (
-    DecisionStep,
     Indicator,
-    LinkedDocument,
     Measure,
     Milestone,
     Objective,
@@ -38,10 +36,12 @@ from ..models import (
     TargetGroup,
     Theme,
 )
-from ..models.texts import text_fields, web_address
+from ..models.texts import text_fields
 from ..models.timespans import parse_period
 from ..selectors import organisations_for_plan
-from ..services import NEEDED_FOR_DECISION
+from .base import PartForm, mark_needed_for_decision
+from .decisions import DecisionStepForm as DecisionStepForm
+from .decisions import LinkedDocumentForm as LinkedDocumentForm
 from .help import BASICS_HELP, SITUATION_HELP
 
 
@@ -203,15 +203,6 @@ BASICS_FIELDSETS = [
 ]
 
 
-def mark_needed_for_decision(form) -> None:
-    """Mark the optional fields that the plan's decision needs (the template shows it beside
-    the label, as it shows * for required fields)."""
-    for name in NEEDED_FOR_DECISION.get(form._meta.model, ()):
-        field = form.fields.get(name)
-        if field is not None and not field.required:
-            field.needed_for_decision = True
-
-
 class PlanBasicsForm(PeriodInputs, VersionedModelForm):
     languages = forms.MultipleChoiceField(
         choices=settings.LANGUAGES,
@@ -311,18 +302,6 @@ class SituationForm(VersionedModelForm):
 
 
 # --- the parts of the plan --------------------------------------------------------------------
-
-
-class PartForm(VersionedModelForm):
-    """The form of a part of `plan` (under `objective` for measures and indicators)."""
-
-    def __init__(self, *args, plan: Plan, objective: Objective | None = None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.offer_choices(plan=plan, objective=objective)
-        mark_needed_for_decision(self)
-
-    def offer_choices(self, *, plan: Plan, objective: Objective | None) -> None:
-        """Narrow the choice fields to what belongs to the plan."""
 
 
 class ObjectiveForm(PartForm):
@@ -477,41 +456,6 @@ class MilestoneForm(PartForm):
         model = Milestone
         fields = ["kind", *text_fields("title"), "due_date", "body", "done"]
         widgets = {"due_date": DateInput()}
-
-
-def _web_address_only(field: forms.URLField) -> None:
-    """Refuse anything but http(s) addresses with the message that says so."""
-    field.validators = [web_address]
-    field.error_messages["invalid"] = web_address.message
-
-
-class DecisionStepForm(PartForm):
-    class Meta:
-        model = DecisionStep
-        fields = [
-            "body_kind",
-            "body_name",
-            "decided_on",
-            "section",
-            "case_number",
-            "outcome",
-            "minutes_url",
-        ]
-        widgets = {"decided_on": DateInput()}
-
-    def offer_choices(self, *, plan, objective):
-        _web_address_only(self.fields["minutes_url"])
-
-
-class LinkedDocumentForm(PartForm):
-    class Meta:
-        model = LinkedDocument
-        fields = ["title", "url"]
-        widgets = {"url": forms.URLInput(attrs={"autocomplete": "url"})}
-
-    def offer_choices(self, *, plan, objective):
-        # A javascript:, data: or file: address is told to be a web address, not "invalid".
-        _web_address_only(self.fields["url"])
 
 
 class DeleteForm(forms.Form):
