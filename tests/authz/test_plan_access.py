@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kotoplan.core.permissions import can, registered_actions, require, scope
-from kotoplan.planning.models import DecisionStep, Measure, Plan
+from kotoplan.planning.models import DecisionStep, LinkedDocument, Measure, Plan
 from kotoplan.planning.urls import ContentKindConverter, urlpatterns
 from tests.conftest import ROLE_FIXTURES
 from tests.factories.planning import PlanChapterFactory, PlanFactory
@@ -52,7 +52,12 @@ CONTENT_TARGET = {
     "milestone": "milestone",
     "decision_step": "decision_step",
     "chapter": "chapter",
+    "linked_document": "linked_document",
 }
+
+# Answered by the invited municipality, not by the plan's readers and editors: their rows are in
+# tests/planning/test_invitations.py and in the whole-app matrix (tests/authz/access_matrix.toml).
+INVITATION_ROUTES = {"invitation_detail", "invitation_answer", "invitation_withdraw"}
 
 CASES = [
     Case("home", "public"),  # the front door for anyone, each person's own work once logged in
@@ -72,6 +77,7 @@ CASES = [
     Case("target_group_new", "change", "draft_a"),
     Case("milestone_new", "change", "draft_a"),
     Case("decision_step_new", "change", "draft_a"),
+    Case("linked_document_new", "change", "draft_a"),
     Case("chapter_new", "change", "draft_a"),
     Case("chapter_move", "move", "draft_a", target="chapter", method="POST"),
     *[
@@ -174,6 +180,11 @@ def world(
         "target_group": target_group,
         "milestone": milestone,
         "chapter": PlanChapterFactory(plan=full_draft_plan, title_fi="Työ ja koulutus"),
+        "linked_document": LinkedDocument.objects.create(
+            plan=full_draft_plan,
+            title="Kaupunginvaltuuston pöytäkirja",
+            url="https://example.fi/poytakirja.pdf",
+        ),
     }
 
 
@@ -198,7 +209,7 @@ def _url(case: Case, world: dict) -> str:
 def test_access_matrix_covers_every_url__planning_urls_module():
     """Every URL pattern of the planning app, and every content kind, has a row in the matrix."""
     named = {pattern.name for pattern in urlpatterns}
-    covered = {case.name for case in CASES}
+    covered = {case.name for case in CASES} | INVITATION_ROUTES
     assert named == covered
     for view in ("content_edit", "content_delete"):
         assert {case.kind for case in CASES if case.name == view} == set(CONTENT_KINDS)
