@@ -3,9 +3,9 @@ settings on two loopback ports, one database (PostgreSQL when DATABASE_URL is on
 file), Redis (its own database number, flushed first) and one background worker.
 
 A login made on node A is valid on node B; a stored export made through B and invalidated by an
-edit on A is never served stale by B; the API's rate limit and the login lockout count requests
-to both nodes; both nodes are ready (`/readyz`). Without Redis the test is skipped on a laptop
-and fails in CI (CI=true), like the browser tests.
+edit on A is never served stale by B; the consultation's rate limit, the API's rate limit and the
+login lockout count requests to both nodes; both nodes are ready (`/readyz`). Without Redis the
+test is skipped on a laptop and fails in CI (CI=true), like the browser tests.
 """
 
 import io
@@ -32,6 +32,7 @@ REDIS_URL = os.environ.get("KOTOPLAN_TEST_REDIS_URL", "redis://127.0.0.1:6379/13
 PASSWORD = "kotoplan-test-password"  # tests.factories.accounts.PASSWORD
 FAILURE_LIMIT = 3
 API_RATE = 6
+FEEDBACK_RATE = 3  # consultation feedback per resident and hour
 WAIT = 120  # seconds for a node to start or the worker to make a file
 
 
@@ -100,6 +101,10 @@ objective = ObjectiveFactory(
 measure = MeasureFactory(
     objective=objective, title_fi="Työnhakuklubi", responsible_organisation=city
 )
+from kotoplan.accounts.models import User
+from tests.participation.conftest import make_consultation
+
+make_consultation(plan, User.objects.get(username="koordinaattori"), slug="espoo-kahdella")
 print(f"SEEDED {plan.pk} {measure.pk}")
 """
 
@@ -132,6 +137,7 @@ def nodes(tmp_path_factory):
         KOTOPLAN_SSL_REDIRECT="false",
         KOTOPLAN_LOGIN_FAILURE_LIMIT=str(FAILURE_LIMIT),
         KOTOPLAN_API_ANON_RATE=f"{API_RATE}/min",
+        KOTOPLAN_PARTICIPATION_RATE=f"{FEEDBACK_RATE}/h",
         KOTOPLAN_CLIENT_IP_HEADER="HTTP_X_FORWARDED_FOR",
         KOTOPLAN_TRUSTED_PROXY_COUNT="1",
         KOTOPLAN_LOG_LEVEL="WARNING",
@@ -285,8 +291,11 @@ class Browser:
     def submit(self, path: str, changes: dict[str, str], marker: str) -> Answer:
         """Fill the form of the page that has the field `marker` as it is, with `changes`."""
         forms = _Forms()
-        forms.feed(self.get(path).text)
-        fields = next(f for f in forms.forms if any(name == marker for name, _ in f))
+        page = self.get(path)
+        forms.feed(page.text)
+        found = [f for f in forms.forms if any(name == marker for name, _ in f)]
+        assert found, f"no form with {marker!r} on {path} ({page.status}): {page.text[:800]}"
+        fields = found[0]
         fields = [(n, v) for n, v in fields if n not in changes] + list(changes.items())
         return self.post(path, fields)
 
@@ -397,6 +406,22 @@ def test_an_export_invalidated_by_an_edit_on_node_a_is_not_served_stale_by_node_
 
     fresh = _download(on_b, docx)
     assert "Työnhakuklubi joka viikko" in _docx_text(fresh.body)
+
+
+def test_the_consultation_rate_limit_counts_feedback_to_both_nodes(nodes):
+    """A resident sending feedback through a load balancer reaches either node: the limit is one."""
+    path = "/participation/c/espoo-kahdella/?lang=fi"
+    resident = Browser(nodes["a"], address="10.0.0.11")
+    statuses = [
+        resident.on(nodes["ab"[i % 2]]).submit(path, {"comment": f"Palaute {i}"}, "comment").status
+        for i in range(FEEDBACK_RATE)
+    ]
+    assert statuses == [302] * FEEDBACK_RATE
+    for name in ("a", "b"):
+        refused = resident.on(nodes[name]).submit(path, {"comment": "Liikaa"}, "comment")
+        assert refused.status == 429, refused.text[:300]
+    other = Browser(nodes["b"], address="10.0.0.12")
+    assert other.submit(path, {"comment": "Toinen asukas"}, "comment").status == 302
 
 
 def test_the_api_rate_limit_counts_requests_to_both_nodes(nodes):
