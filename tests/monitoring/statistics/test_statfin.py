@@ -146,10 +146,23 @@ def test_import__broken_file_is_rejected_and_nothing_is_written(
     )
 
 
-def test_import__municipality_not_in_reference_data_is_rejected_atomically(
+def test_import__municipality_not_in_reference_data_is_skipped_and_named(municipality_a, catalogue):
+    # A table of an older municipal division names municipalities merged since: their rows are
+    # skipped with a note naming them, the rest go in.
+    data = statfin_subset(["SSS", "KU049", "KU091"])  # Helsinki is not in these fixtures
+    dataset = parse_jsonstat(json.dumps(data))
+    counts = statistic_values_import(dataset=dataset)
+    assert counts.created == StatisticValue.objects.count() > 0
+    assert StatisticValue.objects.filter(municipality=municipality_a).exists()
+    assert not StatisticValue.objects.filter(municipality__code="091").exists()
+    assert counts.skipped > 0
+    assert any("091" in reason for reason in dataset.skipped_reasons)
+
+
+def test_import__no_municipality_in_reference_data_is_rejected_atomically(
     municipality_a, catalogue
 ):
-    data = statfin_subset(["SSS", "KU049", "KU091"])  # Helsinki is not in these fixtures
+    data = statfin_subset(["KU091"])  # none of the table's municipalities is known
     with pytest.raises(Exception, match=r"unknown region code, municipality 091") as caught:
         _import(data)
     assert "alue_23_20240101=KU091" in str(caught.value)

@@ -152,26 +152,31 @@ def _execute(run: ImportRun) -> ImportRun:
             raise ImportFormatError(_("Choose the municipality whose values are imported."))
         dataset = _parse(run)
         _set(run, phase=ImportRun.Phase.WRITING, rows_total=len(dataset.values) + dataset.skipped)
-        counts = statistic_values_import(dataset=dataset, run=run, only_municipality=only)
+        # The values and the run's "succeeded" are committed together: a worker killed between
+        # them leaves neither, and the restart marks the run failed with nothing written.
+        with transaction.atomic():
+            counts = statistic_values_import(dataset=dataset, run=run, only_municipality=only)
+            notes = "; ".join(
+                f"{reason}: {n}" for reason, n in sorted(dataset.skipped_reasons.items())
+            )
+            return _finish(
+                run,
+                status=ImportRun.Status.SUCCEEDED,
+                phase=ImportRun.Phase.DONE,
+                rows_created=counts.created,
+                rows_updated=counts.updated,
+                rows_unchanged=counts.unchanged,
+                rows_skipped=counts.skipped,
+                skipped_note=notes,
+                areas_written=", ".join(counts.areas)[:10000],
+                payload="",
+                regions_payload="",
+            )
     except (ImportFormatError, FetchError) as exc:
         return _fail(run, exc.message)
     except Exception as exc:
         logger.exception("Import run %s failed", run.pk)
         return _fail(run, _("Unexpected error: %(error)s") % {"error": type(exc).__name__})
-    notes = "; ".join(f"{reason}: {n}" for reason, n in sorted(dataset.skipped_reasons.items()))
-    return _finish(
-        run,
-        status=ImportRun.Status.SUCCEEDED,
-        phase=ImportRun.Phase.DONE,
-        rows_created=counts.created,
-        rows_updated=counts.updated,
-        rows_unchanged=counts.unchanged,
-        rows_skipped=counts.skipped,
-        skipped_note=notes,
-        areas_written=", ".join(counts.areas)[:10000],
-        payload="",
-        regions_payload="",
-    )
 
 
 def import_runs_recover(*, everything_running: bool = False) -> int:

@@ -205,7 +205,10 @@ def _resolve(dataset: ParsedDataset) -> tuple[list[tuple], list[str]]:
                 if parsed.area.code in ABOLISHED_MUNICIPALITIES:
                     dataset.skip(str(ABOLISHED_MUNICIPALITIES[parsed.area.code]))
                     continue
-                if dataset.skip_unknown_areas:
+                # A table of an older municipal division names municipalities merged since:
+                # their rows are skipped and named. A table none of whose municipalities is
+                # known is of another classification altogether, and is refused.
+                if dataset.skip_unknown_areas or municipalities:
                     dataset.skip(_unknown_area_note(parsed.area))
                     continue
                 raise ImportFormatError(
