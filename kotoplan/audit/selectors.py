@@ -20,6 +20,7 @@ from decimal import Decimal, InvalidOperation
 
 from auditlog.models import LogEntry
 from auditlog.registry import auditlog
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
@@ -175,6 +176,7 @@ class FieldChange:
     field: str
     old: str
     new: str
+    lang: str = ""  # the language of a text field's values ("title_sv": "sv"), if it has one
 
 
 @dataclass(frozen=True)
@@ -272,13 +274,26 @@ def _plain_value(field, value, names: _Names) -> str:
     return _shorten(str(value))
 
 
+CONTENT_SUFFIXES = ("_fi", "_sv", "_en")
+
+
+def _label(field) -> str:
+    """The field's name in the page's language: a link named only by its column ("consultation",
+    an untranslated default) takes the linked model's translated name."""
+    related = getattr(field, "related_model", None)
+    if related is not None and str(field.verbose_name) == field.name.replace("_", " "):
+        return related._meta.verbose_name
+    return field.verbose_name
+
+
 def _changes(entry: LogEntry, model, names: _Names, *, collect: bool) -> list[FieldChange]:
     result = []
     for name, values in (entry.changes_dict or {}).items():
         field = _field(model, name) if model else None
         if field is None or not hasattr(field, "verbose_name") or name == "id":
             continue
-        label = str(capfirst(field.verbose_name))
+        label = str(capfirst(_label(field)))
+        lang = name.rsplit("_", 1)[1] if name.endswith(CONTENT_SUFFIXES) else ""
         if isinstance(values, dict):  # many-to-many: the objects' names are stored
             objects = ", ".join(values.get("objects", []))
             removed = values.get("operation") == "delete"
@@ -295,7 +310,7 @@ def _changes(entry: LogEntry, model, names: _Names, *, collect: bool) -> list[Fi
             continue
         old_text, new_text = _plain_value(field, old, names), _plain_value(field, new, names)
         if old_text != new_text:
-            result.append(FieldChange(label, old_text, new_text))
+            result.append(FieldChange(label, old_text, new_text, lang))
     return result
 
 
@@ -438,3 +453,21 @@ def personal_data_of(*, person: User) -> dict:
             _entry_row(entry) for entry in about.select_related("content_type").order_by("pk")
         ],
     }
+
+
+def current_names(entries: Iterable[LogEntry]) -> dict[tuple[int, str], str]:
+    """The names of the entries' objects as they read now, in the page's language (an entry
+    keeps the name in the language of the moment it was written); one query per model."""
+    wanted: dict[int, set[str]] = defaultdict(set)
+    for entry in entries:
+        wanted[entry.content_type_id].add(str(entry.object_pk))
+    found = {}
+    people = get_user_model()
+    for type_id, keys in wanted.items():
+        model = ContentType.objects.get_for_id(type_id).model_class()
+        if model is None or model is people:  # a person stays named by the username logged
+            continue
+        valid = [key for key in keys if _is_key(model, key)]
+        for obj in model._default_manager.filter(pk__in=valid):
+            found[(type_id, str(obj.pk))] = str(obj)
+    return found

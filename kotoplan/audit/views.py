@@ -46,8 +46,14 @@ def security_trail(request):
     filters = SecurityFilter(**form.cleaned_data) if form.is_valid() else SecurityFilter()
     entries = selectors.security_trail(filters=filters)
     page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
+    names = selectors.current_names(page.object_list)
     rows = [
-        {"entry": entry, "event": security_event_label(entry), "changes": entry_changes(entry)}
+        {
+            "entry": entry,
+            "name": names.get((entry.content_type_id, str(entry.object_pk)), entry.object_repr),
+            "event": security_event_label(entry),
+            "changes": entry_changes(entry),
+        }
         for entry in page.object_list
     ]
     query = request.GET.copy()

@@ -161,8 +161,12 @@ def round_report_docx(request, plan_id: int, round_id: int):
 
 def _public_language(request, plan) -> str:
     """The page's language: `?lang=` among fi, sv and en (texts missing in it fall back, marked),
-    else the plan's first language."""
-    return requested_language(request, list(content_languages()), default=plan_languages(plan)[0])
+    else the interface language the visitor chose (the language switch's cookie), else the plan's
+    first language."""
+    offered = list(content_languages())
+    chosen = (request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) or "")[:2]
+    default = chosen if chosen in offered else plan_languages(plan)[0]
+    return requested_language(request, offered, default=default)
 
 
 @require_GET

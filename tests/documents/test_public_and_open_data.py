@@ -24,6 +24,7 @@ def adopted(rich_plan):
 
 
 def test_public_page__adopted_plan_is_readable_without_login(client, adopted):
+    client.cookies.pop("django_language", None)  # no language chosen: the plan's first one
     response = client.get("/documents/public/049/2026-2029/")
     assert response.status_code == 200
     html = response.content.decode()
@@ -34,6 +35,17 @@ def test_public_page__adopted_plan_is_readable_without_login(client, adopted):
     assert 'href="?lang=sv"' in html
     assert "document.css" in html
     assert "Yhdessä: Nuorisopalvelut" in html  # a co-responsible party beside the lead
+
+
+def test_public_page__in_the_language_the_visitor_chose(client, adopted):
+    client.cookies["django_language"] = "sv"  # the language switch of any page
+    html = client.get("/documents/public/049/2026-2029/").content.decode()
+    assert '<html lang="sv">' in html
+    assert adopted.title_sv in html
+    assert (
+        '<html lang="fi">'
+        in client.get("/documents/public/049/2026-2029/?lang=fi").content.decode()
+    )
 
 
 def test_public_page__swedish_version_and_plain_language_summary(client, adopted):

@@ -214,7 +214,7 @@ COLUMNS = (
     Column(
         "theme",
         OBJECTIVE,
-        gettext_lazy("Theme code (e.g. employment_education) or its name."),
+        gettext_lazy("The theme's name, as the plan names it, or its code."),
         required=True,
     ),
     Column(
