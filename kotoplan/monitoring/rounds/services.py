@@ -16,6 +16,7 @@ import logging
 from datetime import date
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
@@ -108,6 +109,14 @@ def measure_update_save(
                     return update
             except IntegrityError:
                 existing = MeasureUpdate.objects.get(round=monitoring_round, measure=measure)
+            except ValidationError:
+                # Another first report was committed between the look above and the model's
+                # uniqueness check: that is the conflict, not a mistake in this report.
+                existing = MeasureUpdate.objects.filter(
+                    round=monitoring_round, measure=measure
+                ).first()
+                if existing is None:
+                    raise
         if existing is None:
             raise DomainError(_("The update was removed; reload the page."))
         if expected_version is None:
