@@ -5,6 +5,7 @@ consultation with its response report, and the coordinator's results and managem
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.cache import cache
+from playwright.sync_api import expect
 
 from kotoplan.participation.models import Consultation
 from tests.support.browser import log_in
@@ -46,7 +47,7 @@ def test_public_consultation_pages_have_no_wcag_violations(page, demo_site):
     page.fill("#id_comment", "x" * 10)
     page.fill("#id_email", "not an email")
     page.click("#feedback button[type=submit]")
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()
     _assert_accessible(page, "Arabic form with errors")
 
 

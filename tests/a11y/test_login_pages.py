@@ -3,6 +3,7 @@ reset, authenticator set-up and code entry (with an error), the lockout page and
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from tests.support.browser import log_in
 
@@ -32,7 +33,7 @@ def test_login_protection_pages_have_no_wcag_violations(settings, browser, page,
     page.fill("#id_token", "000000")
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.locator("#id_token_error").is_visible()
+    expect(page.locator("#id_token_error")).to_be_visible()
     _assert_accessible(page, "authenticator set-up with an error")
 
     settings.KOTOPLAN_TWO_FACTOR_REQUIRED = False
@@ -49,6 +50,6 @@ def test_login_protection_pages_have_no_wcag_violations(settings, browser, page,
         locked.fill("#id_password", "väärä-salasana")
         with locked.expect_navigation():
             locked.keyboard.press("Enter")
-    assert locked.locator("h1").inner_text() == "Kirjautuminen on lukittu"
+    expect(locked.locator("h1")).to_have_text("Kirjautuminen on lukittu")
     _assert_accessible(locked, "login locked")
     locked.context.close()

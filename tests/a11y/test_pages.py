@@ -2,6 +2,7 @@
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from kotoplan.planning.models import Measure, Objective, Plan
 from tests.support.browser import log_in
@@ -61,7 +62,7 @@ def test_form_with_errors_has_no_wcag_violations(page, demo_site):
     page.goto(f"{base}/plans/{plan.pk}/edit/")
     page.fill("#id_period_end", "2000")
     page.click("main form button[type=submit]")
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()
     _assert_accessible(page, "plan form with errors")
 
 
@@ -73,7 +74,7 @@ def test_plan_page_in_swedish_has_no_wcag_violations(page, demo_site):
     page.goto(f"{base}/plans/{plan.pk}/")
     page.select_option("#language-select", "sv")
     page.click(".language-form button")
-    assert page.get_attribute("html", "lang") == "sv"
+    expect(page.locator("html")).to_have_attribute("lang", "sv")
     _assert_accessible(page, "plan page in Swedish")
 
 

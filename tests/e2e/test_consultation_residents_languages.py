@@ -7,6 +7,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.cache import cache
 from django.utils import translation
+from playwright.sync_api import expect
 
 from kotoplan.participation.models import Consultation, Question, Submission
 from kotoplan.participation.selectors.languages import interface_language
@@ -75,7 +76,7 @@ def _take_part(page, consultation, code: str, comment: str, *, check_axe: bool) 
     # Sent empty: the error summary is in the page's language.
     _send_button(page, code)
     summary = page.locator(".error-summary")
-    assert summary.is_visible()
+    expect(summary).to_be_visible()
     assert summary.locator("h2").inner_text() == said_in(code, "Please fix the following")
     missing = said_in(code, "Write a comment or answer at least one question.")
     assert missing in summary.inner_text()

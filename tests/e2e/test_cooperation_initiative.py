@@ -4,6 +4,7 @@ and the member sees the answer."""
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from kotoplan.cooperation.models import CooperationGroup, Initiative
 from tests.support.browser import log_in
@@ -38,13 +39,13 @@ def test_member_files_initiative__coordinator_schedules_meeting(browser, demo_si
     coordinator.goto(f"{base}/cooperation/groups/{group.pk}/")
     coordinator.click(f'a[href="/cooperation/initiatives/{initiative.pk}/"]')
     coordinator.click("#schedule-meeting")
-    assert coordinator.input_value("#id_title") == TOPIC
+    expect(coordinator.locator("#id_title")).to_have_value(TOPIC)
     coordinator.fill("#id_starts_at", "2030-09-15T14:00")
     coordinator.fill("#id_ends_at", "2030-09-15T13:00")
     coordinator.fill("#id_place", "Pääkirjasto Metso, Kokoushuone")
     coordinator.click("main form button[type=submit]")
     # The mistake is explained next to the field, and nothing was scheduled.
-    assert coordinator.get_attribute("#id_ends_at", "aria-invalid") == "true"
+    expect(coordinator.locator("#id_ends_at")).to_have_attribute("aria-invalid", "true")
     initiative.refresh_from_db()
     assert initiative.status == Initiative.Status.PENDING
     coordinator.fill("#id_ends_at", "2030-09-15T16:00")
@@ -64,7 +65,9 @@ def test_member_files_initiative__coordinator_schedules_meeting(browser, demo_si
     coordinator.context.close()
 
     member.reload()
-    assert member.get_attribute("#initiative-status", "data-initiative-status") == "scheduled"
+    expect(member.locator("#initiative-status")).to_have_attribute(
+        "data-initiative-status", "scheduled"
+    )
     member.click(f'a[href="/cooperation/meetings/{initiative.meeting_id}/"]')
-    assert TOPIC in member.inner_text("h1")
+    expect(member.locator("h1")).to_contain_text(TOPIC)
     member.context.close()

@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core import mail
+from playwright.sync_api import expect
 
 from kotoplan.core.clock import today
 from kotoplan.oversight.models import Observation
@@ -37,7 +38,7 @@ def test_official_observes__coordinator_replies__official_resolves(browser, demo
     _assert_accessible(official, "plan's observations and discussions")
     official.click(f'a[href="/oversight/plans/{plan.pk}/observations/new/"]')
     official.click("main form button[type=submit]")  # empty: the error summary
-    assert official.locator(".error-summary").is_visible()
+    expect(official.locator(".error-summary")).to_be_visible()
     _assert_accessible(official, "observation form with errors")
     official.fill("#id_subject", SUBJECT)
     official.fill("#id_text", "Suunnitelmasta ei käy ilmi, miten asukkaat osallistuivat.")
@@ -60,6 +61,8 @@ def test_official_observes__coordinator_replies__official_resolves(browser, demo
     coordinator.goto(f"{base}/plans/{plan.pk}/")
     coordinator.click("#panel-observations > summary")
     coordinator.click(f'#observations a[href="/oversight/observations/{observation.pk}/"]')
+    coordinator.wait_for_url(f"**/oversight/observations/{observation.pk}/")
+    expect(coordinator.locator("#step-reply")).to_be_visible()
     assert coordinator.locator("#step-resolve").count() == 0
     _assert_accessible(coordinator, "observation with the reply form")
     coordinator.fill("#id_reply-text", "Lisäsimme kuvauksen asukastilaisuuksista.")
@@ -77,7 +80,7 @@ def test_official_observes__coordinator_replies__official_resolves(browser, demo
     official.goto(f"{base}/oversight/observations/")
     _assert_accessible(official, "open observations in the area")
     official.click(f'a[href="/oversight/observations/{observation.pk}/"]')
-    assert "Lisäsimme kuvauksen asukastilaisuuksista." in official.inner_text("#trail")
+    expect(official.locator("#trail")).to_contain_text("Lisäsimme kuvauksen asukastilaisuuksista.")
     official.fill("#id_resolve-comment", "Kiitos, asia on kunnossa.")
     with official.expect_navigation():
         official.click("#step-resolve button[type=submit]")

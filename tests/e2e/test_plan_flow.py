@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from kotoplan.planning.models import Indicator, Measure, Objective, Plan
 from tests.support.browser import log_in
@@ -26,7 +27,8 @@ def test_coordinator_adds_objective_measure_and_indicator__seen_on_plan_page(pag
     page.click('a[href$="objectives/new/?theme=good_relations"]')
     page.fill("#id_title_fi", "Kohtaamispaikat kaikille asukkaille")
     page.fill("#id_description_fi", "Kirjastot ja nuorisotilat järjestävät yhteisiä iltoja.")
-    page.click("main form button[type=submit]")
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
     objective = Objective.objects.get(plan=plan, title_fi="Kohtaamispaikat kaikille asukkaille")
     assert re.search(rf"/plans/{plan.pk}/#objective-{objective.pk}$", page.url)
 
@@ -38,7 +40,8 @@ def test_coordinator_adds_objective_measure_and_indicator__seen_on_plan_page(pag
     page.press("#id_responsible_organisation-combobox", "Enter")
     page.fill("#id_schedule_start", "2027-01-01")
     page.fill("#id_schedule_end", "2027-12-31")
-    page.click("main form button[type=submit]")
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
     assert Measure.objects.filter(
         objective=objective, title_fi="Kielikahvilat kirjastoissa"
     ).exists()
@@ -52,11 +55,12 @@ def test_coordinator_adds_objective_measure_and_indicator__seen_on_plan_page(pag
     page.fill("#id_target_year", "2025")
     page.click("main form button[type=submit]")
     # The mistake is explained next to the field, and nothing was saved.
-    assert page.get_attribute("#id_target_year", "aria-invalid") == "true"
-    assert page.locator("#id_target_year_error").is_visible()
+    expect(page.locator("#id_target_year")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#id_target_year_error")).to_be_visible()
     assert not Indicator.objects.filter(objective=objective).exists()
     page.fill("#id_target_year", "2028")
-    page.click("main form button[type=submit]")
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
 
     page.goto(f"{base}/plans/{plan.pk}/")
     section = page.locator(f"#objective-{objective.pk}")
