@@ -213,16 +213,34 @@ class _Names:
     def __init__(self):
         self.wanted: dict[type[models.Model], set[str]] = defaultdict(set)
         self.found: dict[tuple[type[models.Model], str], str] = {}
+        self.stored: dict[type[models.Model], set[str]] = defaultdict(set)
+        self.renamed: dict[tuple[type[models.Model], str], str] = {}
 
     def want(self, model, value) -> None:
         if not _missing(value):
             self.wanted[model].add(str(value))
+
+    def want_stored(self, model, names: Iterable[str]) -> None:
+        """Names stored by a many-to-many change, as they read in the language of the person
+        who made it; those of objects named in several languages are read again."""
+        if {"name_fi", "name_sv", "name_en"} <= {f.name for f in model._meta.fields}:
+            self.stored[model].update(names)
 
     def fetch(self) -> None:
         for model, keys in self.wanted.items():
             valid = [key for key in keys if _is_key(model, key)]
             for obj in model._default_manager.filter(pk__in=valid):
                 self.found[(model, str(obj.pk))] = str(obj)
+        for model, stored in self.stored.items():
+            langs = ("name_fi", "name_sv", "name_en")
+            match = Q(name_fi__in=stored) | Q(name_sv__in=stored) | Q(name_en__in=stored)
+            for obj in model._default_manager.filter(match).order_by("-pk"):
+                for name in {getattr(obj, lang) for lang in langs} & stored:
+                    self.renamed[(model, name)] = str(obj)
+
+    def stored_name(self, model, name: str) -> str:
+        """A stored name in the page's language, when an object still carries it."""
+        return self.renamed.get((model, name), name)
 
     def name(self, model, value) -> str:
         return self.found.get((model, str(value)), _("(removed)"))
@@ -295,8 +313,13 @@ def _changes(entry: LogEntry, model, names: _Names, *, collect: bool) -> list[Fi
         label = str(capfirst(_label(field)))
         lang = name.rsplit("_", 1)[1] if name.endswith(CONTENT_SUFFIXES) else ""
         if isinstance(values, dict):  # many-to-many: the objects' names are stored
-            objects = ", ".join(values.get("objects", []))
-            removed = values.get("operation") == "delete"
+            related = getattr(field, "related_model", None)
+            stored = [str(name) for name in values.get("objects", [])]
+            if collect and related is not None:
+                names.want_stored(related, stored)
+            if related is not None:
+                stored = [names.stored_name(related, name) for name in stored]
+            objects, removed = ", ".join(stored), values.get("operation") == "delete"
             if not collect:
                 result.append(
                     FieldChange(label, objects if removed else "", "" if removed else objects)

@@ -5,12 +5,14 @@ from datetime import date, timedelta
 
 import pytest
 from django.conf import settings
+from django.utils import translation
 
 from kotoplan.audit.selectors import audited_models_naming_a_plan, history_rules
 from kotoplan.audit.services import acting_as
 from kotoplan.oversight.dialogue import services as dialogue
 from kotoplan.participation import services as participation
 from kotoplan.planning.models import Measure
+from tests.factories.accounts import OrganisationFactory
 from tests.participation.conftest import make_consultation
 
 pytestmark = pytest.mark.django_db
@@ -126,3 +128,26 @@ def test_filter_by_part_and_person__and_pages(
     assert "No changes match." in _history(client, coordinator_a, plan, f"?since={tomorrow}")
     bad = _history(client, coordinator_a, plan, "?since=2026-05-01&until=2026-04-01")
     assert "The end date is before the start date." in bad
+
+
+def test_partners_added__named_in_the_readers_language_whatever_the_language_of_the_change(
+    client, owned_measure, coordinator_a, viewer_a
+):
+    """A many-to-many change stores the names as the changer read them; the history reads them
+    again, so a partner added from the Swedish pages is named in Finnish on the Finnish page."""
+    partner = OrganisationFactory(
+        name_fi="Digi- ja väestötietovirasto",
+        name_sv="Myndigheten för digitalisering och befolkningsdata",
+        name_en="Digital and Population Data Services Agency",
+    )
+    with translation.override("sv"), acting_as(coordinator_a):
+        owned_measure.partners.add(partner)
+    plan = owned_measure.objective.plan
+    finnish = _history(client, viewer_a, plan, language="fi")
+    assert "Digi- ja väestötietovirasto" in finnish
+    assert "Myndigheten för digitalisering" not in finnish
+    swedish = _history(client, viewer_a, plan, language="sv")
+    assert "Myndigheten för digitalisering och befolkningsdata" in swedish
+    # A partner since removed from the register keeps the name it was stored with.
+    partner.delete()
+    assert "Myndigheten för digitalisering" in _history(client, viewer_a, plan, language="fi")
