@@ -2,7 +2,10 @@
 plan of 3 measures as for one of 12, and the results and the response report as many for 10
 responses as for 60 (tests/support/queries.py)."""
 
+import re
+
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from kotoplan.participation import services
@@ -62,10 +65,30 @@ def test_results__same_queries_for_10_and_60_responses(client, coordinator_a, co
     small = visit(client, url, label="10 responses")
     respond(consultation, 50, start=10)
     big = visit(client, url, label="60 responses")
-    if page == "results":
-        assert "Vastaus 59" in big.text
-        assert "Palaute 59" in big.text
     assert_same_queries(small, big, at_most=25)
+    if page == "results":
+        # The first 20 written answers of a question, all of them on request.
+        assert _numbers("Vastaus", big.text) == list(range(20))
+        assert "Show all 60 written answers" in big.text
+        text_question = questions(consultation)[Question.Kind.TEXT]
+        every = visit(client, f"{url}?answers={text_question.pk}", label="all answers")
+        assert _numbers("Vastaus", every.text) == list(range(60))
+        # The comments a page of 50 at a time: each on one page, at the same cost.
+        second = visit(client, f"{url}?page=2", label="60 responses, page 2")
+        assert "Comments 51–60 of 60." in second.text
+        assert sorted(_numbers("Palaute", big.text) + _numbers("Palaute", second.text)) == list(
+            range(60)
+        )
+        assert_same_queries(small, second, at_most=25)
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fi"
+        finnish = client.get(f"{url}?page=2").content.decode()
+        assert "Kommentit 51–60 (yhteensä 60)." in finnish
+        assert "Näytä kaikki 60 kirjoitettua vastausta" in finnish
+        assert 'aria-label="Palautteen sivut"' in finnish
+
+
+def _numbers(word: str, text: str) -> list[int]:
+    return sorted(int(n) for n in re.findall(rf"{word} (\d+)<", text))
 
 
 def test_results__counted_by_the_database_as_before(client, coordinator_a, consultation):
@@ -81,8 +104,26 @@ def test_results__counted_by_the_database_as_before(client, coordinator_a, consu
     assert multiple.answered == 60
     assert [b.count for b in rating.chart.bars] == [12, 12, 12, 12, 12]
     assert rating.average == 3.0
-    assert len(text.texts) == 60
+    assert len(text.texts) == 20  # the first ones; the page offers all of them
+    assert text.written == 60
     assert text.texts[0] == "Vastaus 0"
     assert results.submission_count == 60
     assert sum(b.count for b in results.languages.bars) == 60
     assert "Vastaus 0" in page
+
+
+def test_hiding_a_comment_of_a_later_page__returns_to_that_page_at_the_comment(
+    client, coordinator_a, consultation
+):
+    respond(consultation, 60)
+    client.force_login(coordinator_a)
+    url = reverse("participation:results", args=[consultation.pk])
+    second = visit(client, f"{url}?page=2", label="page 2").text
+    pk = int(re.search(r'<li id="comment-(\d+)"', second).group(1))
+    response = client.post(
+        reverse("participation:comment_hide", args=[pk]), {"reason": "Henkilötietoja"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == f"{url}?page=2#comment-{pk}"
+    again = visit(client, f"{url}?page=2", label="page 2 again").text
+    assert f'<li id="comment-{pk}" class="consult-comment consult-hidden">' in again

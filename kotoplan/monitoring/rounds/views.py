@@ -73,7 +73,7 @@ def round_close(request, plan_id: int, round_id: int):
 
 @login_required
 def my_measures(request):
-    work = selectors.my_measures(user=request.user)
+    work = selectors.my_measures(user=request.user, page=request.GET.get("page"))
     return render(request, "monitoring/round_my_measures.html", {"work": work})
 
 

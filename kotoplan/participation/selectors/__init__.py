@@ -32,11 +32,11 @@ from .results import CHART_WIDTH as CHART_WIDTH
 from .results import ROW_HEIGHT as ROW_HEIGHT
 from .results import Bar as Bar
 from .results import Chart as Chart
-from .results import ObjectiveGroup as ObjectiveGroup
+from .results import CommentGroup as CommentGroup
 from .results import QuestionResult as QuestionResult
 from .results import Results as Results
-from .results import ThemeGroup as ThemeGroup
 from .results import chart as chart
+from .results import comment_page_number as comment_page_number
 from .results import consultation_results as consultation_results
 from .snapshot import draft_snapshot_of as draft_snapshot_of
 from .snapshot import live_outline, snapshot_outline

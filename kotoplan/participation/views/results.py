@@ -17,6 +17,7 @@ from ..exporters.feedback import feedback_csv, feedback_file_name
 from ..forms import HideForm, ResponseItemForm
 from ..selectors import (
     comment_get_for_user,
+    comment_page_number,
     consultation_get_for_user,
     consultation_results,
     response_item_get_for_user,
@@ -34,7 +35,15 @@ def report_url(consultation) -> str:
 
 
 def _comment_url(comment) -> str:
-    return results_url(comment.consultation, f"comment-{comment.pk}")
+    """The comment on the page of the results that shows it."""
+    url = reverse("participation:results", args=[comment.consultation_id])
+    number = comment_page_number(comment)
+    query = f"?page={number}" if number > 1 else ""
+    return f"{url}{query}#comment-{comment.pk}"
+
+
+def _number(value: str | None) -> int | None:
+    return int(value) if value and len(value) < 10 and value.isascii() and value.isdigit() else None
 
 
 @login_required
@@ -47,7 +56,11 @@ def results(request, consultation_id):
             "consultation": consultation,
             "plan": consultation.plan,
             "is_open": consultation.is_open,
-            "results": consultation_results(consultation=consultation),
+            "results": consultation_results(
+                consultation=consultation,
+                page=request.GET.get("page"),
+                all_answers_of=_number(request.GET.get("answers")),
+            ),
         },
     )
 

@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from kotoplan.monitoring.rounds import services
@@ -79,6 +80,36 @@ def test_my_measures__same_queries_for_1_and_3_plans_of_a_partner(
     # neither leads nor co-leads the third measure, so it may not enter that one's value
     assert page.count("Enter indicator value") == 8
     assert_same_queries(visits[0], visits[-1], at_most=20)
+
+
+def test_my_measures__a_partner_in_many_municipalities_pages_through_the_rounds_soonest_first(
+    client, contributor, contributor_organisation, admin_user, themes, municipality_a, monkeypatch
+):
+    """A national partner reports in every municipality: the rounds come a page at a time, the
+    soonest due first, and a later page costs as many queries as the first."""
+    monkeypatch.setattr("kotoplan.monitoring.rounds.selectors.progress.ROUNDS_PER_PAGE", 2)
+    client.force_login(contributor)
+    dues = (date(2026, 9, 30), date(2026, 3, 31), date(2026, 6, 30))
+    for municipality, due in zip([municipality_a, *more_municipalities(2)], dues, strict=True):
+        plan = plan_of_size(
+            municipality, themes, measures=2, responsible=contributor_organisation, **ADOPTED
+        )
+        _open_round(plan, admin_user, label=f"kierros {due:%m}", due=due)
+    first = visit(client, reverse("monitoring:my_measures"), label="page 1")
+    second = visit(client, reverse("monitoring:my_measures") + "?page=2", label="page 2")
+    assert first.text.count('<section aria-labelledby="round-') == 2
+    assert first.text.index("kierros 03") < first.text.index("kierros 06")
+    assert "kierros 09" not in first.text
+    assert "Open rounds 1–2 of 3" in first.text
+    assert 'href="?page=2" rel="next"' in first.text
+    assert second.text.count('<section aria-labelledby="round-') == 1
+    assert "kierros 09" in second.text
+    assert 'href="?page=1" rel="prev"' in second.text
+    assert_same_queries(first, second, at_most=20)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fi"
+    finnish = client.get(reverse("monitoring:my_measures")).content.decode()
+    assert "Avoimet seurantakierrokset 1–2 (yhteensä 3), lähin määräpäivä ensin." in finnish
+    assert 'aria-label="Avointen seurantakierrosten sivut"' in finnish
 
 
 def test_monitoring_report__same_queries_for_3_and_12_measures(

@@ -5,6 +5,7 @@ dashboards."""
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Max, QuerySet
 from django.http import Http404
 
@@ -168,22 +169,39 @@ class RoundWork:
         return sum(row.update is None for row in self.rows)
 
 
-def my_measures(*, user) -> list[RoundWork]:
-    """Open rounds of plans with measures the user may update, each with those measures.
+ROUNDS_PER_PAGE = 10
+
+
+@dataclass
+class MyWork:
+    """A page of the open rounds the user reports in (the soonest due first)."""
+
+    page: Page
+    rounds: list[RoundWork]
+
+
+def my_measures(*, user, page=None) -> MyWork:
+    """Open rounds of plans with measures the user may update, each with those measures, a page
+    of `ROUNDS_PER_PAGE` rounds at a time (a national partner reports in every municipality).
 
     A fixed number of queries however many plans and rounds: the measures, updates and manual
-    indicators of all the rounds are read at once, and the permission checks of the indicators
-    see the round's plan (with its municipalities) and the measures' co-responsible parties
-    already loaded.
+    indicators of the page's rounds are read at once, and the permission checks of the
+    indicators see the round's plan (with its municipalities) and the measures' co-responsible
+    parties already loaded.
     """
     measures = scope(user, "monitoring.update_measure", Measure.objects.all())
     plan_ids = measures.values("objective__plan_id")
-    rounds = list(
+    paged = Paginator(
         open_rounds()
         .filter(plan_id__in=plan_ids)
         .prefetch_related("plan__municipalities")
-        .order_by("due_date", "pk")
-    )
+        .order_by("due_date", "pk"),
+        ROUNDS_PER_PAGE,
+    ).get_page(page)
+    return MyWork(page=paged, rounds=_round_work(user, list(paged.object_list)))
+
+
+def _round_work(user, rounds: list[MonitoringRound]) -> list[RoundWork]:
     if not rounds:
         return []
     plans = {r.plan_id: r.plan for r in rounds}
