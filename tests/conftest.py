@@ -106,6 +106,16 @@ def clock(request, monkeypatch) -> Clock:
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache (rate limits, stored page parts): the ids a test
+    database gives out repeat from one test to the next."""
+    from django.core.cache import caches
+
+    for name in caches:
+        caches[name].clear()
+
+
+@pytest.fixture(autouse=True)
 def english(request):
     """Messages from services in English, so assertions can quote the source strings."""
     if _in_browser_test(request):

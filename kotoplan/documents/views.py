@@ -26,12 +26,12 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
 from kotoplan.core.errors import DomainError
-from kotoplan.core.languages import content_languages, language_name
+from kotoplan.core.languages import content_languages
 from kotoplan.core.models import StoredExport
 from kotoplan.core.selectors import export_get, export_latest_ready
 from kotoplan.core.services import export_run
 from kotoplan.core.tasks import export_start
-from kotoplan.core.text import requested_language, text_of
+from kotoplan.core.text import requested_language
 from kotoplan.core.views import export_file, export_progress, export_response, form_page
 from kotoplan.geography.models import Municipality
 from kotoplan.monitoring.rounds import selectors as progress_selectors
@@ -54,17 +54,16 @@ from .forms import LimitedUpload, MissingPartiesForm, SpreadsheetImportForm, Str
 from .importers.spreadsheet import XLSX_MIME
 from .importers.spreadsheet_columns import COLUMNS
 from .importers.stratml import stratml_read
-from .models import PlainLanguageSummary, PlanImport
+from .models import PlanImport
+from .public_page import public_main
 from .selectors import (
     draft_counts,
-    plan_document,
     plan_export_fingerprint,
     plan_import_check,
     plan_import_get_for_user,
     plan_languages,
     public_plan_get,
     published_plans,
-    table_labels,
 )
 from .services import (
     plan_draft_write,
@@ -173,19 +172,12 @@ def _public_language(request, plan) -> str:
 def public_plan(request, municipality_code: str, start: int, end: int):
     plan = public_plan_get(municipality_code=municipality_code, start=start, end=end)
     language = _public_language(request, plan)
-    summary = PlainLanguageSummary.objects.filter(plan=plan).first()
+    main, title = public_main(plan, language)
     with translation.override(language):
         response = render(
             request,
             "documents/public_plan.html",
-            {
-                "plan": plan,
-                "doc": plan_document(plan=plan, language=language),
-                "labels": table_labels(),
-                "summary": text_of(summary, "text", language) if summary else None,
-                "languages": [(c, language_name(c)) for c in content_languages()],
-                "language": language,
-            },
+            {"main": main, "title": title, "language": language},
         )
     response["Content-Language"] = language
     return response

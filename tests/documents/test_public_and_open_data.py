@@ -205,3 +205,34 @@ def test_open_data_nationwide__stored_and_made_again_after_a_change(client, adop
     changed = client.get("/documents/open-data/measures.csv")
     assert "Avoin data päivittyy" in changed.content.decode("utf-8-sig")
     assert StoredExport.objects.filter(kind="open_data_measures_csv").count() == 1
+
+
+def test_public_page__kept_once_rendered_and_made_anew_after_an_edit_or_a_new_summary(
+    client, adopted, coordinator_a, django_assert_max_num_queries
+):
+    """The plan part of the page is rendered once per content and language: the next visitor
+    gets it with a handful of queries, and an edit of the content or of the plain language
+    summary shows at once."""
+    from kotoplan.planning.models import Measure
+    from kotoplan.planning.services import content_update
+
+    url = "/documents/public/049/2026-2029/?lang=fi"
+    first = client.get(url).content.decode()
+    with django_assert_max_num_queries(6):
+        again = client.get(url).content.decode()
+    assert again == first
+    assert '<html lang="sv">' in client.get(url.replace("fi", "sv")).content.decode()
+
+    measure = Measure.objects.filter(objective__plan=adopted).first()
+    Plan.objects.filter(pk=adopted.pk).update(state=Plan.State.DRAFT)
+    content_update(
+        actor=coordinator_a,
+        obj=measure,
+        expected_version=measure.version,
+        data={"title_fi": "Kielikahvilat joka kirjastossa"},
+    )
+    Plan.objects.filter(pk=adopted.pk).update(state=Plan.State.ADOPTED)
+    assert "Kielikahvilat joka kirjastossa" in client.get(url).content.decode()
+
+    PlainLanguageSummary.objects.create(plan=adopted, text_fi="Suunnitelma lyhyesti ja selkeästi.")
+    assert "Suunnitelma lyhyesti ja selkeästi." in client.get(url).content.decode()
