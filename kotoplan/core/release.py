@@ -14,16 +14,14 @@ PACKAGE = Path(__file__).resolve().parents[1]
 
 @functools.cache
 def release_key() -> str:
-    """A digest of the name, size and modification time of every template, compiled catalogue
-    and the static files' manifest; read once per process."""
+    """A digest of every template, compiled catalogue and the static files' manifest (their
+    content, so every node of one release agrees); read once per process."""
     digest = hashlib.sha256()
     files = [*PACKAGE.glob("*/templates/**/*.html"), *PACKAGE.glob("**/locale/*/LC_MESSAGES/*.mo")]
     manifest = Path(settings.STATIC_ROOT or "") / "staticfiles.json"
     if settings.STATIC_ROOT and manifest.exists():
         files.append(manifest)
     for path in sorted(files):
-        stat = path.stat()
-        digest.update(
-            f"{path.relative_to(PACKAGE) if path.is_relative_to(PACKAGE) else path}|{stat.st_size}|{stat.st_mtime_ns}\n".encode()
-        )
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
