@@ -3,6 +3,7 @@ and a measure's contact person are personal data, erased on request."""
 
 from auditlog.registry import auditlog
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from kotoplan.audit.selectors import everyone, history_rule
@@ -65,7 +66,10 @@ def _plan_contacts_of(subject: DataSubject) -> list[tuple[int, str]]:
 
 
 def _erase_plan_contacts(*, subject: DataSubject, ids: list[int]) -> None:
-    Plan.objects.filter(pk__in=ids).update(contact_name="", contact_email="", contact_phone="")
+    # `updated_at` too: the plan's stored files and kept page content are made anew without them
+    Plan.objects.filter(pk__in=ids).update(
+        contact_name="", contact_email="", contact_phone="", updated_at=timezone.now()
+    )
 
 
 def _measure_contacts_of(subject: DataSubject) -> list[tuple[int, str]]:
@@ -77,6 +81,7 @@ def _measure_contacts_of(subject: DataSubject) -> list[tuple[int, str]]:
 
 def _erase_measure_contacts(*, subject: DataSubject, ids: list[int]) -> None:
     Measure.objects.filter(pk__in=ids).update(responsible_contact="")
+    Plan.objects.filter(objectives__measures__pk__in=ids).update(updated_at=timezone.now())
 
 
 register_personal_data(

@@ -84,6 +84,22 @@ def scope_plan_municipalities(user, queryset: QuerySet) -> QuerySet:
     return queryset if reach.admin else queryset.filter(pk__in=reach.coordinator_municipalities)
 
 
+@scope_rule("planning.change_measure")
+def scope_changeable_measures(user, queryset: QuerySet) -> QuerySet:
+    """The measures (of `queryset`) the user may change: those of the plans the user may change
+    and those the user's organisation leads or shares as a contributor."""
+    reach = user_reach(user=user)
+    if reach.admin:
+        return queryset
+    plans = scope_editable_plans(user, Plan.objects.all()).values("pk")
+    condition = Q(objective__plan__in=plans)
+    if reach.contributor_organisations:
+        mine = reach.contributor_organisations
+        shared = Measure.objects.filter(co_responsible__in=mine).values("pk")
+        condition |= Q(responsible_organisation__in=mine) | Q(pk__in=shared)
+    return queryset.filter(condition)
+
+
 @rule("planning.change_measure")
 def can_change_measure(user, measure: Measure) -> bool:
     if can_change_plan(user, measure.objective.plan):

@@ -228,3 +228,22 @@ def test_reason_required__nothing_erased(client, admin_user, person):
     assert response.status_code == 200
     assert "Reason" in page_text(response)
     assert User.objects.get(pk=person.pk).email == EMAIL
+
+
+def test_measure_contact_erased__gone_from_the_plan_page_already_kept(
+    client, admin_user, coordinator_a, owned_measure
+):
+    """The plan page keeps its rendered content; an erasure (no audit entry of the plan) still
+    takes the person's name off it at once."""
+    from kotoplan.planning.models import Measure
+
+    Measure.objects.filter(pk=owned_measure.pk).update(responsible_contact="Veikko Vierasmaa")
+    plan_page = reverse("planning:plan_detail", args=[owned_measure.objective.plan_id])
+    client.force_login(coordinator_a)
+    assert "Veikko Vierasmaa" in client.get(plan_page).content.decode()  # rendered and kept
+
+    client.force_login(admin_user)
+    client.post(reverse("audit:erasure"), {"name": "Veikko Vierasmaa", "reason": "Pyyntö"})
+
+    client.force_login(coordinator_a)
+    assert "Veikko Vierasmaa" not in client.get(plan_page).content.decode()

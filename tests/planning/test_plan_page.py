@@ -42,7 +42,7 @@ def test_table_of_contents__a_new_section_is_one_entry(
 
     extra = panels.PlanSection("plan-basics", "Decision trail", "planning/_plan_basics.html")
     monkeypatch.setattr(
-        "kotoplan.planning.views.PLAN_SECTIONS", [*PLAN_SECTIONS, extra], raising=True
+        "kotoplan.planning.views.content.PLAN_SECTIONS", [*PLAN_SECTIONS, extra], raising=True
     )
 
     page = _plan_page(client, coordinator_a, draft_plan)

@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.urls import reverse
 
 from kotoplan.audit.services import acting_as
@@ -58,8 +59,26 @@ def test_plan_page__same_queries_for_3_and_12_measures(
         for label, n in SIZES.items()
     ]
     assert visits[-1].text.count('<article id="objective-') == 4
-    # The page and its registered panels (readiness, dialogue, figures, peers, reuses…).
+    # The page and its registered panels (readiness, dialogue, figures, peers, reuses…), the
+    # plan's content kept from the warming visit.
     assert_same_queries(*visits, at_most=48)
+
+
+def test_plan_page_rendered_anew__same_queries_for_3_and_12_measures(
+    client, coordinator_a, municipality_a, themes
+):
+    """As above, with the plan's content rendered for the visit (nothing kept)."""
+    client.force_login(coordinator_a)
+    visits = []
+    for label, n in SIZES.items():
+        url = reverse(
+            "planning:plan_detail", args=[plan_of_size(municipality_a, themes, measures=n).pk]
+        )
+        client.get(url)
+        cache.clear()
+        visits.append(visit(client, url, label=label, warm=False))
+    assert visits[-1].text.count('<article id="objective-') == 4
+    assert_same_queries(*visits, at_most=60)
 
 
 def test_version_compare__same_queries_for_3_and_12_changed_measures(

@@ -39,9 +39,13 @@ def plan_fingerprint(*, plan: Plan, day: date | None = None) -> str:
     return f"{plan_state(plan=plan)}|{(day or today()).isoformat()}"
 
 
-def readiness_stored(*, plan_ids) -> dict[int, ReadinessResult]:
-    """The stored results of the plans, for overviews of many plans."""
-    return {r.plan_id: r for r in ReadinessResult.objects.filter(plan_id__in=plan_ids)}
+def readiness_stored(*, plan_ids, counts_only: bool = False) -> dict[int, ReadinessResult]:
+    """The stored results of the plans, for overviews of many plans; `counts_only` leaves out
+    the result of each rule (the figures suffice for a comparison of peers)."""
+    found = ReadinessResult.objects.filter(plan_id__in=plan_ids)
+    if counts_only:
+        found = found.defer("results")
+    return {r.plan_id: r for r in found}
 
 
 @dataclass(frozen=True)

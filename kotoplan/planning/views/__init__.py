@@ -32,7 +32,8 @@ from ..models import (
     TargetGroup,
     Theme,
 )
-from ..panels import MEASURE_FORM_ACTIONS, NEW_PLAN_ACTIONS, PLAN_SECTIONS
+from ..panels import MEASURE_FORM_ACTIONS, NEW_PLAN_ACTIONS
+from .content import plan_content
 
 
 def plan_url(plan, anchor: str = "") -> str:
@@ -106,25 +107,18 @@ def plan_detail(request, plan_id):
     user = request.user
     plan = selectors.plan_get_for_user(user=user, plan_id=plan_id)
     may_change = can(user, "planning.change_plan", plan)
-    sections = selectors.plan_outline(plan=plan)
-    chapters = list(plan.chapters.all())
-    measures = [m for s in sections for o in s.objectives for m in o.measures.all()]
+    content_toc, content = plan_content(request, plan, may_change=may_change)
     return render(
         request,
         "planning/plan_detail.html",
         {
             "plan": plan,
-            "sections": sections,
-            "chapters": chapters,
-            "chapter_sections": selectors.chapter_sections(sections=sections, chapters=chapters),
-            "empty_statutory": [s.theme for s in sections if s.theme.statutory and not s.covered],
+            "content_toc": content_toc,
+            "content": content,
             "can_edit": may_change and plan.is_editable,
             "can_start_new_version": may_change
             and plan.state == Plan.State.ADOPTED
             and not selectors.plan_has_next_version(plan=plan),
-            "updatable_measures": {
-                m.pk for m in measures if can(user, "planning.change_measure", m)
-            },
             "transitions": [
                 {"to": to, "label": label}
                 for (frm, to), label in services.TRANSITIONS.items()
@@ -133,19 +127,12 @@ def plan_detail(request, plan_id):
             "problems": services.decision_problems(plan)
             if plan.state in (Plan.State.DRAFT, Plan.State.CONSULTATION)
             else [],
-            "target_groups": plan.target_groups.all(),
-            "milestones": plan.milestones.all(),
-            "decision_steps": plan.decision_steps.all(),
-            "can_record_decisions": may_change and DecisionStep.open_in(plan),
-            "linked_documents": plan.linked_documents.all(),
-            "can_link_documents": may_change and LinkedDocument.open_in(plan),
             "versions": selectors.plan_versions(plan=plan, user=user),
             "municipalities": plan.municipalities.all(),
             "pending_invitations": selectors.plan_pending_invitations(plan=plan)
             if may_change
             else [],
             "panels": plan_panels(plan=plan, user=user, request=request),
-            "content_sections": PLAN_SECTIONS,
         },
     )
 

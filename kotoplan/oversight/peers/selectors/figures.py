@@ -11,12 +11,13 @@ from datetime import date
 from decimal import Decimal
 from statistics import median
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext
 
 from kotoplan.core.permissions import scope
 from kotoplan.geography.models import Municipality
-from kotoplan.monitoring.rounds.models import MonitoringRound
+from kotoplan.monitoring.rounds.models import MeasureUpdate, MonitoringRound
 from kotoplan.monitoring.statistics.models import (
     FOREIGN_LANGUAGE_SHARE,
     POPULATION,
@@ -26,7 +27,7 @@ from kotoplan.monitoring.statistics.models import (
     period_label,
     period_sort_key,
 )
-from kotoplan.planning.models import Plan, Theme
+from kotoplan.planning.models import Measure, Plan, Theme
 
 from ...dashboards.selectors import themes_with_objectives
 from ...readiness.models import ReadinessResult
@@ -192,11 +193,26 @@ def _themes_covered(plan_ids: list[int], themes: list[Theme]) -> dict[int, int]:
 def _latest_rounds(user, plan_ids: list[int]) -> dict[int, dict]:
     """The newest round the viewer may see of each plan, with its update coverage (one
     query)."""
+    # counted in subqueries: a join of updates and measures would count their product
+    reported = (
+        MeasureUpdate.objects.filter(round=OuterRef("pk"))
+        .order_by()
+        .values("round")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    total = (
+        Measure.objects.filter(objective__plan=OuterRef("plan_id"))
+        .order_by()
+        .values("objective__plan")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     rounds = (
         scope(user, "oversight.compare_round", MonitoringRound.objects.filter(plan_id__in=plan_ids))
         .annotate(
-            reported=Count("measure_updates", distinct=True),
-            total=Count("plan__objectives__measures", distinct=True),
+            reported=Coalesce(Subquery(reported), 0),
+            total=Coalesce(Subquery(total), 0),
         )
         .values("plan_id", "period_label", "reported", "total")
         .order_by("plan_id", "due_date", "pk")
@@ -262,7 +278,7 @@ def comparison_of(
     if subject_plan is not None:
         plans[subject.pk] = subject_plan
     plan_ids = sorted({p.pk for p in plans.values()})
-    stored = readiness_stored(plan_ids=plan_ids)
+    stored = readiness_stored(plan_ids=plan_ids, counts_only=True)
     themes = list(Theme.objects.filter(statutory=True))
     covered = _themes_covered(plan_ids, themes)
     rounds = _latest_rounds(user, plan_ids)
