@@ -22,7 +22,7 @@ from auditlog.models import LogEntry
 from auditlog.registry import auditlog
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -35,6 +35,8 @@ from django.utils.translation import gettext_lazy
 from kotoplan.accounts.audit import SecurityEvent
 from kotoplan.accounts.models import RoleAssignment, User
 from kotoplan.core.permissions import can
+
+from .names import _is_key, _missing, _Names, entry_names
 
 HistoryRule = Callable[..., "bool | Q"]
 _history_rules: dict[str, HistoryRule] = {}
@@ -187,63 +189,11 @@ class HistoryRow:
     part: str
     name: str
     changes: list[FieldChange]
-
-
-def _missing(value) -> bool:
-    return value in (None, "", "None", "null")
+    name_lang: str | None = None  # its language when not the page's ("": not known)
 
 
 def _shorten(text: str) -> str:
     return text if len(text) <= TRUNCATE else text[: TRUNCATE - 1] + "…"
-
-
-def _is_key(model, key: str) -> bool:
-    """Whether a stored value can be a primary key of the model (older entries may hold a
-    name instead: those are shown as removed)."""
-    try:
-        model._meta.pk.to_python(key)
-    except ValidationError:
-        return False
-    return True
-
-
-class _Names:
-    """Names of linked objects, fetched in one query per model for a whole page."""
-
-    def __init__(self):
-        self.wanted: dict[type[models.Model], set[str]] = defaultdict(set)
-        self.found: dict[tuple[type[models.Model], str], str] = {}
-        self.stored: dict[type[models.Model], set[str]] = defaultdict(set)
-        self.renamed: dict[tuple[type[models.Model], str], str] = {}
-
-    def want(self, model, value) -> None:
-        if not _missing(value):
-            self.wanted[model].add(str(value))
-
-    def want_stored(self, model, names: Iterable[str]) -> None:
-        """Names stored by a many-to-many change, as they read in the language of the person
-        who made it; those of objects named in several languages are read again."""
-        if {"name_fi", "name_sv", "name_en"} <= {f.name for f in model._meta.fields}:
-            self.stored[model].update(names)
-
-    def fetch(self) -> None:
-        for model, keys in self.wanted.items():
-            valid = [key for key in keys if _is_key(model, key)]
-            for obj in model._default_manager.filter(pk__in=valid):
-                self.found[(model, str(obj.pk))] = str(obj)
-        for model, stored in self.stored.items():
-            langs = ("name_fi", "name_sv", "name_en")
-            match = Q(name_fi__in=stored) | Q(name_sv__in=stored) | Q(name_en__in=stored)
-            for obj in model._default_manager.filter(match).order_by("-pk"):
-                for name in {getattr(obj, lang) for lang in langs} & stored:
-                    self.renamed[(model, name)] = str(obj)
-
-    def stored_name(self, model, name: str) -> str:
-        """A stored name in the page's language, when an object still carries it."""
-        return self.renamed.get((model, name), name)
-
-    def name(self, model, value) -> str:
-        return self.found.get((model, str(value)), _("(removed)"))
 
 
 def _field(model, name: str):
@@ -310,6 +260,8 @@ def _changes(entry: LogEntry, model, names: _Names, *, collect: bool) -> list[Fi
         field = _field(model, name) if model else None
         if field is None or not hasattr(field, "verbose_name") or name == "id":
             continue
+        if not getattr(field, "editable", True):  # a part's key, the edit counter, timestamps
+            continue
         label = str(capfirst(_label(field)))
         lang = name.rsplit("_", 1)[1] if name.endswith(CONTENT_SUFFIXES) else ""
         if isinstance(values, dict):  # many-to-many: the objects' names are stored
@@ -344,6 +296,7 @@ def history_rows(entries: Iterable[LogEntry]) -> list[HistoryRow]:
     for entry in entries:
         _changes(entry, entry.content_type.model_class(), names, collect=True)
     names.fetch()
+    named = entry_names(entries)
     rows = []
     for entry in entries:
         model = entry.content_type.model_class()
@@ -355,7 +308,8 @@ def history_rows(entries: Iterable[LogEntry]) -> list[HistoryRow]:
                 who=(actor.get_full_name() or actor.get_username()) if actor else _("system"),
                 action=str(ACTION_LABELS.get(entry.action, "")),
                 part=str(part),
-                name=entry.object_repr,
+                name=named[entry.pk][0],
+                name_lang=named[entry.pk][1],
                 changes=_changes(entry, model, names, collect=False),
             )
         )

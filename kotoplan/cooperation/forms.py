@@ -18,6 +18,8 @@ from kotoplan.core.forms import (
     combobox,
     offer,
 )
+from kotoplan.core.templatetags.kotoplan import marked
+from kotoplan.core.text import text_of
 from kotoplan.geography.models import Municipality
 from kotoplan.planning.models import Measure, Objective
 from kotoplan.planning.selectors import plans_for_user
@@ -83,6 +85,10 @@ class GroupForm(VersionedModelForm):
         )
         self.fields["plans"].queryset = plans_for_user(user=user)
         self.fields["plans"].required = False
+        # a plan written only in Finnish keeps its title, marked, on a Swedish or English page
+        self.fields["plans"].label_from_instance = lambda plan: marked(
+            text_of(plan, "title"), bare=True
+        )
 
 
 class NoGroupReasonForm(forms.Form):

@@ -151,3 +151,23 @@ def test_partners_added__named_in_the_readers_language_whatever_the_language_of_
     # A partner since removed from the register keeps the name it was stored with.
     partner.delete()
     assert "Myndigheten för digitalisering" in _history(client, viewer_a, plan, language="fi")
+
+
+def test_names_of_the_changed_objects__read_again_in_the_readers_language_or_marked(
+    client, objective, milestone, coordinator_a, viewer_a
+):
+    """An objective that still exists is named as it reads now in the reader's language; a
+    removed part keeps the name stored with the change, marked as of a language not known; the
+    parts' internal keys and edit counters are not listed as changes."""
+    plan = objective.plan
+    with acting_as(coordinator_a):
+        objective.title_fi = "Työllisyys paranee"
+        objective.title_sv = "Sysselsättningen förbättras"
+        objective.save()
+        milestone.delete()
+    swedish = _history(client, viewer_a, plan, language="sv")
+    assert "<q>Sysselsättningen förbättras</q>" in swedish
+    assert f'<q lang="">{milestone.title_fi or milestone.title_en}' in swedish
+    assert "Key:" not in swedish
+    assert "Nyckel:" not in swedish
+    assert str(milestone.key) not in swedish
