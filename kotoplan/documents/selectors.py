@@ -11,18 +11,16 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.conf import settings
-from django.db.models import Max, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import formats, translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from kotoplan.accounts.models import Organisation
-from kotoplan.audit.selectors import plan_trail
 from kotoplan.core.languages import content_languages
 from kotoplan.core.text import Text, text_of
 from kotoplan.planning.models import Measure, Plan
-from kotoplan.planning.selectors import chapter_sections, plan_outline
+from kotoplan.planning.selectors import chapter_sections, plan_content_state, plan_outline
 
 from .importers.spreadsheet import Checked, spreadsheet_check
 from .models import PlanImport
@@ -55,23 +53,9 @@ EXPORT_LAYOUT = 1
 
 
 def plan_export_fingerprint(*, plan: Plan) -> str:
-    """What identifies the plan's content as its files show it: the plan row (its state too),
-    the newest audit entry of the plan and its parts (every content change is audited) and the
-    newest change to an organisation (measures name their responsible parties)."""
-    last_entry = plan_trail(plan_id=plan.pk).order_by().aggregate(last=Max("pk"))["last"]
-    organisations = Organisation.objects.aggregate(last=Max("updated_at"))["last"]
-    state = "|".join(
-        str(part)
-        for part in (
-            EXPORT_LAYOUT,
-            plan.pk,
-            plan.state,
-            plan.version,
-            plan.updated_at.isoformat() if plan.updated_at else "",
-            last_entry or 0,
-            organisations.isoformat() if organisations else "",
-        )
-    )
+    """What identifies the plan's content as its files show it (`plan_content_state`), with the
+    files' layout."""
+    state = f"{EXPORT_LAYOUT}|{plan_content_state(plan=plan)}"
     return hashlib.sha256(state.encode()).hexdigest()[:32]
 
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Max, Prefetch, QuerySet
 from django.http import Http404
 from django.utils import formats
 from django.utils.text import capfirst
@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from kotoplan.accounts.models import Organisation
 from kotoplan.accounts.selectors import organisations_for_area, user_reach
+from kotoplan.audit.selectors import plan_trail
 from kotoplan.core.permissions import can, scope
 from kotoplan.core.text import text_of
 from kotoplan.geography.models import Municipality
@@ -88,6 +89,26 @@ class ThemeSection:
 class ChapterSection:
     chapter: PlanChapter | None  # None: the objectives in no chapter
     objectives: list[Objective] = field(default_factory=list)
+
+
+def plan_content_state(*, plan: Plan) -> str:
+    """What identifies the plan's content as it reads: the plan row (its state too), the newest
+    audit entry of the plan and its parts (every content change is audited) and the newest change
+    to an organisation (measures name their responsible parties). Stored files and kept page
+    content are made anew when it changes."""
+    last_entry = plan_trail(plan_id=plan.pk).order_by().aggregate(last=Max("pk"))["last"]
+    organisations = Organisation.objects.aggregate(last=Max("updated_at"))["last"]
+    return "|".join(
+        str(part)
+        for part in (
+            plan.pk,
+            plan.state,
+            plan.version,
+            plan.updated_at.isoformat() if plan.updated_at else "",
+            last_entry or 0,
+            organisations.isoformat() if organisations else "",
+        )
+    )
 
 
 def plan_outline(*, plan: Plan) -> list[ThemeSection]:

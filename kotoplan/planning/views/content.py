@@ -3,7 +3,7 @@ trail, objectives with their measures and indicators) and its entries in the tab
 rendered once per plan content, language, release and what the reader may do with it (edit the
 plan, record decisions, link documents, update which measures), and kept in the cache. Readers
 with the same rights share it; an edit anywhere in the plan changes its key (the content is named
-by `plan_export_fingerprint`: the plan row and the newest audit entry of the plan and its parts),
+by `plan_content_state`: the plan row and the newest audit entry of the plan and its parts),
 so nobody reads an outdated plan. The forms in it (moving parts up and down) get the reader's own
 CSRF token when the page is served."""
 
@@ -18,7 +18,6 @@ from django.utils.safestring import SafeString, mark_safe
 
 from kotoplan.core.permissions import scope
 from kotoplan.core.release import release_key
-from kotoplan.documents.selectors import plan_export_fingerprint
 
 from .. import selectors
 from ..models import DecisionStep, LinkedDocument, Measure, Plan
@@ -54,7 +53,7 @@ def plan_content(request, plan: Plan, *, may_change: bool) -> tuple[SafeString, 
         )
         reach = ",".join(str(pk) for pk in sorted(updatable))
     parts = (
-        plan_export_fingerprint(plan=plan),
+        selectors.plan_content_state(plan=plan),
         translation.get_language(),
         release_key(),
         "".join("1" if rights[key] else "0" for key in sorted(rights)),

@@ -17,8 +17,8 @@ from kotoplan.core.release import release_key
 from kotoplan.core.text import text_of
 from kotoplan.planning.models import Plan
 
-from .models import PlainLanguageSummary
-from .selectors import plan_document, plan_export_fingerprint, table_labels
+from ..models import PlainLanguageSummary
+from ..selectors import plan_document, plan_export_fingerprint, table_labels
 
 KEPT_SECONDS = 24 * 3600  # a fragment no request asks for again leaves the cache
 

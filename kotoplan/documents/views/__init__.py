@@ -38,10 +38,10 @@ from kotoplan.monitoring.rounds import selectors as progress_selectors
 from kotoplan.monitoring.rounds.selectors import report_data
 from kotoplan.planning.selectors import municipalities_for_new_plan, plan_get_for_user
 
-from .errors import ImportRejected
-from .exporters.docx import DOCX_MIME
-from .exporters.files import PLAN_FILES, STORED_PLAN_FILES, plan_file_name
-from .exporters.opendata import (
+from ..errors import ImportRejected
+from ..exporters.docx import DOCX_MIME
+from ..exporters.files import PLAN_FILES, STORED_PLAN_FILES, plan_file_name
+from ..exporters.opendata import (
     SCHEMA_VERSION,
     TABLES,
     open_data_csv,
@@ -49,14 +49,13 @@ from .exporters.opendata import (
     open_data_fingerprint,
     open_data_json,
 )
-from .exporters.report_docx import report_docx
-from .forms import LimitedUpload, MissingPartiesForm, SpreadsheetImportForm, StratmlImportForm
-from .importers.spreadsheet import XLSX_MIME
-from .importers.spreadsheet_columns import COLUMNS
-from .importers.stratml import stratml_read
-from .models import PlanImport
-from .public_page import public_main
-from .selectors import (
+from ..exporters.report_docx import report_docx
+from ..forms import LimitedUpload, MissingPartiesForm, SpreadsheetImportForm, StratmlImportForm
+from ..importers.spreadsheet import XLSX_MIME
+from ..importers.spreadsheet_columns import COLUMNS
+from ..importers.stratml import stratml_read
+from ..models import PlanImport
+from ..selectors import (
     draft_counts,
     plan_export_fingerprint,
     plan_import_check,
@@ -65,13 +64,14 @@ from .selectors import (
     public_plan_get,
     published_plans,
 )
-from .services import (
+from ..services import (
     plan_draft_write,
     plan_import_add_parties,
     plan_import_confirm,
     plan_import_create,
 )
-from .tasks import plan_import_enqueue
+from ..tasks import plan_import_enqueue
+from .public import public_main
 
 
 def _download(content: bytes, content_type: str, filename: str, **headers) -> HttpResponse:
