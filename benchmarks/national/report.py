@@ -1,6 +1,7 @@
 """The results of `make bench` as a BENCHMARKS.md section; the figures of the previous run are
 kept under "Previous run"."""
 
+import os
 import re
 import statistics
 import sys
@@ -112,9 +113,8 @@ def _load_table(load) -> list[str]:
 def render(run: dict) -> str:
     lines = [
         f"- Date: {run['date']}; command: `{run['command']}`; whole run {run['minutes']:.0f} min.",
-        f"- Machine: {run['machine']}. The machine was shared with other work during the run "
-        "(load average well above its 2 cores), so the figures are noisy: compare rows of one "
-        "run, not runs.",
+        f"- Machine: {run['machine']}; load average (1, 5, 15 min) at the end of the run: "
+        f"{', '.join(f'{x:.2f}' for x in os.getloadavg())}.",
     ]
     if run.get("note"):
         lines.append(f"- {run['note']}")
