@@ -182,8 +182,6 @@ def test_open_data_nationwide__stored_and_made_again_after_a_change(client, adop
     """The nationwide files come from the store; a change to a plan's content makes them
     again (tasks run at once here, so the next download already has it)."""
     from kotoplan.core.models import StoredExport
-    from kotoplan.planning.models import Measure
-    from kotoplan.planning.services import content_update
 
     first = client.get("/documents/open-data/measures.csv")
     again = client.get("/documents/open-data/measures.csv")
@@ -192,15 +190,7 @@ def test_open_data_nationwide__stored_and_made_again_after_a_change(client, adop
     assert again.content == first.content
     assert StoredExport.objects.filter(kind="open_data_measures_csv").count() == 1
 
-    measure = Measure.objects.filter(objective__plan=adopted).first()
-    Plan.objects.filter(pk=adopted.pk).update(state=Plan.State.DRAFT)
-    content_update(
-        actor=coordinator_a,
-        obj=measure,
-        expected_version=measure.version,
-        data={"title_fi": "Avoin data päivittyy"},
-    )
-    Plan.objects.filter(pk=adopted.pk).update(state=Plan.State.ADOPTED)
+    _retitle_a_measure(adopted, coordinator_a, "Avoin data päivittyy")
 
     changed = client.get("/documents/open-data/measures.csv")
     assert "Avoin data päivittyy" in changed.content.decode("utf-8-sig")
@@ -213,8 +203,6 @@ def test_public_page__kept_once_rendered_and_made_anew_after_an_edit_or_a_new_su
     """The plan part of the page is rendered once per content and language: the next visitor
     gets it with a handful of queries, and an edit of the content or of the plain language
     summary shows at once."""
-    from kotoplan.planning.models import Measure
-    from kotoplan.planning.services import content_update
 
     url = "/documents/public/049/2026-2029/?lang=fi"
     first = client.get(url).content.decode()
@@ -223,16 +211,21 @@ def test_public_page__kept_once_rendered_and_made_anew_after_an_edit_or_a_new_su
     assert again == first
     assert '<html lang="sv">' in client.get(url.replace("fi", "sv")).content.decode()
 
-    measure = Measure.objects.filter(objective__plan=adopted).first()
-    Plan.objects.filter(pk=adopted.pk).update(state=Plan.State.DRAFT)
-    content_update(
-        actor=coordinator_a,
-        obj=measure,
-        expected_version=measure.version,
-        data={"title_fi": "Kielikahvilat joka kirjastossa"},
-    )
-    Plan.objects.filter(pk=adopted.pk).update(state=Plan.State.ADOPTED)
+    _retitle_a_measure(adopted, coordinator_a, "Kielikahvilat joka kirjastossa")
     assert "Kielikahvilat joka kirjastossa" in client.get(url).content.decode()
 
     PlainLanguageSummary.objects.create(plan=adopted, text_fi="Suunnitelma lyhyesti ja selkeästi.")
     assert "Suunnitelma lyhyesti ja selkeästi." in client.get(url).content.decode()
+
+
+def _retitle_a_measure(plan, coordinator, title: str) -> None:
+    """An audited edit of the adopted plan's content (reopened for the edit, adopted again)."""
+    from kotoplan.planning.models import Measure
+    from kotoplan.planning.services import content_update
+
+    measure = Measure.objects.filter(objective__plan=plan).first()
+    Plan.objects.filter(pk=plan.pk).update(state=Plan.State.DRAFT)
+    content_update(
+        actor=coordinator, obj=measure, expected_version=measure.version, data={"title_fi": title}
+    )
+    Plan.objects.filter(pk=plan.pk).update(state=Plan.State.ADOPTED)

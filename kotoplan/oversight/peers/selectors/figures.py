@@ -190,30 +190,21 @@ def _themes_covered(plan_ids: list[int], themes: list[Theme]) -> dict[int, int]:
     return counts
 
 
+def _counted(rows, group: str) -> Coalesce:
+    """The number of `rows` (correlated to the outer query), 0 when there are none."""
+    counted = rows.order_by().values(group).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted), 0)
+
+
 def _latest_rounds(user, plan_ids: list[int]) -> dict[int, dict]:
     """The newest round the viewer may see of each plan, with its update coverage (one
     query)."""
     # counted in subqueries: a join of updates and measures would count their product
-    reported = (
-        MeasureUpdate.objects.filter(round=OuterRef("pk"))
-        .order_by()
-        .values("round")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    total = (
-        Measure.objects.filter(objective__plan=OuterRef("plan_id"))
-        .order_by()
-        .values("objective__plan")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
+    reported = MeasureUpdate.objects.filter(round=OuterRef("pk"))
+    total = Measure.objects.filter(objective__plan=OuterRef("plan_id"))
     rounds = (
         scope(user, "oversight.compare_round", MonitoringRound.objects.filter(plan_id__in=plan_ids))
-        .annotate(
-            reported=Coalesce(Subquery(reported), 0),
-            total=Coalesce(Subquery(total), 0),
-        )
+        .annotate(reported=_counted(reported, "round"), total=_counted(total, "objective__plan"))
         .values("plan_id", "period_label", "reported", "total")
         .order_by("plan_id", "due_date", "pk")
     )
