@@ -2,19 +2,27 @@
 reuses, copying a measure into one's own draft, and the similar measures of a text being
 written (a fragment for the measure form's script, a page for its button without script)."""
 
+import hashlib
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from kotoplan.core.release import release_key
 from kotoplan.core.text import ascii_digits
 from kotoplan.core.views import page_url
 from kotoplan.planning.selectors import plans_for_user
 
 from . import selectors, services
 from .forms import KIND_LABELS, ReuseForm, SearchForm
+from .tasks import index_refresh_for_request
 
 
 def _targets(user) -> list:
@@ -23,9 +31,27 @@ def _targets(user) -> list:
     return list(selectors.reuse_targets(user=user))
 
 
-def search(request):
-    form = SearchForm(request.GET or None)
-    params = form.params() if form.is_bound else selectors.SearchParams()
+# How long rendered results are kept; any change to the index gives them a new key sooner.
+RESULTS_SECONDS = 3600
+
+
+def _results_key(request, version: str) -> str | None:
+    """The key of this search's rendered results: the index's version, the language, the
+    release, which plans the reader may find and the whole query. None for a reader offered
+    copy forms (their tokens and targets are the reader's own)."""
+    user = request.user
+    if user.is_authenticated:
+        plans = selectors.searchable_plans(user=user).order_by("pk").values_list("pk", flat=True)
+        reach = ",".join(str(pk) for pk in plans)
+    else:
+        reach = "public"
+    query = "&".join(sorted(request.GET.urlencode().split("&")))
+    parts = (version, translation.get_language(), release_key(), reach, query)
+    return "library-results:" + hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
+def _results(request, params, targets) -> str:
+    """The tabs, the page of results and the page links, rendered."""
     counts = selectors.search_counts(user=request.user, params=params)
     page = selectors.search_page(
         user=request.user, params=params, page=request.GET.get("page"), count=counts[params.kind]
@@ -37,18 +63,35 @@ def search(request):
         query["kind"] = key
         tabs.append({"key": key, "label": label, "count": counts[key], "query": query.urlencode()})
     query["kind"] = params.kind
+    context = {
+        "params": params,
+        "words": params.words,
+        "page": page,
+        "tabs": tabs,
+        "query": query.urlencode(),
+        "targets": targets,
+    }
+    return render_to_string("library/_results.html", context, request)
+
+
+def search(request):
+    """The search page. The results are kept per index version, reader's reach and query
+    (readers without copy forms), so a repeated search or a page turned back is not searched
+    again while nothing in the index changed."""
+    form = SearchForm(request.GET or None)
+    params = form.params() if form.is_bound else selectors.SearchParams()
+    version = index_refresh_for_request()
+    targets = _targets(request.user) if params.kind == "measure" else []
+    key = None if targets else _results_key(request, version)
+    results = cache.get(key) if key else None
+    if results is None:
+        results = _results(request, params, targets)
+        if key:
+            cache.set(key, results, RESULTS_SECONDS)
     return render(
         request,
         "library/search.html",
-        {
-            "form": form,
-            "params": params,
-            "words": params.words,
-            "page": page,
-            "tabs": tabs,
-            "query": query.urlencode(),
-            "targets": _targets(request.user) if params.kind == "measure" else [],
-        },
+        {"form": form, "params": params, "results": mark_safe(results)},
     )
 
 

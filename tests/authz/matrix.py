@@ -18,8 +18,15 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 TABLE = Path(__file__).with_name("access_matrix.toml")
 LOGIN_URL = "/accounts/login/"
 WRITE = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE)
-# Session bookkeeping (last activity, messages) is not product data.
-NOT_PRODUCT_DATA = ("django_session",)
+# Session bookkeeping (last activity, messages) is not product data, nor is the library's search
+# index (derived from the plans and brought up to date by the search itself).
+NOT_PRODUCT_DATA = (
+    "django_session",
+    '"library_searchentry"',
+    '"library_searchword"',
+    '"library_indexstate"',
+    "library_searchword (word)",
+)
 
 
 def url_names(patterns=None, namespace: str | None = None):

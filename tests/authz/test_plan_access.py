@@ -17,6 +17,7 @@ from django.urls import reverse
 from kotoplan.core.permissions import can, registered_actions, require, scope
 from kotoplan.planning.models import DecisionStep, LinkedDocument, Measure, Plan
 from kotoplan.planning.urls import ContentKindConverter, urlpatterns
+from tests.authz.matrix import product_writes
 from tests.conftest import ROLE_FIXTURES
 from tests.factories.planning import PlanChapterFactory, PlanFactory
 from tests.helpers import page_text
@@ -230,7 +231,7 @@ def test_planning_url_answers_by_role__every_url_every_role(request, client, wor
     else:
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
-        writes = [q["sql"] for q in queries.captured_queries if WRITE.match(q["sql"])]
+        writes = product_writes(queries.captured_queries)
         assert writes == [], f"GET {url} as {role} wrote to the database"
 
     if user is None and case.access == "public":

@@ -6,6 +6,7 @@ import pytest
 from django.core.cache import cache
 
 from kotoplan.library.selectors import SearchParams, search_parts
+from kotoplan.library.services import index_refresh
 from kotoplan.monitoring.statistics.models import StatIndicator, StatisticValue
 from tests.api.conftest import ApiClient
 
@@ -58,6 +59,7 @@ def test_same_results_in_the_same_order_as_the_search_page(library, coordinator_
     from kotoplan.library.forms import SearchForm
 
     ui = {**params, "evidence": "on"} if params.get("evidence") else params
+    index_refresh()
     expected = [
         p.pk
         for p in search_parts(user=coordinator_b, params=SearchForm(ui).params())
@@ -117,4 +119,4 @@ def test_an_indicator_shows_how_its_statistic_moved(library, municipality_b):
         "to_value": "64.0000",
     }
     params = SearchParams(kind="indicator")
-    assert search_parts(user=None, params=params).first().evidence_statistics == 1
+    assert search_parts(user=None, params=params)[0].evidence_statistics == 1

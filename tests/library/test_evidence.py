@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from kotoplan.library.selectors import SearchParams, search_parts
+from kotoplan.library.services import index_refresh
 from kotoplan.monitoring.statistics.models import StatIndicator, StatisticValue
 from tests.factories.planning import IndicatorFactory
 from tests.support.queries import assert_same_queries, visit
@@ -59,6 +60,7 @@ def statistic_indicator(objective, name_fi: str, direction: str, **more):
 
 
 def indicators(user, **params) -> dict[str, object]:
+    index_refresh()
     found = search_parts(user=user, params=SearchParams(kind="indicator", **params))
     return {i.name_fi: i for i in found}
 
@@ -107,6 +109,7 @@ def test_evidence_filter_and_objectives_count_statistics(library, employment_rat
     club = library["club"].objective
     statistic_indicator(club, "Työllisyysaste", "increase")
     assert list(indicators(anonymous, evidence=True)) == ["Työllisyysaste"]
+    index_refresh()
     objectives = search_parts(user=anonymous, params=SearchParams(kind="objective"))
     assert {o.title_fi: o.evidence_statistics for o in objectives}["Hyvät väestösuhteet"] == 1
 

@@ -1,11 +1,15 @@
 """The library's search on PostgreSQL: Finnish and Swedish inflected forms, compound words and
-typos are found, and the query plan uses the indexes of migration library 0001."""
+typos are found, and the query plan uses the index's GIN indexes (migration library 0002)."""
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from kotoplan.library.models import SearchEntry
 from kotoplan.library.selectors import SearchParams, search_parts, similar_measures
-from kotoplan.library.selectors.matching import KINDS, match_condition, words_of
+from kotoplan.library.selectors.index import entry_match, word_forms
+from kotoplan.library.selectors.matching import words_of
+from kotoplan.library.services import index_refresh
 
 pytestmark = [
     pytest.mark.django_db,
@@ -18,6 +22,7 @@ pytestmark = [
 
 
 def titles(user, text: str, kind: str = "measure") -> set[str]:
+    index_refresh()
     found = search_parts(user=user, params=SearchParams(text=text, kind=kind))
     return {p.title_fi or p.name_fi for p in found}
 
@@ -65,14 +70,28 @@ def _plan_of(queryset) -> str:
         return "\n".join(row[0] for row in cursor.fetchall())
 
 
-@pytest.mark.parametrize("kind", ["measure", "objective", "indicator"])
-def test_the_text_match_uses_the_indexes(library, kind):
-    """With sequential scans discouraged (the test tables are tiny), the planner answers the
-    match from the full-text and trigram indexes: their expressions are the query's own."""
-    spec = KINDS[kind]
-    matching = spec.model.objects.filter(match_condition(spec, words_of("koulutus nuorille")))
-    plan = _plan_of(matching.order_by().values("pk"))
-    table = f"planning_{kind}"
-    assert f"library_{table}_fi" in plan
-    assert f"library_{table}_sv" in plan
-    assert f"library_{table}_trgm" in plan
+@pytest.mark.parametrize("text", ["koulutus nuorille", "språkutbildning", "kerhotoimnta"])
+def test_the_text_match_uses_the_indexes(library, text):
+    """The searched words are looked up in the word list with its trigram index, and the
+    entries with their tsvector index (sequential scans discouraged: the test tables are
+    tiny)."""
+    index_refresh()
+    with CaptureQueriesContext(connection) as queries:
+        forms = word_forms(words_of(text))
+    lookup = next(q["sql"] for q in queries.captured_queries if "library_searchword" in q["sql"])
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # as word_forms reads it
+        cursor.execute("EXPLAIN " + lookup)
+        assert "library_searchword_trgm" in "\n".join(row[0] for row in cursor.fetchall())
+    matching = SearchEntry.objects.filter(entry_match(forms))
+    assert "library_searchentry_vector" in _plan_of(matching.order_by().values("pk"))
+
+
+def test_sequential_scans_are_off_only_for_the_word_lookup(library):
+    """The lookup turns sequential scans off for itself; the rest of the request's transaction
+    plans as before."""
+    index_refresh()
+    word_forms(["koulutus"])
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone()[0] == "on"

@@ -4,12 +4,14 @@ may find, highlighting and the page itself (in Finnish)."""
 import pytest
 
 from kotoplan.library.selectors import SearchParams, search_counts, search_parts
+from kotoplan.library.services import index_refresh
 from kotoplan.monitoring.statistics.models import POPULATION, StatIndicator, StatisticValue
 
 pytestmark = pytest.mark.django_db
 
 
 def titles(user, **params) -> list[str]:
+    index_refresh()
     return [p.title_fi or p.name_fi for p in search_parts(user=user, params=SearchParams(**params))]
 
 
@@ -44,7 +46,9 @@ def test_coordinator_finds_the_draft_of_own_municipality(library, coordinator_b)
 
 def test_counts_leave_hidden_drafts_out(library, coordinator_a, coordinator_b):
     params = SearchParams(text="luonnoksessa")
+    index_refresh()
     assert search_counts(user=coordinator_a, params=params)["measure"] == 0
+    index_refresh()
     assert search_counts(user=coordinator_b, params=params)["measure"] == 1
 
 
@@ -93,6 +97,7 @@ def test_evidence_filter_keeps_measures_done_or_on_track(library, anonymous):
 
 
 def test_indicator_that_moved_in_the_desired_direction_is_evidence(library, anonymous):
+    index_refresh()
     found = search_parts(user=anonymous, params=SearchParams(kind="indicator", evidence=True))
     assert [i.name_fi for i in found] == ["Kielikoulutukseen osallistuneet"]
     assert found[0].latest_value == 48
@@ -103,6 +108,7 @@ def test_evidence_ranks_first(library, anonymous):
 
 
 def test_objectives_are_found_with_their_evidence(library, anonymous):
+    index_refresh()
     found = search_parts(user=anonymous, params=SearchParams(kind="objective", text="työllisyys"))
     assert [(o.title_fi, o.evidence) for o in found] == [("Työllisyys ja osaaminen", 1)]
 

@@ -9,6 +9,7 @@ from kotoplan.library.selectors import (
     search_parts,
     size_class_choices,
 )
+from kotoplan.library.tasks import index_refresh_for_request
 
 from ..permissions import Access
 from ..serializers import library as s
@@ -70,6 +71,7 @@ class LibrarySearch(ListApi):
         )
         if params is None:
             return KINDS[kind].model.objects.none()
+        index_refresh_for_request()
         return search_parts(user=self.request.user, params=params)
 
     def get_serializer_context(self):

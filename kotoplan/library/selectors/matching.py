@@ -1,13 +1,10 @@
-"""Text matching of the library, on PostgreSQL and on SQLite.
+"""Text matching of the library shared by the search (`index`) and the similar measures.
 
-On PostgreSQL a part matches when its Finnish or Swedish text matches the words with stemming
-(full-text search with the `finnish` and `swedish` configurations) or when every word is found
-by trigram similarity (pg_trgm `<%`: inflected forms such as "kielikoulutuksen", compounds such
-as "kotoutumiskoulutus" for "koulutus", typos) or as a part of a word. The SQL expressions are
-the same as those of the indexes made by migration library 0001, so the planner uses the
-indexes. On SQLite every word must be contained in one of the texts: the same results for
-exact words.
-"""
+The similar measures are read from the plan tables themselves: on PostgreSQL a measure is
+similar when its Finnish or Swedish text shares a stemmed word with the text (full-text search
+with the `finnish` and `swedish` configurations; the expressions are those of the indexes made
+by migration library 0001, so the planner uses them), ranked with trigram similarity; on SQLite
+when a word is contained in one of its texts."""
 
 import re
 from dataclasses import dataclass
@@ -90,77 +87,14 @@ def on_postgresql() -> bool:
     return connection.vendor == "postgresql"
 
 
-def _stem(word: str) -> str:
+def stem_of(word: str) -> str:
     """A long word without its last two letters: Finnish and Swedish endings change there
     ("koulutus" → "koulutuksen", "språkutbildning" → "språkutbildningen")."""
     return word[:-2] if len(word) >= 7 else word
 
 
-def _like(word: str) -> str:
-    return "%" + _stem(word).replace("\\", "\\\\").replace("_", "\\_") + "%"
-
-
-def match_condition(kind: Kind, words: list[str], *, qualified: bool = True):
-    """The condition a part of `kind` meets when it matches every word. Unqualified column
-    names (`qualified=False`) for a query of the part's table alone, such as a subquery."""
-    if not on_postgresql():
-        condition = Q()
-        for word in words:
-            any_text = Q()
-            for name in kind.text_fields():
-                any_text |= Q(**{f"{name}__icontains": _stem(word)})
-            condition &= any_text
-        return condition
-    # PostgreSQL evaluates the arms of an OR in the order written and stops at the first true
-    # one: the cheap containment test comes first, the trigram similarity (which compares the
-    # whole text) and the stemming of the full text only for rows it does not settle.
-    text = kind.trigram_text(qualified)
-    each = []
-    params: list[str] = []
-    for word in words:
-        each.append(f"({text} ILIKE %s OR %s <%% {text})")
-        params += [_like(word), word]
-    sql = ["(" + " AND ".join(each) + ")"]
-    sql += [
-        f"{kind.document(lang, qualified)} @@ plainto_tsquery('{cfg}'::regconfig, %s)"
-        for lang, cfg in CONFIGS.items()
-    ]
-    params += [" ".join(words)] * len(CONFIGS)
-    return _sql("(" + " OR ".join(sql) + ")", params, BooleanField())
-
-
-def matched_parts(kind: Kind, words: list[str]):
-    """The condition "matches every word", for a query that also joins and filters. On
-    PostgreSQL the ids of the matching parts are read first (one query, answered from the text
-    indexes) and the outer query keeps those ids: given the text conditions themselves, the
-    planner tests them, and the evidence, on every part of the plans found."""
-    if not on_postgresql():
-        return match_condition(kind, words)
-    ids = list(
-        kind.model.objects.filter(match_condition(kind, words, qualified=False))
-        .order_by()
-        .values_list("pk", flat=True)
-    )
-    return _sql(f"{kind.table}.id = ANY(%s::bigint[])", [ids], BooleanField())
-
-
-def text_rank(kind: Kind, words: list[str]):
-    """How well a matching part matches its title (or name): full-text rank plus trigram word
-    similarity on PostgreSQL; nothing on SQLite (the evidence and the name order results
-    there). Every match is ranked, so the rank reads the short title only: stemming and
-    comparing the whole text of thousands of matches would cost seconds."""
-    if not on_postgresql() or not words:
-        return Value(0.0, FloatField())
-    phrase = " ".join(words)
-    title = kind.texts[0]
-    ranks = [
-        f"ts_rank(to_tsvector('{cfg}'::regconfig, coalesce({kind.table}.{title}_{lang}, '')), "
-        f"plainto_tsquery('{cfg}'::regconfig, %s))"
-        for lang, cfg in CONFIGS.items()
-    ]
-    titles = " || ' ' || ".join(f"coalesce({kind.table}.{title}_{lang}, '')" for lang in LANGUAGES)
-    ranks.append(f"word_similarity(%s, {titles})")
-    return _sql(" + ".join(ranks), [phrase] * (len(CONFIGS) + 1), FloatField())
+def like_pattern(word: str) -> str:
+    return "%" + stem_of(word).replace("\\", "\\\\").replace("_", "\\_") + "%"
 
 
 def any_word_condition(kind: Kind, words: list[str]):

@@ -1,17 +1,21 @@
 """The search of the good-practice library: objectives, measures or indicators of the plans a
 person may find (`visibility.searchable_plans`), by words and filters, ranked by how well they
-match with the evidence from monitoring and statistics counting in, in pages."""
+match with the evidence from monitoring and statistics counting in, in pages. It reads the
+library's index (`index`), which the caller brings up to date first
+(`services.index_refresh`)."""
 
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
-from django.db.models import ExpressionWrapper, F, FloatField, Q, QuerySet
+from django.db.models import Count, ExpressionWrapper, F, FloatField, Q, QuerySet
 
 from kotoplan.geography.models import Area
 from kotoplan.planning.models import Objective, Plan, Theme
 
+from ..models import SearchEntry
 from .evidence import with_evidence
-from .matching import KINDS, matched_parts, text_rank, words_of
+from .index import Forms, entry_match, entry_rank, word_forms
+from .matching import KINDS, words_of
 from .municipalities import areas_of_kinds, municipality_ids_in_area, municipality_ids_of_size
 from .visibility import searchable_plans
 
@@ -34,6 +38,13 @@ class SearchParams:
     @property
     def words(self) -> list[str]:
         return words_of(self.text)
+
+    @property
+    def forms(self) -> Forms:
+        """The words and the indexed words each may stand for (read once per search)."""
+        if getattr(self, "_forms", None) is None:
+            self._forms = word_forms(self.words)
+        return self._forms
 
 
 def search_params_named(
@@ -101,47 +112,83 @@ def _objectives(params: SearchParams) -> QuerySet[Objective] | None:
     return objectives
 
 
-def _matching(*, user, params: SearchParams, kind: str) -> QuerySet:
-    """The parts of one kind that match the words and filters, not yet ranked."""
-    spec = KINDS[kind]
+def _entries(*, user, params: SearchParams, kind: str | None = None) -> QuerySet[SearchEntry]:
+    """The index entries matching the words and filters, of one kind or of all, not ranked."""
     plans = filtered_plans(user=user, params=params)
-    parts = spec.model.objects.filter(**{f"{spec.plan_path}__in": plans.values("pk")})
-    words = params.words
-    if words:
-        parts = parts.filter(matched_parts(spec, words))
+    entries = SearchEntry.objects.filter(plan__in=plans.values("pk"))
+    if kind is not None:
+        entries = entries.filter(kind=kind)
+    if params.words:
+        entries = entries.filter(entry_match(params.forms))
     objectives = _objectives(params)
     if objectives is not None:
-        field = "pk" if spec.key == "objective" else "objective"
-        parts = parts.filter(**{f"{field}__in": objectives.values("pk")})
+        entries = entries.filter(objective__in=objectives.values("pk"))
     if params.evidence:
-        parts = with_evidence(parts, spec.key).filter(evidence=1)
-    return parts
+        entries = entries.filter(evidence=1)
+    return entries
 
 
-def search_parts(*, user, params: SearchParams, kind: str | None = None) -> QuerySet:
-    """The matching parts of one kind, best first."""
-    spec = KINDS[kind or params.kind]
-    parts = _matching(user=user, params=params, kind=spec.key)
-    if not params.evidence:
-        parts = with_evidence(parts, spec.key)
-    score = ExpressionWrapper(
-        F("rank") + F("evidence") * EVIDENCE_WEIGHT, output_field=FloatField()
-    )
+def _loaded(kind: str, ids: list[int]) -> dict[int, object]:
+    """The parts with what a result shows of them (evidence, latest status, plan)."""
+    spec = KINDS[kind]
     plan = spec.plan_path
     related = [f"{plan}__lead_municipality"]
-    related.append("theme" if spec.key == "objective" else "objective__theme")
-    return (
-        parts.annotate(rank=text_rank(spec, params.words))
-        .annotate(score=score)
+    related.append("theme" if kind == "objective" else "objective__theme")
+    parts = (
+        with_evidence(spec.model.objects.filter(pk__in=ids), kind)
         .select_related(*related)
         .prefetch_related(f"{plan}__municipalities")
-        .order_by("-score", f"{plan}__lead_municipality__name_fi", "pk")
     )
+    return {part.pk: part for part in parts}
+
+
+class RankedParts:
+    """The matching parts of one kind, best first, read a slice at a time (what a paginator
+    needs): the order and the count come from the index, the parts of a slice from their own
+    tables, annotated with `score` (text match plus evidence)."""
+
+    def __init__(self, entries: QuerySet[SearchEntry], kind: str):
+        self.kind = kind
+        score = ExpressionWrapper(
+            F("rank") + F("evidence") * EVIDENCE_WEIGHT, output_field=FloatField()
+        )
+        self.entries = entries.annotate(score=score).order_by("-score", "sort_name", "part_id")
+
+    def count(self) -> int:
+        return self.entries.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __iter__(self):
+        return iter(self[:])
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        rows = list(self.entries[index].values_list("part_id", "score"))
+        parts = _loaded(self.kind, [pk for pk, _score in rows])
+        found = []
+        for pk, score in rows:
+            part = parts[pk]
+            part.score = score
+            found.append(part)
+        return found
+
+
+def search_parts(*, user, params: SearchParams, kind: str | None = None) -> RankedParts:
+    """The matching parts of one kind, best first."""
+    key = KINDS[kind or params.kind].key
+    entries = _entries(user=user, params=params, kind=key)
+    return RankedParts(entries.annotate(rank=entry_rank(params.forms)), key)
 
 
 def search_counts(*, user, params: SearchParams) -> dict[str, int]:
-    """How many parts of each kind match (the tabs of the results)."""
-    return {key: _matching(user=user, params=params, kind=key).count() for key in KINDS}
+    """How many parts of each kind match (the tabs of the results), in one query."""
+    counts = dict.fromkeys(KINDS, 0)
+    rows = _entries(user=user, params=params).order_by().values("kind").annotate(n=Count("pk"))
+    counts.update({row["kind"]: row["n"] for row in rows})
+    return counts
 
 
 class _Counted(Paginator):

@@ -16,6 +16,7 @@ from django.db import connection, transaction
 
 from kotoplan.core.clock import today
 from kotoplan.geography.models import Municipality
+from kotoplan.library.services import index_rebuild
 from kotoplan.oversight.readiness.services import readiness_refresh
 
 from .activity import (
@@ -82,6 +83,7 @@ def generate(
         step("cooperation", generate_cooperation, gen, series, parties)
         step("consultations", generate_consultations, gen, series)
     step("readiness", _readiness, series)
+    step("library search index", index_rebuild)
     step("planner statistics", _analyze)
     return {"counts": gen.counts, "seconds": timings, "municipalities": len(chosen)}
 

@@ -16,7 +16,7 @@ from kotoplan.audit.services import save_new
 from kotoplan.core.permissions import require
 from kotoplan.planning.models import Indicator, Measure, Objective
 
-from .selectors import searchable_plans
+from ..selectors import searchable_plans
 
 MEASURE_COPIED = (
     "title_fi",
