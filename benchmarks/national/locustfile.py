@@ -3,7 +3,9 @@
 file written by run.py (targets.py). Users:
 
 - FloorUser: only the floor page (the reference throughput);
-- PublicReader: public plan pages, the open data index and open consultation pages;
+- PublicReader: public plan pages, the open data index and open consultation pages, with a
+  reader's pause; PublicAtFloorPace: the same at the floor user's pace (the throughput
+  comparison);
 - Respondent: reads an open consultation and answers it (the rate limit is raised in the bench
   settings, every respondent comes from 127.0.0.1);
 - Worker: a coordinator who logs in and opens their plan, its history and the home page.
@@ -45,6 +47,15 @@ class PublicReader(HttpUser):
         if TARGETS["consultations"]:
             slug = random.choice(TARGETS["consultations"])["slug"]
             self.client.get(f"/participation/c/{slug}/", name="consultation page")
+
+
+class PublicAtFloorPace(PublicReader):
+    """The public reader at the floor user's pace: what the public pages' throughput is compared
+    with the floor's at (with a reader's pause between pages, ten users cannot ask for more than
+    about seven pages a second, however fast the server)."""
+
+    weight = 1
+    wait_time = FloorUser.wait_time
 
 
 class Respondent(HttpUser):

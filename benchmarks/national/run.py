@@ -38,7 +38,7 @@ ONLY, SKIP = [""], [""]
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/kotoplan_bench"
 SCENARIOS = [  # (name, user classes, users, seconds)
     ("floor only", ["FloorUser"], 10, 20),
-    ("public plan and consultation pages", ["PublicReader"], 10, 30),
+    ("public plan and consultation pages, at the floor's pace", ["PublicAtFloorPace"], 10, 30),
     (
         "mix: public reads, answers, logged-in work",
         ["PublicReader", "Respondent", "Worker"],

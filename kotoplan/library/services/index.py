@@ -21,7 +21,7 @@ from kotoplan.audit.selectors.feed import FeedEntry, trail_after, trail_end
 from kotoplan.monitoring.statistics.models import ImportRun, StatIndicator, StatisticValue
 from kotoplan.planning.models import Indicator, Plan
 
-from ..models import IndexState, SearchEntry
+from ..models import IndexState, SearchEntry, SearchWord
 from ..selectors.evidence import with_evidence
 from ..selectors.matching import KINDS, LANGUAGES
 
@@ -147,6 +147,7 @@ def _rebuild(state: IndexState, now: dt.datetime) -> int:
     mark = trail_end()
     read = _pending(IndexState(mark=mark), now)
     SearchEntry.objects.all().delete()
+    SearchWord.objects.all().delete()  # words of removed texts go too
     count = index_plans(Plan.objects.values_list("pk", flat=True))
     state.built = True
     state.mark = mark
