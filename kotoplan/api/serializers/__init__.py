@@ -243,6 +243,8 @@ class StatisticValueSerializer(serializers.ModelSerializer):
             "area_code",
             "country",
             "period",
+            "period_type",
+            "subperiod",
             "breakdown_key",
             "breakdown_value",
             "breakdown_label",

@@ -9,7 +9,12 @@ Facts the parser relies on (see tests/data/README.md for the samples):
   as suppressed or missing, never as zero;
 - the time, area, content and breakdown dimensions are recognised as `dimensions` describes;
 - the table id comes from `extension.px.tableid` (or `matrix`), else from the address or the file
-  name, else from the person importing.
+  name, else from the person importing; PxWeb v1 names a table by its file
+  (`statfin_vaerak_pxt_11rc`), v2 by its id (`11rc`): both give the id, so a table read through
+  either API gives the same indicators;
+- the labels' language is `extension.px.language`; PxWeb v1 answers lack it, so it is read from
+  the address (`/sv/`) or from the title PxWeb writes ("… muuttujina Vuosi ja Tiedot", "… efter
+  År och Uppgifter", "… by Year and Information").
 
 Every check runs before anything is returned, and each error names the dimension and index.
 The cell count (the product of the dimension sizes) is checked before any value is read.
@@ -52,6 +57,8 @@ SOURCE = "statfin"
 SUPPRESSED_SYMBOLS = {"...", "…"}
 MISSING_SYMBOLS = {".", "..", "-", "–"}
 LANGUAGES = ("fi", "sv", "en")
+# The word PxWeb puts before the dimensions in a table's title, in each language.
+TITLE_WORDS = {"fi": ("muuttujina", "muuttujana"), "sv": ("efter",), "en": ("by",)}
 
 
 class _Where:
@@ -107,18 +114,26 @@ def _statuses(data: dict, total: int) -> list:
     return statuses
 
 
-def _language(px: dict, source_name: str) -> str:
+def _language(px: dict, source_name: str, title: object, dimensions: list[Dimension]) -> str:
     language = str(px.get("language") or "")[:2].lower()
     if language in LANGUAGES:
         return language
     match = re.search(r"/(fi|sv|en)/|[?&]lang(?:uage)?=(fi|sv|en)", source_name or "")
-    return (match.group(1) or match.group(2)) if match else "fi"
+    if match:
+        return match.group(1) or match.group(2)
+    title = str(title or "")
+    for language, words in TITLE_WORDS.items():
+        if any(f" {word} {d.label}" in title for word in words for d in dimensions):
+            return language
+    return "fi"
 
 
 def _table(data: dict, px: dict, table_id: str, source_name: str) -> str:
-    table = str(px.get("tableid") or "").strip()
-    table = table or table_id.strip()
-    table = table or table_id_from(str(px.get("matrix") or ""), source_name)
+    table = str(px.get("tableid") or "").strip() or table_id.strip()
+    if table:
+        table = table_id_from(table) or table  # statfin_vaerak_pxt_11rc → 11rc
+    else:
+        table = table_id_from(str(px.get("matrix") or ""), source_name)
     if not table:
         raise StatFinFormatError(
             _(
@@ -264,7 +279,7 @@ def parse_jsonstat(
     extension = data.get("extension") if isinstance(data.get("extension"), dict) else {}
     px = extension.get("px") if isinstance(extension.get("px"), dict) else {}
     table = _table(data, px, table_id, source_name)
-    language = _language(px, source_name)
+    language = _language(px, source_name, data.get("label"), dimensions)
     dataset = ParsedDataset(source=SOURCE, language=language)
     indicator_codes = _indicators(dataset, metric, data, px, table, fixed, language)
 
