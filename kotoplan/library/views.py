@@ -2,20 +2,16 @@
 reuses, copying a measure into one's own draft, and the similar measures of a text being
 written (a fragment for the measure form's script, a page for its button without script)."""
 
-import hashlib
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from kotoplan.core.release import release_key
 from kotoplan.core.text import ascii_digits
 from kotoplan.core.views import page_url
 from kotoplan.planning.selectors import plans_for_user
@@ -29,25 +25,6 @@ def _targets(user) -> list:
     if not user.is_authenticated:
         return []
     return list(selectors.reuse_targets(user=user))
-
-
-# How long rendered results are kept; any change to the index gives them a new key sooner.
-RESULTS_SECONDS = 3600
-
-
-def _results_key(request, version: str) -> str | None:
-    """The key of this search's rendered results: the index's version, the language, the
-    release, which plans the reader may find and the whole query. None for a reader offered
-    copy forms (their tokens and targets are the reader's own)."""
-    user = request.user
-    if user.is_authenticated:
-        plans = selectors.searchable_plans(user=user).order_by("pk").values_list("pk", flat=True)
-        reach = ",".join(str(pk) for pk in plans)
-    else:
-        reach = "public"
-    query = "&".join(sorted(request.GET.urlencode().split("&")))
-    parts = (version, translation.get_language(), release_key(), reach, query)
-    return "library-results:" + hashlib.sha256("|".join(parts).encode()).hexdigest()
 
 
 def _results(request, params, targets) -> str:
@@ -82,12 +59,15 @@ def search(request):
     params = form.params() if form.is_bound else selectors.SearchParams()
     version = index_refresh_for_request()
     targets = _targets(request.user) if params.kind == "measure" else []
-    key = None if targets else _results_key(request, version)
+    key = None
+    if not targets:  # copy forms carry the reader's own targets and token: not kept
+        query = request.GET.urlencode()
+        key = selectors.results_key(user=request.user, version=version, query=query, surface="page")
     results = cache.get(key) if key else None
     if results is None:
         results = _results(request, params, targets)
         if key:
-            cache.set(key, results, RESULTS_SECONDS)
+            cache.set(key, results, selectors.RESULTS_KEPT_SECONDS)
     return render(
         request,
         "library/search.html",

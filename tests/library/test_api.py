@@ -120,3 +120,25 @@ def test_an_indicator_shows_how_its_statistic_moved(library, municipality_b):
     }
     params = SearchParams(kind="indicator")
     assert search_parts(user=None, params=params)[0].evidence_statistics == 1
+
+
+def test_a_repeated_request_is_answered_from_the_kept_answer(library, coordinator_b):
+    """The kept answer is the reader's own and is given anew once the index changes."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def searched(client, **params):
+        with CaptureQueriesContext(connection) as queries:
+            found = titles(client, **params)
+        entries = [q for q in queries.captured_queries if '"library_searchentry"' in q["sql"]]
+        return found, bool(entries)
+
+    anonymous = ApiClient()
+    assert searched(anonymous, q="kerhotoiminta") == (["Kerhotoiminta nuorille"], True)
+    assert searched(anonymous, q="kerhotoiminta") == (["Kerhotoiminta nuorille"], False)
+    assert searched(ApiClient(coordinator_b), q="salainen") == ([SECRET], True)
+    assert searched(anonymous, q="salainen") == ([], True)
+    club = library["club"]
+    club.title_fi = "Kerhotoiminta lapsille"
+    club.save()
+    assert searched(anonymous, q="kerhotoiminta") == (["Kerhotoiminta lapsille"], True)

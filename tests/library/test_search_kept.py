@@ -50,9 +50,7 @@ def test_kept_results_are_the_readers_own(library, client, coordinator_b, viewer
     assert secret not in search(client, q="salainen")[0]
 
 
-def test_a_reader_with_copy_forms_gets_them_with_a_token_every_time(
-    library, client, coordinator_a
-):
+def test_a_reader_with_copy_forms_gets_them_with_a_token_every_time(library, client, coordinator_a):
     client.force_login(coordinator_a)
     for _ in range(2):
         page, searched = search(client, q="kerhotoiminta")

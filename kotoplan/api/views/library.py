@@ -3,8 +3,13 @@
 token also finds those of the plans being prepared that its owner may read
 (`library.selectors.searchable_plans`, the engine's `planning.view_plan`)."""
 
+from django.core.cache import cache
+from rest_framework.response import Response
+
 from kotoplan.library.selectors import (
     KINDS,
+    RESULTS_KEPT_SECONDS,
+    results_key,
     search_params_named,
     search_parts,
     size_class_choices,
@@ -71,8 +76,21 @@ class LibrarySearch(ListApi):
         )
         if params is None:
             return KINDS[kind].model.objects.none()
-        index_refresh_for_request()
         return search_parts(user=self.request.user, params=params)
+
+    def list(self, request, *args, **kwargs):
+        """A repeated request is answered from the kept answer while the index is unchanged
+        (the key as the search page's: version, language, reader's reach, whole query, and
+        the host the page links name)."""
+        version = index_refresh_for_request()
+        query = f"{request.get_host()}?{request.GET.urlencode()}"
+        key = results_key(user=request.user, version=version, query=query, surface="api")
+        kept = cache.get(key)
+        if kept is not None:
+            return Response(kept)
+        response = super().list(request, *args, **kwargs)
+        cache.set(key, response.data, RESULTS_KEPT_SECONDS)
+        return response
 
     def get_serializer_context(self):
         context = super().get_serializer_context()

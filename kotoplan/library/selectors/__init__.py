@@ -11,13 +11,22 @@ from .parts import (
     reuses_of,
     similar_measures,
 )
-from .search import SearchParams, search_counts, search_page, search_params_named, search_parts
+from .search import (
+    RESULTS_KEPT_SECONDS,
+    SearchParams,
+    results_key,
+    search_counts,
+    search_page,
+    search_params_named,
+    search_parts,
+)
 from .text import best_text, excerpt, marked
 from .visibility import searchable_plans, visible_plans
 
 __all__ = [
     "GOOD_STATUSES",
     "KINDS",
+    "RESULTS_KEPT_SECONDS",
     "SearchParams",
     "areas_of_kinds",
     "best_text",
@@ -27,6 +36,7 @@ __all__ = [
     "measure_indicators",
     "on_postgresql",
     "plan_reuses",
+    "results_key",
     "reuse_targets",
     "reuses_of",
     "search_counts",

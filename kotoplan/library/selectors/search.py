@@ -4,11 +4,14 @@ match with the evidence from monitoring and statistics counting in, in pages. It
 library's index (`index`), which the caller brings up to date first
 (`services.index_refresh`)."""
 
+import hashlib
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, ExpressionWrapper, F, FloatField, Q, QuerySet
+from django.utils import translation
 
+from kotoplan.core.release import release_key
 from kotoplan.geography.models import Area
 from kotoplan.planning.models import Objective, Plan, Theme
 
@@ -20,6 +23,8 @@ from .municipalities import areas_of_kinds, municipality_ids_in_area, municipali
 from .visibility import searchable_plans
 
 PAGE_SIZE = 20
+# How long a search's results are kept; any change to the index gives them a new key sooner.
+RESULTS_KEPT_SECONDS = 3600
 # How much a part with evidence (monitoring or statistics) rises in the ranking.
 EVIDENCE_WEIGHT = 0.5
 
@@ -207,3 +212,17 @@ def search_page(
     if count is None:
         return Paginator(parts, PAGE_SIZE).get_page(page)
     return _Counted(parts, PAGE_SIZE, count=count).get_page(page)
+
+
+def results_key(*, user, version: str, query: str, surface: str) -> str:
+    """What names a search's kept results on a `surface` (the page, the API): the index's
+    version, the language, the release, which plans the reader may find and the whole query
+    (its parameters in order)."""
+    if getattr(user, "is_authenticated", False):
+        plans = searchable_plans(user=user).order_by("pk").values_list("pk", flat=True)
+        reach = ",".join(str(pk) for pk in plans)
+    else:
+        reach = "public"
+    ordered = "&".join(sorted(query.split("&")))
+    parts = (surface, version, translation.get_language(), release_key(), reach, ordered)
+    return "library-results:" + hashlib.sha256("|".join(parts).encode()).hexdigest()
