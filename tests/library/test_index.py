@@ -3,6 +3,7 @@ import and a change committed late are all found by the next search, on either d
 refresh too large for a request is left to the background task."""
 
 import datetime as dt
+import json
 
 import pytest
 from auditlog.models import LogEntry
@@ -113,3 +114,22 @@ def test_a_large_refresh_is_left_to_the_task(library, anonymous, monkeypatch):
     index_refresh_for_request()
     assert IndexState.objects.get().deferred_at is None
     assert search_counts(user=anonymous, params=SearchParams(text="päivitys"))["measure"] == 1
+
+
+def test_a_restored_municipality_is_found_again(library, municipality_b, tmp_path):
+    """A restore (`import_municipality`) writes the municipality's audit trail back: the index
+    reads it like any other change and finds the restored plan's measures."""
+    from tests.documents.municipality_wipe import wipe_municipality
+    from tests.documents.test_municipality_backup import _export, _import
+
+    params = SearchParams(text="kerhotoiminta")
+    index_refresh()
+    assert search_counts(user=None, params=params)["measure"] == 1
+    path = tmp_path / "b.json"
+    path.write_text(json.dumps(_export(municipality_b.code)), encoding="utf-8")
+    wipe_municipality(municipality_b.code)
+    index_refresh()
+    assert search_counts(user=None, params=params)["measure"] == 0
+    assert "rows imported" in _import(path)
+    index_refresh()
+    assert search_counts(user=None, params=params)["measure"] == 1
