@@ -5,6 +5,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from auditlog.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Max, Q
 
 
@@ -28,9 +29,13 @@ def trail_after(*, mark: int, since: dt.datetime, seen: list[int]) -> list[FeedE
     ]
 
 
-def trail_end() -> int:
-    """The id of the newest entry (0 when there is none)."""
-    return LogEntry.objects.aggregate(last=Max("pk"))["last"] or 0
+def trail_end(*, models=None) -> int:
+    """The id of the newest entry (of `models` only, when given; 0 when there is none)."""
+    entries = LogEntry.objects.all()
+    if models is not None:
+        types = ContentType.objects.get_for_models(*models).values()
+        entries = entries.filter(content_type__in=[t.pk for t in types])
+    return entries.aggregate(last=Max("pk"))["last"] or 0
 
 
 def _plan_id(value) -> int | None:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from kotoplan.accounts.selectors import user_reach
+from kotoplan.audit.selectors.feed import trail_end
 from kotoplan.core.clock import today
 from kotoplan.core.permissions import scope
 from kotoplan.geography.models import Area, AreaMembership, Municipality
@@ -29,6 +30,13 @@ from .models import (
 TREND_YEARS = 8
 LANGUAGE_BREAKDOWN = "language"  # StatisticValue.breakdown_key of figures by language group
 MAIN_LANGUAGE_GROUPS = 5
+
+
+def statistics_state() -> int:
+    """What identifies the statistics as they read: the newest audit entry of an import run, a
+    single value or the catalogue (imports write their values in bulk, then save their run).
+    Kept pages that show statistics name it in their key."""
+    return trail_end(models=(ImportRun, StatisticValue, StatIndicator, SituationIndicator))
 
 
 def import_runs_for_user(*, user) -> QuerySet[ImportRun]:
