@@ -2,11 +2,9 @@
 copied into."""
 
 from django import forms
-from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from kotoplan.core.forms import PlainSelect
 from kotoplan.core.text import text_of
 from kotoplan.geography.models import Area
 from kotoplan.planning.models import Theme
@@ -18,27 +16,6 @@ KIND_LABELS = {
     "objective": _("Objectives"),
     "indicator": _("Indicators"),
 }
-
-
-class PlainSelect(forms.Select):
-    """A select list written out directly: Django's widget templates render every option
-    through a template of its own, which made the search page's long area lists the larger
-    part of its time. The same markup, escaped by `format_html`."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        context = self.get_context(name, value, attrs)["widget"]
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (option["value"], mark_safe(" selected") if option["selected"] else "", label)
-                for _group, group_options, _index in context["optgroups"]
-                for option in group_options
-                for label in [option["label"]]
-            ),
-        )
-        attributes = flatatt({k: v for k, v in context["attrs"].items() if v is not False})
-        return format_html('<select name="{}"{}>{}</select>', name, attributes, options)
 
 
 class ReadAtOnce(forms.models.ModelChoiceIterator):

@@ -39,7 +39,6 @@ THEME_STATUS_LABELS = {
     "justified": _("Reason given"),
     "missing": _("Missing"),
 }
-OVERDUE_RULE = "R17-monitoring-not-overdue"
 PLAN_FIELDS = (
     "id",
     "lineage",
@@ -112,12 +111,7 @@ class MunicipalityRow:
     @property
     def monitoring_overdue(self) -> bool:
         """Whether the stored check found the monitoring round overdue (rule R17)."""
-        if self.readiness is None:
-            return False
-        return any(
-            entry["rule"] == OVERDUE_RULE and entry["status"] == "missing"
-            for entry in self.readiness.results
-        )
+        return self.readiness is not None and self.readiness.monitoring_overdue
 
 
 def statutory_themes() -> list[Theme]:
@@ -196,7 +190,7 @@ def municipality_rows(
     current, in_preparation = _current_plans(ids, show_drafts=show_drafts)
     plans = list({p.pk: p for p in current.values()}.values())
     plan_ids = [p.pk for p in plans]
-    stored = readiness_stored(plan_ids=plan_ids)
+    stored = readiness_stored(plan_ids=plan_ids, counts_only=True)
     cells = _theme_cells(plans, themes)
     observations = open_observation_counts(plan_ids=plan_ids)
     monitoring = monitoring_summaries(plan_ids=plan_ids) if plan_ids else {}

@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from kotoplan.core.forms import combobox
+from kotoplan.core.forms import PlainSelect, PlainSelectMultiple, combobox
 from kotoplan.core.text import text_of
 from kotoplan.geography.models import Municipality
 
@@ -40,7 +40,7 @@ class PeerGroupForm(forms.Form):
         label=_("Or choose the municipalities yourself"),
         required=False,
         queryset=Municipality.objects.in_act_scope().order_by("name_fi"),
-        widget=combobox(forms.SelectMultiple(attrs={"size": 6}), multiple=True),
+        widget=combobox(PlainSelectMultiple(attrs={"size": 6}), multiple=True),
         help_text=_("When you choose municipalities here, the size, share and area are ignored."),
     )
 
@@ -75,7 +75,7 @@ class ChooseMunicipalityForm(forms.Form):
     peers = forms.ChoiceField(
         label=_("Municipality"),
         required=False,
-        widget=combobox(forms.Select()),
+        widget=combobox(PlainSelect()),
     )
 
     def __init__(self, *args, municipalities, **kwargs):

@@ -4,6 +4,14 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# The rule whose "missing" finding is a plan's overdue monitoring round.
+OVERDUE_RULE = "R17-monitoring-not-overdue"
+
+
+def overdue_in(results: list[dict]) -> bool:
+    """Whether stored rule results find the monitoring round overdue."""
+    return any(e.get("rule") == OVERDUE_RULE and e.get("status") == "missing" for e in results)
+
 
 class ReadinessResult(models.Model):
     """The latest readiness check of one plan.
@@ -23,6 +31,8 @@ class ReadinessResult(models.Model):
     recommended_total = models.PositiveSmallIntegerField(_("recommendations that apply"))
     recommended_passed = models.PositiveSmallIntegerField(_("recommendations followed"))
     results = models.JSONField(_("results per rule"), default=list)
+    # Rule R17's finding kept beside the results, so overviews of every plan need not read them.
+    monitoring_overdue = models.BooleanField(_("monitoring round overdue"), default=False)
 
     class Meta:
         verbose_name = _("readiness result")

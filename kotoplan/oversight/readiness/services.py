@@ -21,7 +21,7 @@ from kotoplan.planning.services import (
     register_transition_guard,
 )
 
-from .models import ReadinessOverride, ReadinessResult
+from .models import ReadinessOverride, ReadinessResult, overdue_in
 from .rules import RULESET_VERSION, Outcome, Status, build_context, evaluate
 from .selectors import plan_fingerprint, readiness_stored, unmet_now
 
@@ -69,6 +69,7 @@ def readiness_refresh(*, plan: Plan, force: bool = False) -> ReadinessResult:
         **_counts(outcomes),
         "results": [_serialise(o) for o in outcomes],
     }
+    values["monitoring_overdue"] = overdue_in(values["results"])
     try:
         with transaction.atomic():
             result, _created = ReadinessResult.objects.update_or_create(plan=plan, defaults=values)

@@ -278,3 +278,32 @@ def test_area_dashboard__official_with_dated_role_only_for_that_date(
     client.force_login(user)
     assert client.get(_url(ely_centre, SPRING_2025)).status_code == 404
     assert client.get(_url(ely_centre, date(2025, 10, 1))).status_code == 200
+
+
+def test_area_dashboard__overdue_filter_lists_a_plan_whose_round_is_overdue(
+    client, regional_official, coordinator_a, adopted_plan, kauniainen, vitality_centre, clock
+):
+    """The stored check's finding of rule R17 (adopted 2022, no round since) is what the filter
+    reads; once a round is open and not yet due, the plan leaves the list."""
+    from kotoplan.monitoring.rounds import services as progress_services
+    from kotoplan.oversight.readiness.models import ReadinessResult
+
+    adopted_plan.period_end = 2026  # still in force on the test day (2026-06-01)
+    adopted_plan.save()
+    refresh(adopted_plan)
+    assert ReadinessResult.objects.get(plan=adopted_plan).monitoring_overdue
+    client.force_login(regional_official)
+
+    def overdue():
+        response = client.get(_url(vitality_centre, overdue="on"))
+        return [r.municipality.name_fi for r in response.context["rows"]]
+
+    assert overdue() == ["Espoo"]
+    progress_services.round_open(
+        actor=coordinator_a,
+        plan=adopted_plan,
+        period_label="2025",
+        due_date=date(2026, 6, 30),
+    )
+    refresh(adopted_plan)
+    assert overdue() == []

@@ -4,6 +4,7 @@
 from .progress import (
     Coverage,
     MonitoringSummary,
+    counted,
     indicator_for_value_get,
     indicator_values,
     may_open_round,
@@ -31,6 +32,7 @@ from .report import (
 __all__ = [
     "Coverage",
     "MonitoringSummary",
+    "counted",
     "indicator_for_value_get",
     "indicator_values",
     "may_open_round",

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Max, QuerySet
+from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from kotoplan.accounts.selectors import user_reach
@@ -282,17 +283,28 @@ class MonitoringSummary:
     coverage: Coverage
 
 
+def counted(rows: QuerySet, group: str) -> Coalesce:
+    """The number of `rows` (correlated to the outer query by `group`), 0 when there are none:
+    a subquery, where a join of two counted relations would count their product."""
+    numbers = rows.order_by().values(group).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(numbers), 0)
+
+
 def monitoring_summaries(*, plan_ids: list[int]) -> dict[int, MonitoringSummary]:
     """Per plan: the newest round, its coverage and the day of the latest progress report.
 
     One query for all plans, whatever their number.
     """
+    # counted in subqueries: a join of updates and measures would count their product
+    updates = MeasureUpdate.objects.filter(round=OuterRef("pk"))
+    measures = Measure.objects.filter(objective__plan=OuterRef("plan_id"))
+    newest = updates.order_by("-updated_at").values("updated_at")[:1]
     rounds = (
         MonitoringRound.objects.filter(plan_id__in=plan_ids)
         .annotate(
-            reported=Count("measure_updates", distinct=True),
-            total=Count("plan__objectives__measures", distinct=True),
-            last_update=Max("measure_updates__updated_at"),
+            reported=counted(updates, "round"),
+            total=counted(measures, "objective__plan"),
+            last_update=Subquery(newest),
         )
         .values("plan_id", "period_label", "due_date", "pk", "reported", "total", "last_update")
         .order_by("plan_id", "due_date", "pk")

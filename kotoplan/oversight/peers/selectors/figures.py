@@ -11,13 +11,13 @@ from datetime import date
 from decimal import Decimal
 from statistics import median
 
-from django.db.models import Count, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import OuterRef, Q
 from django.utils.translation import gettext
 
 from kotoplan.core.permissions import scope
 from kotoplan.geography.models import Municipality
 from kotoplan.monitoring.rounds.models import MeasureUpdate, MonitoringRound
+from kotoplan.monitoring.rounds.selectors import counted
 from kotoplan.monitoring.statistics.models import (
     FOREIGN_LANGUAGE_SHARE,
     POPULATION,
@@ -190,21 +190,14 @@ def _themes_covered(plan_ids: list[int], themes: list[Theme]) -> dict[int, int]:
     return counts
 
 
-def _counted(rows, group: str) -> Coalesce:
-    """The number of `rows` (correlated to the outer query), 0 when there are none."""
-    counted = rows.order_by().values(group).annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(counted), 0)
-
-
 def _latest_rounds(user, plan_ids: list[int]) -> dict[int, dict]:
     """The newest round the viewer may see of each plan, with its update coverage (one
     query)."""
-    # counted in subqueries: a join of updates and measures would count their product
     reported = MeasureUpdate.objects.filter(round=OuterRef("pk"))
     total = Measure.objects.filter(objective__plan=OuterRef("plan_id"))
     rounds = (
         scope(user, "oversight.compare_round", MonitoringRound.objects.filter(plan_id__in=plan_ids))
-        .annotate(reported=_counted(reported, "round"), total=_counted(total, "objective__plan"))
+        .annotate(reported=counted(reported, "round"), total=counted(total, "objective__plan"))
         .values("plan_id", "period_label", "reported", "total")
         .order_by("plan_id", "due_date", "pk")
     )
