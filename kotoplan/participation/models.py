@@ -181,16 +181,19 @@ class ContentTranslation(models.Model):
     language = models.ForeignKey(
         ConsultationLanguage, on_delete=models.CASCADE, related_name="translations"
     )
-    key = models.CharField(max_length=40)
+    # An internal name (not an edit anyone makes): the change history leaves it out.
+    key = models.CharField(max_length=40, editable=False)
     text = models.CharField(_("text"), max_length=500)
 
     class Meta:
+        verbose_name = _("translation of the draft")
+        verbose_name_plural = _("translations of the draft")
         constraints = [
             models.UniqueConstraint(fields=["language", "key"], name="translation_key_once"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.language.code} {self.key}"
+        return f"{self.language.code}: {self.text[:80]}"
 
     def get_additional_data(self) -> dict:
         return {"plan_id": self.language.consultation.plan_id}

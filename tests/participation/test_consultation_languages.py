@@ -333,3 +333,16 @@ def test_coordinator_sees_the_translation_status_of_each_language(
     }
     assert "Automaattinen käännös, ei vielä tarkistettu" in table.group(0)
     assert "Ei käännöstä: otsikot ja painikkeet ovat englanniksi" in table.group(0)
+
+
+def test_history_names_a_translation_by_its_text_never_by_its_internal_key(
+    client, consultation, coordinator_a
+):
+    """The plan's change history in Finnish: a translation of the draft is named in Finnish and
+    by what it says; the internal key of the part it translates ("objective:12") is left out."""
+    client.force_login(coordinator_a)
+    client.cookies["django_language"] = "fi"
+    page = client.get(reverse("planning:plan_history", args=[consultation.plan_id])).text
+    assert "luonnoksen käännös" in page
+    assert "المزيد من المهاجرين يجدون عملاً" in page
+    assert "objective:" not in page
