@@ -26,6 +26,7 @@ from kotoplan.monitoring.models import (
     StatIndicator,
     StatisticValue,
 )
+from kotoplan.monitoring.statistics.models import FOREIGN_LANGUAGE_SHARE, POPULATION
 from kotoplan.oversight.models import ReadinessResult
 from kotoplan.participation.models import (
     Answer,
@@ -148,7 +149,14 @@ def test_national_data_set_is_complete_repeatable_valid_and_renders(client):
             "lead_municipality__code", flat=True
         )
     ) == {current.order_by("lead_municipality__code")[0].lead_municipality.code, "091"}
-    assert StatisticValue.objects.count() == 3 * 30 * 10
+    profiles = StatisticValue.objects.filter(
+        indicator__code__in=(POPULATION, FOREIGN_LANGUAGE_SHARE)
+    )
+    assert StatisticValue.objects.count() - profiles.count() == 3 * 30 * 10
+    # every municipality's real population, so peer groups form as they do in production
+    assert set(
+        profiles.filter(indicator__code=POPULATION).values_list("municipality__code", flat=True)
+    ) >= set(current.values_list("lead_municipality__code", flat=True))
     roles = set(RoleAssignment.objects.values_list("role", flat=True))
     assert roles == set(RoleAssignment.Role.values)
 

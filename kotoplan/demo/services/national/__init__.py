@@ -17,8 +17,10 @@ from django.db import connection, transaction
 from kotoplan.core.clock import today
 from kotoplan.geography.models import Municipality
 from kotoplan.library.services import index_rebuild
+from kotoplan.monitoring.statistics.services import catalogue_sync, statistic_values_import
 from kotoplan.oversight.readiness.services import readiness_refresh
 
+from ..content.bundled_statistics import POPULATION_FILE, data_dir, population_datasets
 from .activity import (
     generate_cooperation,
     generate_monitoring,
@@ -72,6 +74,7 @@ def generate(
     with transaction.atomic():
         parties = step("organisations and users", load_parties, gen, chosen)
         indicators = step("statistics", generate_statistics, gen, chosen, NORMAL.statistics_years)
+        step("population and foreign-language share", _profiles, gen)
         specs = [
             (m, (LARGEST if m.code == LARGEST_MUNICIPALITY else NORMAL).scaled(scale))
             for m in chosen
@@ -86,6 +89,14 @@ def generate(
     step("library search index", index_rebuild)
     step("planner statistics", _analyze)
     return {"counts": gen.counts, "seconds": timings, "municipalities": len(chosen)}
+
+
+def _profiles(gen: Generation) -> None:
+    """The real population and foreign-language share of every municipality (the shipped
+    statistics): the peer comparison forms its groups from them, as it does in production."""
+    catalogue_sync()
+    for dataset in population_datasets(data_dir() / POPULATION_FILE):
+        gen.count("statistic values", statistic_values_import(dataset=dataset).created)
 
 
 def _analyze() -> None:
