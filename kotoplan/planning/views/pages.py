@@ -6,12 +6,14 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kotoplan.audit.forms import HistoryFilterForm
 from kotoplan.audit.selectors import history_choices, history_rows
 from kotoplan.audit.selectors import plan_history as plan_history_entries
+from kotoplan.core.kept import kept_fragment
 from kotoplan.core.permissions import require
 from kotoplan.core.text import ascii_digits
 from kotoplan.core.views import action_view, form_page
@@ -94,21 +96,27 @@ def plan_compare(request, plan_id):
         other = next((v for v in versions if v.pk == int(other_id)), None)
     if other is None:
         other = plan.previous_version if plan.previous_version in versions else None
-    plan_changes, part_changes = [], []
+    changes = ""
     if other is not None:
         older, newer = sorted([plan, other], key=lambda p: p.version_number)
-        plan_changes, part_changes = selectors.plan_compare(older=older, newer=newer)
+        changes = kept_fragment(
+            "plan-compare",
+            (selectors.plan_content_state(plan=older), selectors.plan_content_state(plan=newer)),
+            lambda: _compare_changes(older, newer),
+        )
     return render(
         request,
         "planning/plan_compare.html",
-        {
-            "plan": plan,
-            "other": other,
-            "versions": versions,
-            "plan_changes": plan_changes,
-            "part_changes": part_changes,
-        },
+        {"plan": plan, "other": other, "versions": versions, "changes": changes},
     )
+
+
+def _compare_changes(older, newer) -> str:
+    """The differences of two versions: the same for every reader who may see both, so kept
+    per the two versions' contents."""
+    plan_changes, part_changes = selectors.plan_compare(older=older, newer=newer)
+    context = {"plan_changes": plan_changes, "part_changes": part_changes}
+    return render_to_string("planning/_plan_compare_changes.html", context)
 
 
 @login_required
