@@ -49,6 +49,10 @@ env = environ.Env(
     # than the minutes below is handed to a worker again.
     KOTOPLAN_EXPORT_RETENTION_HOURS=(int, 24),
     KOTOPLAN_EXPORT_STALE_MINUTES=(int, 10),
+    # Each node keeps a copy of a stored file it has served in this directory (its own disk),
+    # so a large file (the nationwide open data) is read from the database once per node;
+    # empty: always from the database.
+    KOTOPLAN_EXPORT_COPIES_DIR=(str, str(BASE_DIR / "var" / "export-copies")),
     # REST API: how long a write's Idempotency-Key is remembered (manage.py purge_idempotency_keys).
     KOTOPLAN_API_IDEMPOTENCY_HOURS=(int, 24),
     # Reply e-mail addresses given with consultation feedback are removed this many days after

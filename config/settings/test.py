@@ -1,5 +1,9 @@
 """Settings for the test suite: SQLite by default, PostgreSQL when DATABASE_URL points to one."""
 
+import atexit
+import shutil
+import tempfile
+
 from .base import *  # noqa: F403
 from .base import DATABASES
 
@@ -18,3 +22,6 @@ else:
     DATABASES["default"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
 # Most tests sign in with force_login; tests of the second factor switch it on themselves.
 KOTOPLAN_TWO_FACTOR_REQUIRED = False
+# Served files' copies on this node's disk: a directory of the test run's own.
+KOTOPLAN_EXPORT_COPIES_DIR = tempfile.mkdtemp(prefix="kotoplan-export-copies-")
+atexit.register(shutil.rmtree, KOTOPLAN_EXPORT_COPIES_DIR, ignore_errors=True)

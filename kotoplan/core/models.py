@@ -176,6 +176,14 @@ def require_one_language(values, field: str, message) -> None:
 # --- stored exports ------------------------------------------------------------------------------
 
 
+class WithoutContent(models.Manager):
+    """Stored exports without their file, which is read only when it is served
+    (`exportcopies.export_content`) or asked for."""
+
+    def get_queryset(self):
+        return super().get_queryset().defer("content")
+
+
 class StoredExport(models.Model):
     """A generated file (a plan's PDF, a consultation's spreadsheet, …), made by the background
     worker and kept for reuse: one per subject, kind, language and content fingerprint. A change
@@ -206,6 +214,8 @@ class StoredExport(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), default=timezone.now)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    objects = WithoutContent()
 
     class Meta:
         verbose_name = _("stored export")

@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .errors import DomainError, EditConflict
+from .exportcopies import copies_purge
 from .exporters import export_maker
 from .models import StoredExport
 
@@ -144,4 +145,5 @@ def exports_purge(*, now=None) -> int:
     now = now or timezone.now()
     cutoff = now - timedelta(hours=settings.KOTOPLAN_EXPORT_RETENTION_HOURS)
     removed, _by_model = StoredExport.objects.filter(updated_at__lt=cutoff).delete()
+    copies_purge()
     return removed

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from .errors import DomainError, EditConflict
+from .exportcopies import export_content
 from .models import StoredExport
 from .selectors import cookies, site_info
 
@@ -148,7 +149,7 @@ EXPORT_REFRESH_SECONDS = 2
 
 def export_file(export: StoredExport, **headers) -> HttpResponse:
     response = HttpResponse(
-        bytes(export.content), content_type=export.content_type, headers=headers
+        export_content(export), content_type=export.content_type, headers=headers
     )
     response["Content-Disposition"] = f'attachment; filename="{export.file_name}"'
     return response
