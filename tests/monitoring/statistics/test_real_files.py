@@ -1,7 +1,9 @@
 """Real StatFin and Sotkanet files, unmodified (tests/data/real, provenance in
 tests/data/README.md), uploaded on the import page as a statistics importer or a coordinator
 would: PxWeb v2 answers with a month or an area dimension, PxWeb v1 answers of the whole country,
-one in Swedish with sex and age, an old answer without its table id, and a Sotkanet CSV download.
+one in Swedish with sex and age, an old answer without its table id, a quarterly table without an
+area whose totals (SSS) are not areas, a table of regions by their long codes (MK01), and a Sotkanet
+CSV download.
 Each goes in, or the run says in the importer's language which row or field stops it and what to
 do."""
 
@@ -30,6 +32,8 @@ MUNICIPALITIES_V2 = REAL / "statfin_11re_v2_three_municipalities_year.json"
 COUNTRY_V1 = REAL / "statfin_135l_v1_crime_wholecountry_year.json"
 SWEDISH_V1 = REAL / "statfin_11rc_v1_sv_year_sex_age.json"
 NO_TABLE_ID = REAL / "statfin_old_pxnet2_environmental_tiedot_vuosi.json"
+QUARTERS_V2 = REAL / "statfin_14um_v2_quarter_earnings_index.json"
+REGIONS_V2 = REAL / "statfin_13al_v2_regions_mk_year.json"
 SOTKANET_CSV = REAL / "sotkanet_csv_indicator127_population_2009.csv"
 # Sotkanet region ids of the CSV that the shipped regions list does not have (value 0 in each).
 UNLISTED_REGIONS = [[b"730"], [b"456"], [b"455"]]
@@ -106,6 +110,66 @@ def test_v2_month_table__whole_country_months_stay_months(
         (2026, "month", 8),
     ]
     assert "Completed" in page
+
+
+def test_v2_quarter_table__quarters_stay_quarters_and_totals_are_not_areas(
+    client, upload, statistics_importer, catalogue
+):
+    # Index of wage and salary earnings 1995Q1–2026Q2 (`timeperiod_q`, preliminary quarters
+    # labelled "2025Q1*"); no area dimension, but sector and sex fixed at their totals (SSS),
+    # which are not areas; the payment form fixed at its total "0" ("Kaikki").
+    run, page = upload(statistics_importer, QUARTERS_V2, language="fi")
+    assert (run.status, run.rows_total, run.rows_created, run.rows_skipped) == (
+        "succeeded",
+        504,
+        504,
+        0,
+    )
+    assert "koko maa" in page
+    assert "Valmis" in page
+    indicator = StatIndicator.objects.get(code="statfin-14um-ati-2015-100")
+    assert indicator.name_fi == "Ansiotasoindeksi 2015=100"
+    assert indicator.source_code == (
+        "14um: contentscode=ati_2015_100; tyonantajasekt_3_20190528=SSS; "
+        "palk_muo_2_20120101=0; sukupuoli_9_20180101=SSS"
+    )
+    values = StatisticValue.objects.filter(indicator=indicator, country=True)
+    assert set(values.values_list("period_type", flat=True)) == {"quarter"}
+    assert values.count() == 126  # 1995Q1–2026Q2
+    latest = values.get(period=2026, subperiod=2)
+    assert (latest.value, latest.status, latest.period_label) == (
+        Decimal("128.2"),  # the value of 2026Q2 × ati_2015_100 in the file
+        "ok",
+        "2026 Q2",
+    )
+    # quarters the index did not yet exist for are kept as missing, not as zero
+    assert values.get(period=1995, subperiod=1).status == "missing"
+    shown = _api_values(client, indicator=indicator.code, period=2026)
+    assert [(v["period"], v["period_type"], v["subperiod"]) for v in shown] == [
+        (2026, "quarter", 1),
+        (2026, "quarter", 2),
+    ]
+
+
+def test_v2_region_table__long_region_codes_are_the_regions(
+    upload, statistics_importer, reference_data
+):
+    # Labour force survey by region 2009–2025: `alue_23_20180101` ("Maakunta", role geo) with
+    # SSS and MK01 … MK21 labelled "MK01 Uusimaa".
+    run, _page = upload(statistics_importer, REGIONS_V2, language="fi")
+    assert (run.status, run.rows_total, run.rows_created, run.rows_skipped) == (
+        "succeeded",
+        3060,
+        3060,
+        0,
+    )
+    assert "Uusimaa" in run.areas_written
+    assert "koko maa" in run.areas_written
+    employed = StatisticValue.objects.filter(indicator__code="statfin-13al-tyti-tyolliset")
+    uusimaa = employed.get(area__kind="region", area__code="01", period=2025)
+    assert uusimaa.area.name_fi == "Uusimaa"
+    assert employed.filter(country=True).count() == 17
+    assert employed.filter(area__kind="region").values("area").distinct().count() == 19
 
 
 def test_v2_month_table__a_coordinator_is_told_why_and_whom_to_ask(

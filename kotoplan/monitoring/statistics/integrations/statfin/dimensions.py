@@ -224,7 +224,14 @@ def find_area(dimensions, role: dict) -> Dimension | None:
     if len(candidates) > 1:
         candidates = [d for d in candidates if len(d.codes) > 1] or candidates[:1]
     if not candidates:
-        candidates = [d for d in dimensions if d.all_codes(lambda c: parse_area(c) is not False)]
+        # By content: every category an area code, and not only the total (SSS is also every
+        # breakdown's total: "Sukupuoli: SSS" is both sexes, not the whole country).
+        candidates = [
+            d
+            for d in dimensions
+            if d.all_codes(lambda c: parse_area(c) is not False)
+            and not d.all_codes(lambda c: c.strip().upper() in COUNTRY_CODES)
+        ]
     if not candidates:
         return None
     return _one(candidates, dimensions, _("area"), "")

@@ -42,7 +42,6 @@ from ...importers.dataset import (
 )
 from ...models import IndicatorDefinition
 from .dimensions import (
-    TOTAL_CODES,
     Dimension,
     area_refs,
     find_area,
@@ -152,7 +151,7 @@ def _slug(text: str) -> str:
 def _indicators(dataset, metric, data, px, table, fixed, language) -> list[str]:
     """Indicator definitions, one per content; the codes are the same in every language."""
     selection = "; ".join(f"{d.id}={d.codes[0]}" for d in fixed)
-    extra = "-".join(d.codes[0] for d in fixed if d.codes[0] not in TOTAL_CODES)
+    extra = "-".join(d.codes[0] for d in fixed if d.codes[0] not in d.totals)
     contents = metric.codes if metric else [""]
     codes = []
     for content in contents:
