@@ -191,7 +191,8 @@ def my_measures(*, user, page=None) -> MyWork:
     parties already loaded.
     """
     measures = scope(user, "monitoring.update_measure", Measure.objects.all())
-    plan_ids = measures.values("objective__plan_id")
+    # read once: the count and the page would each search every measure again
+    plan_ids = sorted(set(measures.values_list("objective__plan_id", flat=True).order_by()))
     paged = Paginator(
         open_rounds()
         .filter(plan_id__in=plan_ids)
@@ -210,17 +211,18 @@ def _round_work(user, rounds: list[MonitoringRound]) -> list[RoundWork]:
     mine = (
         scope(user, "monitoring.update_measure", Measure.objects.all())
         .filter(objective__plan_id__in=list(plans))
-        .select_related("objective__theme", "objective__plan", "responsible_organisation")
+        .select_related("objective__theme", "responsible_organisation")
         .prefetch_related("co_responsible")
         .order_by("objective__theme__order", "objective__order", "order", "pk")
     )
     for measure in mine:
-        measure.objective.plan = plans[measure.objective.plan_id]
+        measure.objective.plan = plans[measure.objective.plan_id]  # the page's own plans
         mine_by_plan.setdefault(measure.objective.plan_id, []).append(measure)
     updates = {
         (u.round_id, u.measure_id): u
         for u in MeasureUpdate.objects.filter(
-            round__in=rounds, measure__objective__plan_id__in=list(plans)
+            round__in=rounds,
+            measure_id__in=[m.pk for measures in mine_by_plan.values() for m in measures],
         )
     }
     manual = (
