@@ -1,6 +1,6 @@
 """Monitoring rounds: lifecycle, who reports on which measure, optimistic locking, coverage."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
@@ -201,6 +201,44 @@ def test_coverage__reported_over_total(monitored_plan, coordinator_a, contributo
     summary = selectors.monitoring_summaries(plan_ids=[monitored_plan.pk])[monitored_plan.pk]
     assert summary.coverage == coverage
     assert summary.last_update is not None
+
+
+def test_summary__newest_round_counts__last_report_of_the_newest_round_with_one(
+    monitored_plan, coordinator_a, contributor
+):
+    first = open_round(monitored_plan, coordinator_a, label="2025", due=date(2026, 3, 31))
+    services.measure_update_save(
+        actor=contributor,
+        monitoring_round=first,
+        measure=monitored_plan.partner_measure,
+        expected_version=None,
+        status="done",
+    )
+    reported_on = datetime(2026, 3, 20, 10, tzinfo=UTC)
+    MeasureUpdate.objects.filter(round=first).update(updated_at=reported_on)
+    services.round_close(actor=coordinator_a, monitoring_round=first)
+    second = open_round(monitored_plan, coordinator_a, label="2026", due=date(2027, 3, 31))
+
+    summary = selectors.monitoring_summaries(plan_ids=[monitored_plan.pk])[monitored_plan.pk]
+    # the newest round, nobody has reported in it yet; the last report is the older round's
+    assert (summary.period_label, summary.coverage) == ("2026", selectors.Coverage(0, 2))
+    assert summary.last_update == date(2026, 3, 20)
+
+    services.measure_update_save(
+        actor=contributor,
+        monitoring_round=second,
+        measure=monitored_plan.partner_measure,
+        expected_version=None,
+        status="on_track",
+    )
+    MeasureUpdate.objects.filter(round=second).update(
+        updated_at=datetime(2027, 2, 1, 9, tzinfo=UTC)
+    )
+    summary = selectors.monitoring_summaries(plan_ids=[monitored_plan.pk])[monitored_plan.pk]
+    assert (summary.coverage, summary.last_update) == (
+        selectors.Coverage(1, 2),
+        date(2027, 2, 1),
+    )
 
 
 def test_rounds_page__coordinator_manages_viewer_reads(

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
@@ -293,37 +293,41 @@ def counted(rows: QuerySet, group: str) -> Coalesce:
 
 
 def monitoring_summaries(*, plan_ids: list[int]) -> dict[int, MonitoringSummary]:
-    """Per plan: the newest round, its coverage and the day of the latest progress report.
+    """Per plan: the newest round, its coverage and the day of the latest progress report (of
+    the newest round that has one).
 
-    One query for all plans, whatever their number.
+    One query for all plans, whatever their number; only each plan's newest round is counted.
     """
     # counted in subqueries: a join of updates and measures would count their product
     updates = MeasureUpdate.objects.filter(round=OuterRef("pk"))
     measures = Measure.objects.filter(objective__plan=OuterRef("plan_id"))
-    newest = updates.order_by("-updated_at").values("updated_at")[:1]
+    newer = MonitoringRound.objects.filter(plan_id=OuterRef("plan_id")).filter(
+        Q(due_date__gt=OuterRef("due_date"))
+        | Q(due_date=OuterRef("due_date"), pk__gt=OuterRef("pk"))
+    )
+    latest_report = (
+        MeasureUpdate.objects.filter(round__plan_id=OuterRef("plan_id"))
+        .order_by("-round__due_date", "-round_id", "-updated_at")
+        .values("updated_at")[:1]
+    )
     rounds = (
         MonitoringRound.objects.filter(plan_id__in=plan_ids)
+        .exclude(Exists(newer))
         .annotate(
             reported=counted(updates, "round"),
             total=counted(measures, "objective__plan"),
-            last_update=Subquery(newest),
+            last_update=Subquery(latest_report),
         )
-        .values("plan_id", "period_label", "due_date", "pk", "reported", "total", "last_update")
-        .order_by("plan_id", "due_date", "pk")
+        .values("plan_id", "period_label", "reported", "total", "last_update")
     )
-    summaries = {}
-    for row in rounds:  # ascending, so the newest round of each plan is kept
-        last = row["last_update"]
-        previous = summaries.get(row["plan_id"])
-        last_day = last.date() if last else None
-        if last_day is None and previous is not None:
-            last_day = previous.last_update
-        summaries[row["plan_id"]] = MonitoringSummary(
-            last_update=last_day,
+    return {
+        row["plan_id"]: MonitoringSummary(
+            last_update=row["last_update"].date() if row["last_update"] else None,
             period_label=row["period_label"],
             coverage=Coverage(reported=row["reported"], total=row["total"]),
         )
-    return summaries
+        for row in rounds
+    }
 
 
 def overdue_state(*, plan: Plan, on: date | None = None) -> str:
