@@ -220,8 +220,8 @@ def _question_results(consultation: Consultation, all_answers_of=None) -> list[Q
     answered = dict(
         answers.values("question_id").annotate(n=Count("pk")).values_list("question_id", "n")
     )
-    chosen = dict(
-        Answer.options.through.objects.filter(answer__question__consultation=consultation)
+    chosen = dict(  # by the options' own questions: the index of options, not every answer
+        Answer.options.through.objects.filter(questionoption__question__consultation=consultation)
         .order_by()
         .values("questionoption_id")
         .annotate(n=Count("pk"))
