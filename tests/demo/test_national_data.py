@@ -9,6 +9,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from kotoplan.accounts.models import Organisation, RoleAssignment, User
+from kotoplan.audit.selectors import plan_trail
 from kotoplan.cooperation.models import (
     AgendaItem,
     Attendance,
@@ -173,6 +174,12 @@ def test_national_data_set_is_complete_repeatable_valid_and_renders(client):
     page = client.get(reverse("planning:plan_detail", args=[helsinki.pk]))
     assert page.status_code == 200
     assert helsinki.title_fi in page.content.decode()
+    # its change history as the trail records it: every part created, a third of the measures
+    # reworded, the adoption
+    trail = plan_trail(plan_id=helsinki.pk)
+    assert trail.count() >= 1 + 40 + 200 + 60 + 67 + 1
+    history = client.get(reverse("planning:plan_history", args=[helsinki.pk])).content.decode()
+    assert "(luonnos)" in history
     results = client.get(reverse("participation:results", args=[helsinki.consultations.get().pk]))
     assert results.status_code == 200
     client.logout()

@@ -2,9 +2,10 @@
 work around it and users for every role, written in bulk with a fixed seed.
 
 `generate(scale=, municipalities=)` after `load_reference_data` and `sync_organisations`; used
-by the `generate_national_data` command and the benchmarks (`make bench`). Bulk writes skip the
-audit trail and the background refresh, so stored readiness results are computed at the end
-through the readiness service.
+by the `generate_national_data` command and the benchmarks (`make bench`). Bulk writes skip
+auditlog's signals and the background refresh: the plans' change history is written as the trail
+records it (`trail`), and stored readiness results are computed at the end through the readiness
+service.
 """
 
 import random
@@ -31,6 +32,7 @@ from .base import LARGEST, LARGEST_MUNICIPALITY, NORMAL, SEED, Generation
 from .consultations import generate_consultations
 from .people import PASSWORD, load_parties
 from .plans import generate_plans
+from .trail import generate_trail
 
 __all__ = ["PASSWORD", "generate"]
 
@@ -85,6 +87,7 @@ def generate(
         step("monitoring", generate_monitoring, gen, series, parties)
         step("cooperation", generate_cooperation, gen, series, parties)
         step("consultations", generate_consultations, gen, series)
+        step("change history", generate_trail, gen, series, parties)
     step("readiness", _readiness, series)
     step("library search index", index_rebuild)
     step("planner statistics", _analyze)
