@@ -52,7 +52,7 @@ def group_work_for_its_group(user, plan) -> Q:
     """A group's internal comments and proposals on a plan (and any other group entry that
     names a plan) are read in the plan's history only by those who may open that group."""
     groups = scope(user, "cooperation.view_group", models.CooperationGroup.objects.all())
-    return Q(additional_data__cooperation_group_id__in=list(groups.values_list("pk", flat=True)))
+    return Q(additional_data__cooperation_group_id__in=sorted(groups.values_list("pk", flat=True)))
 
 
 # --- personal data: representatives' names and contact details (erasure on request) ----------

@@ -23,11 +23,14 @@ def kept_key(name: str, parts: Iterable) -> str:
     return f"{name}:" + hashlib.sha256(text.encode()).hexdigest()
 
 
-def kept_fragment(name: str, parts: Iterable, render: Callable[[], str]) -> SafeString:
-    """The fragment of these parts, rendered (and escaped) by `render` when not kept."""
+def kept_fragment(
+    name: str, parts: Iterable, render: Callable[[], str], *, seconds: int = KEPT_SECONDS
+) -> SafeString:
+    """The fragment of these parts, rendered (and escaped) by `render` when not kept; kept at
+    most `seconds` (for a fragment that also shows something its parts do not name)."""
     key = kept_key(name, parts)
     fragment = cache.get(key)
     if fragment is None:
         fragment = str(render())
-        cache.set(key, fragment, KEPT_SECONDS)
+        cache.set(key, fragment, seconds)
     return mark_safe(fragment)  # rendered by a template, which escaped it

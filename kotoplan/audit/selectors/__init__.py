@@ -114,6 +114,12 @@ def _visible_condition(user, plan) -> Q:
     return condition
 
 
+def history_visibility(*, user, plan) -> str:
+    """What of the plan's history the user may read, as text: the same for two readers exactly
+    when they see the same entries (for the key of a kept page of the history)."""
+    return str(_visible_condition(user, plan))
+
+
 def plan_trail(*, plan_id: int) -> QuerySet[LogEntry]:
     """Every recorded change to a plan and its content, newest first (unfiltered: for
     administrators' tools and the refresh of stored results, never shown as such)."""

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kotoplan.audit.forms import HistoryFilterForm
-from kotoplan.audit.selectors import history_choices, history_rows
+from kotoplan.audit.selectors import history_choices, history_rows, history_visibility
 from kotoplan.audit.selectors import plan_history as plan_history_entries
 from kotoplan.core.kept import kept_fragment
 from kotoplan.core.permissions import require
@@ -23,6 +23,7 @@ from ..forms.lifecycle import HistoricalPlanForm
 from . import SPECS, part_url, plan_url
 
 HISTORY_PAGE_SIZE = 50
+HISTORY_KEPT_SECONDS = 600
 
 # --- historical records -----------------------------------------------------------------------
 
@@ -121,22 +122,31 @@ def _compare_changes(older, newer) -> str:
 
 @login_required
 def plan_history(request, plan_id):
+    """A page of the plan's change history. The page of entries is kept per plan content (every
+    entry of the plan changes it), what the reader may see of it, the names of the people in it,
+    and the filters and page asked for; at most ten minutes, since it also names things outside
+    the plan as they read now (a statistics indicator, a cooperation group)."""
     plan = selectors.plan_get_for_user(user=request.user, plan_id=plan_id)
     require(request.user, "planning.view_history", plan)
     parts, people = history_choices(user=request.user, plan=plan)
     form = HistoryFilterForm(request.GET or None, parts=parts, people=people)
-    entries = plan_history_entries(user=request.user, plan=plan, filters=form.history_filter())
-    page = Paginator(entries, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+
+    def render_entries() -> str:
+        filters = form.history_filter()
+        entries = plan_history_entries(user=request.user, plan=plan, filters=filters)
+        page = Paginator(entries, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+        context = {"page": page, "rows": history_rows(page.object_list), "query": query.urlencode()}
+        return render_to_string("planning/_plan_history_entries.html", context)
+
+    key = (
+        selectors.plan_content_state(plan=plan),
+        history_visibility(user=request.user, plan=plan),
+        people,
+        request.GET.urlencode(),
+    )
+    entries = kept_fragment("plan-history", key, render_entries, seconds=HISTORY_KEPT_SECONDS)
     return render(
-        request,
-        "planning/plan_history.html",
-        {
-            "plan": plan,
-            "form": form,
-            "page": page,
-            "rows": history_rows(page.object_list),
-            "query": query.urlencode(),
-        },
+        request, "planning/plan_history.html", {"plan": plan, "form": form, "entries": entries}
     )
