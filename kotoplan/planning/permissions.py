@@ -59,6 +59,14 @@ def scope_editable_plans(user, queryset: QuerySet) -> QuerySet:
 
 @rule("planning.view_plan")
 def can_view_plan(user, plan: Plan) -> bool:
+    """The scope above for one plan; its most common ways (the reader's own municipality, a
+    national reader and a published plan) are answered from the plan at hand, without a query."""
+    reach = user_reach(user=user)
+    if reach.admin or (reach.national and plan.state != Plan.State.DRAFT):
+        return True
+    local = reach.coordinator_municipalities | reach.viewer_municipalities
+    if (local | reach.contributor_municipalities) & related_ids(plan, "municipalities"):
+        return True
     return scope_viewable_plans(user, Plan.objects.filter(pk=plan.pk)).exists()
 
 

@@ -38,8 +38,8 @@ def plans_for_user(*, user, action: str = "planning.view_plan") -> QuerySet[Plan
 
 def plan_get_for_user(*, user, plan_id: int) -> Plan:
     """The plan if the user may see it; missing and forbidden both give 404."""
-    plan = plans_for_user(user=user).filter(pk=plan_id).first()
-    if plan is None:
+    plan = Plan.objects.with_outline().filter(pk=plan_id).first()
+    if plan is None or not can(user, "planning.view_plan", plan):
         raise Http404
     return plan
 

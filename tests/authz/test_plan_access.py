@@ -343,3 +343,14 @@ def test_can_denies_known_action__inactive_user(coordinator_a, draft_plan):
 
     assert can(coordinator_a, "planning.change_plan", draft_plan) is False
     assert not scope(coordinator_a, "planning.view_plan", Plan.objects.all()).exists()
+
+
+@pytest.mark.parametrize("role", ROLE_FIXTURES)
+def test_view_plan__the_rule_for_one_plan_agrees_with_the_scope(request, world, role):
+    """`can(…, "planning.view_plan", plan)` answers its common cases without a query; for every
+    role and plan it says what the scope says."""
+    user = request.getfixturevalue(role)
+    for name in ("draft_a", "adopted_a", "draft_b"):
+        plan = Plan.objects.with_outline().get(pk=world[name].pk)
+        in_scope = scope(user, "planning.view_plan", Plan.objects.filter(pk=plan.pk)).exists()
+        assert can(user, "planning.view_plan", plan) is in_scope, (role, name)
