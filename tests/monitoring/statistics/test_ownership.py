@@ -11,18 +11,9 @@ from kotoplan.accounts.models import RoleAssignment
 from kotoplan.geography.models import Area
 from kotoplan.monitoring.statistics.models import ImportRun, StatisticValue
 from kotoplan.monitoring.statistics.services import import_run_create, import_run_execute
-from tests.factories.accounts import RoleAssignmentFactory, UserFactory
+from tests.factories.accounts import UserFactory
 from tests.factories.geography import AreaFactory
 from tests.monitoring.statistics.test_statfin_shapes import QUARTER, YEAR
-
-
-@pytest.fixture
-def statistics_importer(ministry):
-    user = UserFactory(username="tilastot")
-    RoleAssignmentFactory(
-        user=user, organisation=ministry, role=RoleAssignment.Role.STATISTICS_IMPORTER
-    )
-    return user
 
 
 def _run(actor, municipality, path, name="11ra.json"):
