@@ -15,7 +15,6 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from kotoplan.accounts.models import RoleAssignment
 from kotoplan.monitoring.statistics.integrations.statfin.parsers import parse_jsonstat
 from kotoplan.monitoring.statistics.models import (
     BreakdownLabel,
@@ -23,7 +22,6 @@ from kotoplan.monitoring.statistics.models import (
     StatIndicator,
     StatisticValue,
 )
-from tests.factories.accounts import RoleAssignmentFactory, UserFactory
 from tests.monitoring.conftest import DATA
 
 REAL = DATA / "real"
@@ -37,15 +35,6 @@ REGIONS_V2 = REAL / "statfin_13al_v2_regions_mk_year.json"
 SOTKANET_CSV = REAL / "sotkanet_csv_indicator127_population_2009.csv"
 # Sotkanet region ids of the CSV that the shipped regions list does not have (value 0 in each).
 UNLISTED_REGIONS = [[b"730"], [b"456"], [b"455"]]
-
-
-@pytest.fixture
-def statistics_importer(ministry):
-    user = UserFactory(username="tilastot")
-    RoleAssignmentFactory(
-        user=user, organisation=ministry, role=RoleAssignment.Role.STATISTICS_IMPORTER
-    )
-    return user
 
 
 @pytest.fixture
@@ -354,24 +343,27 @@ def test_old_answer_without_table_id__refused_until_the_table_is_named(
 # --- Sotkanet ------------------------------------------------------------------------------------
 
 
-def test_sotkanet_csv__a_region_the_regions_list_lacks_stops_it_with_what_to_do(
-    upload, statistics_importer, catalogue
+def test_sotkanet_csv__a_region_the_regions_list_lacks_is_skipped_with_what_to_do(
+    upload, statistics_importer, reference_data
 ):
     # Indicator 127 (population), 2009, 466 rows keyed by Sotkanet's region ids; three ids
-    # (730, 456, 455) are not in the regions list shipped with Kotoplan.
-    messages = {
-        "fi": "CSV-rivi 310: tuntematon alue 730 (ei alueluettelossa). Tuo rivien kanssa "
-        "ajantasainen alueluettelo (/regions).",
-        "sv": "CSV-rad 310: okänd region 730 (finns inte i regionlistan). Importera den aktuella "
-        "regionlistan (/regions) tillsammans med raderna.",
-        "en": "CSV row 310: unknown region 730 (not in the regions list). Import the current "
-        "regions list (/regions) with the rows.",
+    # (730, 456, 455) are not in the regions list shipped with Kotoplan: the rest goes in, and
+    # the note names each missing region and how to include it, in the importer's language.
+    notes = {
+        "fi": "alue 730 ei ole alueluettelossa (tuo ajantasainen alueluettelo, /regions, "
+        "rivien kanssa, niin sen rivit tulevat mukaan): 1",
+        "sv": "region 730 finns inte i regionlistan (importera den aktuella regionlistan, "
+        "/regions, tillsammans med raderna för att ta med den): 1",
+        "en": "region 730 is not in the regions list (import the current regions list, "
+        "/regions, with the rows to include it): 1",
     }
-    for language, message in messages.items():
+    for language, note in notes.items():
         run, page = upload(statistics_importer, SOTKANET_CSV, language=language)
-        assert (run.status, run.error_message) == ("failed", message)
-        assert escape(message) in page
-    assert not StatisticValue.objects.exists()
+        assert (run.status, run.rows_total, run.rows_skipped) == ("succeeded", 466, 123)
+        assert note in run.skipped_note
+        assert escape(note) in page
+    population = StatisticValue.objects.filter(indicator__code="sotkanet-127", period=2009)
+    assert population.get(municipality__code="091").value == Decimal(583350)
 
 
 def test_sotkanet_csv__rows_of_listed_regions_go_to_their_areas(

@@ -66,8 +66,19 @@ def test_import__other_levels_skipped_and_genders_as_breakdown(sotkanet_municipa
     assert (female.value, female.status) == (None, "missing")
 
 
+def test_import__a_region_the_list_lacks_is_skipped_and_named(sotkanet_municipalities, catalogue):
+    rows = _rows()
+    rows.append({**rows[3], "region": 4242})
+    dataset = parse_rows(json.dumps(rows), _regions())
+    assert dataset.skipped == 1
+    assert list(dataset.skipped_reasons) == [
+        "region 4242 is not in the regions list (import the current regions list, /regions, "
+        "with the rows to include it)"
+    ]
+    assert len(dataset.values) == len(rows) - 1
+
+
 BROKEN = [
-    ("region", lambda rows: [*rows[:3], {**rows[3], "region": 4242}], "Row 4: unknown region 4242"),
     (
         "value",
         lambda rows: [{**rows[0], "value": "many"}, *rows[1:]],

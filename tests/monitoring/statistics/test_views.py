@@ -108,9 +108,14 @@ def test_upload__sotkanet_file_without_regions_uses_the_shipped_list(
             client, coordinator_a.roles.get().organisation.municipality, regions_file=""
         )
     run = ImportRun.objects.get()
-    # The sample's ids 9049/9179 are invented; the shipped (real) regions list refuses them.
+    # The sample's ids 9049/9179 are invented; the shipped (real) regions list does not know
+    # them, so the coordinator's own municipality has no value in the file, and the run says
+    # which regions were left out and how to include them.
     assert run.status == "failed"
-    assert "unknown region 9049 (not in the regions list)" in run.error_message
+    assert run.error_message.startswith("The file has no values for Espoo")
+    assert "Rows left out of the file: region 9049 is not in the regions list" in (
+        run.error_message
+    )
     assert response.status_code == 302
 
 

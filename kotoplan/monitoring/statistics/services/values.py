@@ -148,6 +148,7 @@ def restrict_to_municipality(dataset: ParsedDataset, municipality: Municipality)
         if v.area.level == MUNICIPALITY and v.area.code == municipality.code
     ]
     others = len(dataset.values) - len(kept)
+    left_out = "; ".join(f"{reason}: {n}" for reason, n in dataset.skipped_reasons.items())
     if others:
         dataset.skip(
             _(
@@ -157,15 +158,15 @@ def restrict_to_municipality(dataset: ParsedDataset, municipality: Municipality)
             % {"name": municipality.name_fi},
             others,
         )
-    if dataset.values and not kept:
-        raise ImportFormatError(
-            _(
-                "The file has no values for %(name)s (municipality code %(code)s). A "
-                "coordinator imports only their own municipality's values; ask a statistics "
-                "importer or an administrator to import the values of other areas."
-            )
-            % {"name": municipality.name_fi, "code": municipality.code}
-        )
+    if (dataset.values or left_out) and not kept:
+        message = _(
+            "The file has no values for %(name)s (municipality code %(code)s). A "
+            "coordinator imports only their own municipality's values; ask a statistics "
+            "importer or an administrator to import the values of other areas."
+        ) % {"name": municipality.name_fi, "code": municipality.code}
+        if left_out:  # the municipality's rows may be among them
+            message += " " + _("Rows left out of the file: %(reasons)s.") % {"reasons": left_out}
+        raise ImportFormatError(message)
     dataset.values = kept
 
 

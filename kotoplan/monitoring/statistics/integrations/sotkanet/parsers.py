@@ -228,13 +228,16 @@ class RowReader:
         value = self._number(row, "value", where)
         absolute = self._number(row, "absValue", where)
         if region_id not in self.regions:
-            raise SotkanetFormatError(
+            # Sotkanet adds regions over the years: the other rows still go in, and the note
+            # names the region and how to include it.
+            self.dataset.skip(
                 _(
-                    "%(where)s: unknown region %(region)s (not in the regions list). Import "
-                    "the current regions list (/regions) with the rows."
+                    "region %(region)s is not in the regions list (import the current regions "
+                    "list, /regions, with the rows to include it)"
                 )
-                % {"where": where, "region": region_id}
+                % {"region": region_id}
             )
+            return
         area = self.regions[region_id]
         if area is None:
             self.dataset.skip(_("region level not kept by Kotoplan"))
