@@ -190,3 +190,21 @@ GROWTH_PAGES = [
         requests=5,
     ),
 ]
+
+
+# Timed again once the worker has made the files (the download of a stored file).
+DOWNLOADS = [
+    FLOOR,
+    Page(
+        "DOCX download, largest plan (made)",
+        lambda t: reverse("documents:plan_docx", args=[t["largest_plan"]]),
+        user="coord.091",
+        requests=10,
+    ),
+    Page(
+        "PDF download, largest plan (made)",
+        lambda t: reverse("documents:plan_pdf", args=[t["largest_plan"]]),
+        user="coord.091",
+        requests=10,
+    ),
+]

@@ -110,6 +110,33 @@ def _load_table(load) -> list[str]:
     return lines + details
 
 
+def _exports_table(first: dict) -> list[str]:
+    """The files the worker made, and their download once made."""
+    downloads = {r["page"].name.split(" ")[0]: r for r in first.get("downloads", [])}
+    floor = _floor(first["downloads"]) if first.get("downloads") else None
+    lines = [
+        "#### Files made by the background worker (largest plan, 200 measures)",
+        "",
+        "| file | made by the worker in | worker's peak memory | size | download once made "
+        "(median, × floor, queries) |",
+        "|---|---|---|---|---|",
+    ]
+    for kind, made in first["exports"].items():
+        label = "DOCX" if kind.endswith("docx") else "PDF"
+        got = downloads.get(label)
+        download = "—"
+        if got and floor and not got.get("skipped"):
+            status = "" if got["status"] == 200 else f" (HTTP {got['status']})"
+            download = (
+                f"{_ms(got['median'])}, {got['median'] / floor:,.0f}×, {got['queries']}{status}"
+            )
+        lines.append(
+            f"| {label} ({made['language']}) | {made['seconds']:.1f} s | "
+            f"{made['peak_mib']:.0f} MiB | {made['bytes'] / 1024:,.0f} KiB | {download} |"
+        )
+    return lines
+
+
 def render(run: dict) -> str:
     lines = [
         f"- Date: {run['date']}; command: `{run['command']}`; whole run {run['minutes']:.0f} min.",
@@ -151,6 +178,8 @@ def render(run: dict) -> str:
                 f"| {m['page']} | {m['before_mib']:.0f} MiB | {m['peak_mib']:.0f} MiB | "
                 f"{m['bytes'] / 1024:,.0f} KiB |"
             )
+    if first.get("exports"):
+        lines += ["", *_exports_table(first)]
     if len(run["datasets"]) > 1:
         lines += [
             "",

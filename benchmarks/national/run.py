@@ -30,9 +30,17 @@ import django  # noqa: E402
 
 django.setup()
 
-from pages import GROWTH_PAGES, PAGES  # noqa: E402
+from pages import DOWNLOADS, GROWTH_PAGES, PAGES  # noqa: E402
 from report import write_report  # noqa: E402
-from server import Server, build, database_url, peak_memory, targets, time_page  # noqa: E402
+from server import (  # noqa: E402
+    Server,
+    build,
+    database_url,
+    make_exports,
+    peak_memory,
+    targets,
+    time_page,
+)
 
 ONLY, SKIP = [""], [""]
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/kotoplan_bench"
@@ -218,6 +226,11 @@ def main() -> None:
                 entry["pages"] = measure(server, PAGES, found, log)
                 log("memory")
                 entry["memory"] = memory(server, PAGES, found, log)
+                if not ONLY[0]:
+                    log("files made by the worker")
+                    entry["exports"] = make_exports(url)
+                    log(f"  {entry['exports']}")
+                    entry["downloads"] = measure(server, DOWNLOADS, found, log)
                 if not args.skip_load:
                     log("load test")
                     entry["load"] = load_test(server, found, log)

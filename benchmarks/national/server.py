@@ -85,6 +85,19 @@ def targets(url: str) -> dict:
     return json.loads(out.strip().splitlines()[-1])
 
 
+def make_exports(url: str) -> dict:
+    """Let the worker make the files the pages asked for (exports.py); their time and memory."""
+    out = subprocess.run(
+        [PY, str(ROOT / "benchmarks" / "national" / "exports.py")],
+        cwd=ROOT,
+        env=environment(url),
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
 class Server:
     """gunicorn with config/gunicorn.py and the bench settings on 127.0.0.1:`port`."""
 
