@@ -263,6 +263,11 @@ class ImportRun(TimeStampedModel):
         return {"source": self.source, "file": self.file_name, "url": self.url}
 
     @property
+    def skipped_reasons(self) -> list[str]:
+        """Why rows were skipped, one reason with its count per item."""
+        return [line for line in self.skipped_note.splitlines() if line.strip()]
+
+    @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.SUCCEEDED, self.Status.FAILED)
 

@@ -360,8 +360,8 @@ def test_sotkanet_csv__a_region_the_regions_list_lacks_is_skipped_with_what_to_d
     for language, note in notes.items():
         run, page = upload(statistics_importer, SOTKANET_CSV, language=language)
         assert (run.status, run.rows_total, run.rows_skipped) == ("succeeded", 466, 123)
-        assert note in run.skipped_note
-        assert escape(note) in page
+        assert note in run.skipped_reasons
+        assert f"<li>{escape(note)}</li>" in page  # each reason an item of its own
     population = StatisticValue.objects.filter(indicator__code="sotkanet-127", period=2009)
     assert population.get(municipality__code="091").value == Decimal(583350)
 

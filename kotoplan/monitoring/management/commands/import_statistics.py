@@ -74,5 +74,5 @@ class Command(BaseCommand):
                 f"{run.rows_skipped} skipped."
             )
         )
-        if run.skipped_note:
-            self.stdout.write(f"Skipped: {run.skipped_note}")
+        for reason in run.skipped_reasons:
+            self.stdout.write(f"Skipped: {reason}")

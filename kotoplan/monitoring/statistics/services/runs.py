@@ -156,7 +156,7 @@ def _execute(run: ImportRun) -> ImportRun:
         # them leaves neither, and the restart marks the run failed with nothing written.
         with transaction.atomic():
             counts = statistic_values_import(dataset=dataset, run=run, only_municipality=only)
-            notes = "; ".join(
+            notes = "\n".join(  # one reason a line (ImportRun.skipped_reasons)
                 f"{reason}: {n}" for reason, n in sorted(dataset.skipped_reasons.items())
             )
             return _finish(
