@@ -87,8 +87,13 @@ def reuses_of(*, user, measures) -> QuerySet[Measure]:
     )
 
 
-def plan_reuses(*, user, plan: Plan) -> QuerySet[Measure]:
-    return reuses_of(user=user, measures=Measure.objects.filter(objective__plan=plan))
+def plan_reuses(*, user, plan: Plan) -> list[Measure]:
+    """Copies of the plan's measures the person may read. Most plans have none: that is asked
+    first, without the reader's scope."""
+    measures = Measure.objects.filter(objective__plan=plan)
+    if not Measure.objects.filter(reused_from__in=measures).exists():
+        return []
+    return list(reuses_of(user=user, measures=measures))
 
 
 def reuse_targets(*, user) -> QuerySet[Objective]:
