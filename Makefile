@@ -68,7 +68,7 @@ clean:
 
 # Not part of `make test`: the national data set on PostgreSQL (DATABASE_URL, default
 # postgres://postgres@127.0.0.1:5432/kotoplan_bench, dropped and recreated), served by gunicorn;
-# writes BENCHMARKS.md. About 25 minutes on 2 cores.
+# writes BENCHMARKS.md. About 5 to 10 minutes on 2 cores.
 bench: export DJANGO_SETTINGS_MODULE = config.settings.bench
 bench:
 	$(PY) benchmarks/national/run.py --write
