@@ -178,7 +178,7 @@ def require_one_language(values, field: str, message) -> None:
 
 class WithoutContent(models.Manager):
     """Stored exports without their file, which is read only when it is served
-    (`exportcopies.export_content`) or asked for."""
+    (`services.export_content`) or asked for."""
 
     def get_queryset(self):
         return super().get_queryset().defer("content")

@@ -14,9 +14,9 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from .errors import DomainError, EditConflict
-from .exportcopies import export_content
 from .models import StoredExport
 from .selectors import cookies, site_info
+from .services import export_content
 
 
 def run_service(form, call):
