@@ -73,9 +73,10 @@ def build(url: str, *, scale: int, municipalities: int | None) -> dict:
     return seconds
 
 
-def targets(url: str) -> dict:
+def _script(url: str, name: str) -> dict:
+    """Run benchmarks/national/<name> with the data set's settings; the JSON it prints last."""
     out = subprocess.run(
-        [PY, str(ROOT / "benchmarks" / "national" / "targets.py")],
+        [PY, str(ROOT / "benchmarks" / "national" / name)],
         cwd=ROOT,
         env=environment(url),
         check=True,
@@ -83,19 +84,16 @@ def targets(url: str) -> dict:
         text=True,
     ).stdout
     return json.loads(out.strip().splitlines()[-1])
+
+
+def targets(url: str) -> dict:
+    """What the pages point at in the data set (targets.py)."""
+    return _script(url, "targets.py")
 
 
 def make_exports(url: str) -> dict:
     """Let the worker make the files the pages asked for (exports.py); their time and memory."""
-    out = subprocess.run(
-        [PY, str(ROOT / "benchmarks" / "national" / "exports.py")],
-        cwd=ROOT,
-        env=environment(url),
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    return _script(url, "exports.py")
 
 
 class Server:

@@ -1,23 +1,18 @@
 """Screens of monitoring rounds: the plan's rounds (open/close), "my measures to update", the
 progress and indicator value forms, and the monitoring report."""
 
-import hashlib
-
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.db import transaction
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kotoplan.core.clock import today
+from kotoplan.core.kept import kept_fragment
 from kotoplan.core.panels import links
 from kotoplan.core.permissions import can, require
-from kotoplan.core.release import release_key
 from kotoplan.core.views import action_view, form_page, form_view
 from kotoplan.planning.selectors import plan_content_state, plan_get_for_user
 
@@ -149,11 +144,6 @@ def indicator_value(request, round_id: int, indicator_id: int):
     )
 
 
-# How long a rendered report body is kept; any change to its plan or the statistics gives it
-# a new key sooner.
-REPORT_KEPT_SECONDS = 24 * 3600
-
-
 @login_required
 def report(request, plan_id: int, round_id: int):
     """The monitoring report of a round. Its body (everything below the download links) is the
@@ -164,24 +154,18 @@ def report(request, plan_id: int, round_id: int):
     )
     plan = monitoring_round.plan
     files = links(REPORT_FILES, monitoring_round=monitoring_round)
-    parts = (
-        str(monitoring_round.pk),
-        plan_content_state(plan=plan),
-        str(statistics_state()),
-        translation.get_language(),
-        release_key(),
-    )
-    key = "monitoring-report:" + hashlib.sha256("|".join(parts).encode()).hexdigest()
-    body = cache.get(key)
-    if body is None:
+
+    def render_body() -> str:
         data = selectors.report_data(monitoring_round=monitoring_round)
         context = {"round": monitoring_round, "plan": plan, **data}
-        body = render_to_string("monitoring/_report_body.html", context, request)
-        cache.set(key, body, REPORT_KEPT_SECONDS)
+        return render_to_string("monitoring/_report_body.html", context, request)
+
+    parts = (monitoring_round.pk, plan_content_state(plan=plan), statistics_state())
+    body = kept_fragment("monitoring-report", parts, render_body)
     context = {
         "round": monitoring_round,
         "plan": plan,
         "downloads": [(label, url) for _key, label, url in files],
-        "body": mark_safe(body),  # rendered (escaped) by the template above
+        "body": body,
     }
     return render(request, "monitoring/report_detail.html", context)
