@@ -19,8 +19,9 @@ municipality with a plan of 20 objectives, 60 measures with lead, co-responsible
 organisations, 30 indicators with 10 years of statistics, two monitoring rounds, a cooperation
 group with meetings and a consultation of 500 responses; a third with an earlier version;
 Helsinki's plan the largest with 200 measures and 5,000 responses) on a recreated PostgreSQL
-database, served by gunicorn (`config/gunicorn.py`, `config.settings.bench`: DEBUG off, the
-database cache) over loopback. Each page is timed at the client (whole body read) one request
+database, served by gunicorn (`config/gunicorn.py`, `config.settings.bench`: DEBUG off, cache and
+sessions shared by the workers in Redis as on several app nodes, else in the database's cache
+table) over loopback. Each page is timed at the client (whole body read) one request
 after another after warming every worker; the floor is the base template alone
 (`/bench/floor/`), in the same run; × floor is median / floor median. SQL queries come from a
 bench-only middleware header (not counted for streamed bodies). Targets (issue 15): 5× the floor
@@ -143,6 +144,8 @@ def render(run: dict) -> str:
         f"- Machine: {run['machine']}; load average (1, 5, 15 min) at the end of the run: "
         f"{', '.join(f'{x:.2f}' for x in os.getloadavg())}.",
     ]
+    if run.get("cache"):
+        lines.append(f"- Cache and sessions of the workers: {run['cache']}.")
     if run.get("note"):
         lines.append(f"- {run['note']}")
     for d in run["datasets"]:

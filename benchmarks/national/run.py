@@ -38,6 +38,7 @@ from server import (  # noqa: E402
     database_url,
     make_exports,
     peak_memory,
+    shared_cache,
     targets,
     time_page,
 )
@@ -217,6 +218,7 @@ def main() -> None:
         seconds = {} if reuse else build(url, scale=scale, municipalities=subset)
         log(f"{label}: built in {sum(seconds.values()):.0f} s {seconds}")
         found = targets(url)
+        run["cache"] = shared_cache()
         server = Server(url, args.port, args.workers)
         entry = {"label": label, "scale": scale, "subset": subset, "build": seconds}
         entry["targets"] = {k: found.get(k) for k in ("municipalities", "measures")}

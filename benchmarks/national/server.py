@@ -159,6 +159,25 @@ class Server:
         return session
 
 
+REDIS_URL = "redis://127.0.0.1:6379/12"
+
+
+def shared_cache() -> str:
+    """Where the workers share their cache and sessions, as app nodes do in production: Redis
+    (KOTOPLAN_BENCH_REDIS_URL, default database 12 of the local Redis) when it answers, emptied
+    first; else the database's cache table. Sets REDIS_URL for the server and the commands."""
+    import redis
+
+    url = os.environ.get("KOTOPLAN_BENCH_REDIS_URL", REDIS_URL)
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=2).flushdb()
+    except redis.RedisError:
+        os.environ.pop("REDIS_URL", None)
+        return "the database's cache table (Redis did not answer)"
+    os.environ["REDIS_URL"] = url
+    return f"Redis ({url}), sessions read through it"
+
+
 def rss_kib(pid: int, key: str = "VmRSS") -> int:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith(key + ":"):

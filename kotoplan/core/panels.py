@@ -25,7 +25,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
+
+from .kept import kept_for_reader
 
 MENU = "menu"
 FOOTER = "footer"
@@ -51,6 +54,7 @@ class RenderedPanel:
     template: str
     context: dict[str, Any]
     title: Any = None
+    html: str | None = None  # already rendered (kept): shown as it is
 
     @property
     def headline(self) -> Any:
@@ -129,6 +133,30 @@ def plan_panels(*, plan, user, request=None) -> list[RenderedPanel]:
     return rendered
 
 
+def kept_plan_panels(*, plan, user, request) -> list[RenderedPanel]:
+    """The plan page's panels for this reader, rendered, and kept while nothing in the service
+    changes (`kept_for_reader`: the panels read across every app)."""
+
+    def render() -> list[tuple[str, str, str]]:
+        return [
+            (p.key, str(p.headline or ""), render_to_string(p.template, p.context, request))
+            for p in plan_panels(plan=plan, user=user, request=request)
+        ]
+
+    kept = kept_for_reader(
+        "plan-panels",
+        (plan.pk, plan.version, plan.state, plan.updated_at),
+        render,
+        user=user,
+        request=request,
+    )
+    return [
+        RenderedPanel(key, _panels[key].template, {"headline": headline}, _panels[key].title, html)
+        for key, headline, html in kept
+        if key in _panels
+    ]
+
+
 def register_link(
     slot: str,
     *,
@@ -202,11 +230,14 @@ def sections(slot: str, **context) -> list[RenderedPanel]:
 
 def waiting_count(slot: str, *, user) -> int:
     """How many things the slot's sections say wait for the user; counted once per request (the
-    navigation and the page ask alike)."""
+    navigation and the page ask alike) and kept while nothing in the service changes."""
     cache = f"_kotoplan_waiting_{slot}"
     known = getattr(user, cache, None)
     if known is None:
-        known = sum(s.count(user=user) for s in _in_order(_sections.get(slot, {})) if s.count)
+        counts = [s.count for s in _in_order(_sections.get(slot, {})) if s.count]
+        known = kept_for_reader(
+            f"waiting-{slot}", (), lambda: sum(count(user=user) for count in counts), user=user
+        )
         setattr(user, cache, known)
     return known
 

@@ -1,20 +1,31 @@
 """Oversight's entries in the registries of kotoplan.core.panels: the oversight menu item and
 the plan page's readiness and observations panels."""
 
+from django.db.models import Max
 from django.urls import reverse
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from kotoplan.core.kept import register_derived_state
 from kotoplan.core.panels import register_menu_item, register_plan_panel
 from kotoplan.core.permissions import can
 
 from .dialogue.selectors import plan_dialogue_summary
+from .readiness.models import ReadinessResult
 from .readiness.selectors import (
     overrides_of,
     readiness_basis_note,
     readiness_of_plan,
     readiness_report,
 )
+
+
+def _readiness_state():
+    """The newest stored readiness result (the background check stores them unaudited)."""
+    return ReadinessResult.objects.aggregate(last=Max("computed_at"))["last"]
+
+
+register_derived_state("readiness", _readiness_state)
 
 
 def _dashboards_url(user) -> str | None:

@@ -3,6 +3,7 @@
 from django import template
 from django.template.defaultfilters import linebreaksbr
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
@@ -133,6 +134,8 @@ def is_checkbox(bound_field) -> bool:
 @register.simple_tag(takes_context=True)
 def render_panel(context, panel):
     """Render a registered panel (kotoplan.core.panels) with its own context and the request."""
+    if panel.html is not None:
+        return mark_safe(panel.html)  # rendered by its template, which escaped it
     template_obj = context.template.engine.get_template(panel.template)
     return template_obj.render(context.new(panel.context))
 

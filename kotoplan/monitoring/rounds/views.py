@@ -6,11 +6,12 @@ from django.db import transaction
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kotoplan.core.clock import today
-from kotoplan.core.kept import kept_fragment
+from kotoplan.core.kept import kept_for_reader, kept_fragment
 from kotoplan.core.panels import links
 from kotoplan.core.permissions import can, require
 from kotoplan.core.views import action_view, form_page, form_view
@@ -76,8 +77,15 @@ def round_close(request, plan_id: int, round_id: int):
 
 @login_required
 def my_measures(request):
-    work = selectors.my_measures(user=request.user, page=request.GET.get("page"))
-    return render(request, "monitoring/round_my_measures.html", {"work": work})
+    page = request.GET.get("page")
+
+    def body() -> str:
+        work = selectors.my_measures(user=request.user, page=page)
+        return render_to_string("monitoring/_my_measures_body.html", {"work": work}, request)
+
+    # Kept per reader until anything changes: a partner may own measures in every plan.
+    kept = kept_for_reader("my-measures", (page,), body, user=request.user, request=request)
+    return render(request, "monitoring/round_my_measures.html", {"body": mark_safe(kept)})
 
 
 def _progress_page(

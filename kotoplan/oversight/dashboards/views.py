@@ -10,10 +10,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from kotoplan.accounts.selectors import user_reach
 from kotoplan.core.clock import today
+from kotoplan.core.kept import SERVICE_KEPT_SECONDS, kept_fragment, kept_value, service_state
 from kotoplan.core.panels import sections
 from kotoplan.core.permissions import can
 from kotoplan.geography.models import Area
@@ -86,8 +88,20 @@ def _area_rows(request, area_id: int):
     if not can(request.user, "oversight.view_area_dashboard", (area, on)):
         raise Http404
     show_drafts = can(request.user, "oversight.view_area_drafts", (area, on))
-    municipalities = dashboards.area_municipalities(area=area, on=on)
-    rows = dashboards.municipality_rows(municipalities, show_drafts=show_drafts, themes=themes)
+
+    def read():
+        municipalities = dashboards.area_municipalities(area=area, on=on)
+        rows = dashboards.municipality_rows(municipalities, show_drafts=show_drafts, themes=themes)
+        return list(municipalities), rows
+
+    # The same for every reader who may see the area (drafts or not), until anything changes.
+    state = service_state(request.user)
+    municipalities, rows = kept_value(
+        "area-rows",
+        (area.pk, on, show_drafts, state),
+        read,
+        seconds=SERVICE_KEPT_SECONDS,
+    )
     shown = dashboards.filter_rows(
         rows,
         state=form.option("state"),
@@ -104,6 +118,8 @@ def _area_rows(request, area_id: int):
         "total": len(rows),
         "show_drafts": show_drafts,
         "municipalities": municipalities,
+        # what the rows shown are made of: the tables rendered from them are kept under it
+        "rows_state": (area.pk, on, show_drafts, sorted(form.cleaned_data.items()), state),
     }
     return None, context
 
@@ -122,6 +138,16 @@ def area_dashboard(request, area_id: int):
     )
     context["can_national"] = can(request.user, "oversight.view_national_dashboard")
     context["csv_query"] = _query(request).urlencode()
+    context["tables"] = kept_fragment(
+        "area-tables",
+        context["rows_state"],
+        lambda: render_to_string(
+            "oversight/dashboards/_area_tables.html",
+            {"rows": context["rows"], "themes": context["themes"]},
+            request,
+        ),
+        seconds=SERVICE_KEPT_SECONDS,
+    )
     context["sections"] = sections(
         dashboards.AREA_DASHBOARD,
         user=request.user,
@@ -150,8 +176,20 @@ def national_dashboard(request):
     form = DateForm(_query(request))
     on = form.day()
     show_drafts = user_reach(user=request.user).admin
-    summaries, themes = dashboards.national_summaries(on=on, show_drafts=show_drafts)
-    totals = dashboards.national_totals(summaries, themes)
+    # the same for every reader alike, until anything changes: the figures and their tables
+    state = (on, show_drafts, service_state(request.user))
+    summaries, themes = kept_value(
+        "national-summaries",
+        state,
+        lambda: dashboards.national_summaries(on=on, show_drafts=show_drafts),
+        seconds=SERVICE_KEPT_SECONDS,
+    )
+
+    def tables():
+        totals = dashboards.national_totals(summaries, themes)
+        context = {"on": on, "summaries": summaries, "themes": themes, "totals": totals}
+        return render_to_string("oversight/dashboards/_national_tables.html", context, request)
+
     extra = sections(
         dashboards.NATIONAL_DASHBOARD,
         user=request.user,
@@ -168,7 +206,7 @@ def national_dashboard(request):
             "on": on,
             "summaries": summaries,
             "themes": themes,
-            "totals": totals,
+            "tables": kept_fragment("national-tables", state, tables, seconds=SERVICE_KEPT_SECONDS),
             "sections": extra,
         },
     )

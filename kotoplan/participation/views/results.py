@@ -3,11 +3,13 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kotoplan.core.kept import csrf_slot, kept_for_reader, with_csrf
 from kotoplan.core.selectors import export_get
 from kotoplan.core.tasks import export_start
 from kotoplan.core.views import action_view, export_progress, export_response, page_url
@@ -49,19 +51,32 @@ def _number(value: str | None) -> int | None:
 @login_required
 def results(request, consultation_id):
     consultation = consultation_get_for_user(user=request.user, consultation_id=consultation_id)
-    return render(
-        request,
-        "participation/results.html",
-        {
+    page, answers = request.GET.get("page"), _number(request.GET.get("answers"))
+
+    def body() -> str:
+        context = {
             "consultation": consultation,
             "plan": consultation.plan,
             "is_open": consultation.is_open,
             "results": consultation_results(
-                consultation=consultation,
-                page=request.GET.get("page"),
-                all_answers_of=_number(request.GET.get("answers")),
+                consultation=consultation, page=page, all_answers_of=answers
             ),
-        },
+            "csrf_token": csrf_slot(),
+        }
+        return render_to_string("participation/_results_body.html", context)
+
+    # Kept per reader until anything changes: 5,000 responses are not counted on every visit.
+    kept = kept_for_reader(
+        "consultation-results",
+        (consultation.pk, consultation.is_open, page, answers),
+        body,
+        user=request.user,
+        request=request,
+    )
+    return render(
+        request,
+        "participation/results.html",
+        {"consultation": consultation, "plan": consultation.plan, "body": with_csrf(kept, request)},
     )
 
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from kotoplan.core.panels import FRONT, HOME, links, plan_panels, sections
+from kotoplan.core.panels import FRONT, HOME, kept_plan_panels, links, sections
 from kotoplan.core.permissions import can, require
 from kotoplan.core.text import ascii_digits
 from kotoplan.core.views import action_view, form_page, form_view, page_url
@@ -132,7 +132,7 @@ def plan_detail(request, plan_id):
             "pending_invitations": selectors.plan_pending_invitations(plan=plan)
             if may_change
             else [],
-            "panels": plan_panels(plan=plan, user=user, request=request),
+            "panels": kept_plan_panels(plan=plan, user=user, request=request),
         },
     )
 

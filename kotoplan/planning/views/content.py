@@ -9,13 +9,12 @@ CSRF token when the page is served."""
 
 import hashlib
 
-from django.conf import settings
 from django.core.cache import cache
-from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
+from kotoplan.core.kept import csrf_slot, with_csrf
 from kotoplan.core.permissions import scope
 from kotoplan.core.release import release_key
 
@@ -24,9 +23,6 @@ from ..models import DecisionStep, LinkedDocument, Measure, Plan
 from ..panels import PLAN_SECTIONS
 
 KEPT_SECONDS = 24 * 3600
-# Stands for the reader's CSRF token in a kept fragment; derived from the secret key, so no text
-# a user writes into a plan can carry it.
-CSRF_SLOT = hashlib.sha256(f"plan-content-csrf|{settings.SECRET_KEY}".encode()).hexdigest()
 
 
 class EveryMeasure:
@@ -65,8 +61,7 @@ def plan_content(request, plan: Plan, *, may_change: bool) -> tuple[SafeString, 
         kept = _render(plan, rights, updatable)
         cache.set(key, kept, KEPT_SECONDS)
     toc, content = kept
-    token = get_token(request)
-    return mark_safe(toc), mark_safe(content.replace(CSRF_SLOT, token))
+    return mark_safe(toc), with_csrf(content, request)
 
 
 def _render(plan: Plan, rights: dict, updatable) -> tuple[str, str]:
@@ -85,7 +80,7 @@ def _render(plan: Plan, rights: dict, updatable) -> tuple[str, str]:
         "decision_steps": plan.decision_steps.all(),
         "linked_documents": plan.linked_documents.all(),
         "content_sections": PLAN_SECTIONS,
-        "csrf_token": CSRF_SLOT,
+        "csrf_token": csrf_slot(),
     }
     return (
         render_to_string("planning/_plan_content_toc.html", context),

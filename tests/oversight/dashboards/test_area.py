@@ -149,7 +149,8 @@ def test_area_dashboard__current_plan_prefers_adopted_then_newest(
     client.force_login(regional_official)
     response = client.get(_url(vitality_centre))
     assert response.context["rows"][0].plan == adopted_plan
-    Plan.objects.filter(pk=adopted_plan.pk).update(state=Plan.State.SUPERSEDED)
+    adopted_plan.state = Plan.State.SUPERSEDED  # saved, so audited like every change
+    adopted_plan.save()
     response = client.get(_url(vitality_centre))
     assert response.context["rows"][0].plan == draft_plan
 
