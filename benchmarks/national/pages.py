@@ -16,7 +16,9 @@ class Page:
     requests: int = 30
     budget_s: float = 30  # stop early (and say so) when the page is this slow in total
     dashboard: bool = False  # target 10× the floor instead of 5×
-    kind: str = "page"  # "export": its memory is measured; "floor": the reference
+    kind: str = (
+        "page"  # "export": its memory is measured; "floor": the reference; "reference": no target
+    )
 
 
 def _try(name, *args, query=""):
@@ -48,9 +50,18 @@ def _library(t: dict, query: str) -> str | None:
 
 
 FLOOR = Page("floor (base template only)", lambda t: "/bench/floor/", kind="floor")
+# Not a target: what the base template alone costs a signed-in reader (their session, roles and
+# navigation), the share of every signed-in page's time that is the page's frame.
+SIGNED_IN_FLOOR = Page(
+    "base template only, signed in (coordinator; for reference)",
+    lambda t: "/bench/floor/",
+    user="coord.091",
+    kind="reference",
+)
 
 PAGES = [
     FLOOR,
+    SIGNED_IN_FLOOR,
     Page(
         "my measures, Kela contributor (measures in every plan)",
         lambda t: reverse("monitoring:my_measures"),

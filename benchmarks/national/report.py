@@ -52,7 +52,7 @@ def _page_table(rows) -> list[str]:
         target = 10 if page.dashboard else 5
         verdict = (
             "—"
-            if page.kind == "floor"
+            if page.kind in ("floor", "reference")
             else ("met" if ratio <= target else f"**missed** ({target}×)")
         )
         status = "" if r["status"] == 200 else f" (HTTP {r['status']})"

@@ -194,14 +194,19 @@ def register_menu_item(
 
 
 def menu_items(user) -> list[MenuItem]:
-    """The navigation entries this user has, in order."""
-    found = []
-    for link in _in_order(_links.get(MENU, {})):
-        url = link.url(user=user)
-        if url:
-            number = link.count(user=user) if link.count else None
-            found.append(MenuItem(link.key, link.label, url, number))
-    return found
+    """The navigation entries this user has, in order; kept while nothing in the service changes
+    (`kept_for_reader`: what the user may open follows their roles, which are audited)."""
+
+    def read() -> list[MenuItem]:
+        found = []
+        for link in _in_order(_links.get(MENU, {})):
+            url = link.url(user=user)
+            if url:
+                number = link.count(user=user) if link.count else None
+                found.append(MenuItem(link.key, str(link.label), url, number))
+        return found
+
+    return kept_for_reader("menu", (), read, user=user)
 
 
 def register_section(

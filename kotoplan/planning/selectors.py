@@ -334,8 +334,11 @@ def plan_has_next_version(*, plan: Plan) -> bool:
     return Plan.objects.filter(previous_version=plan).exists()
 
 
-def plan_versions(*, plan: Plan, user) -> QuerySet[Plan]:
-    return plans_for_user(user=user).filter(lineage=plan.lineage).order_by("version_number")
+def plan_versions(*, plan: Plan, user) -> list[Plan]:
+    """The versions of the plan's series the user may see, oldest first: a series has a few, so
+    each is checked as it is rather than through the scope of every plan (one query)."""
+    series = Plan.objects.with_outline().filter(lineage=plan.lineage).order_by("version_number")
+    return [v for v in series if v.pk == plan.pk or can(user, "planning.view_plan", v)]
 
 
 def adoption_step(*, plan: Plan) -> DecisionStep | None:

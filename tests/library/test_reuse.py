@@ -1,6 +1,8 @@
 """Copying a measure of another plan into one's own draft: who may, what is copied, where the
 origin shows (plan page, documents) and how the origin municipality sees the reuse."""
 
+from datetime import date
+
 import pytest
 from auditlog.models import LogEntry
 from django.core.exceptions import PermissionDenied
@@ -126,9 +128,9 @@ def test_origin_plan_page_shows_the_reuse_once_adopted(
     client.force_login(coordinator_b)
     plan_page = f"/plans/{library['plan_b'].pk}/"
     assert 'data-panel="library_reuse"' not in client.get(plan_page).content.decode()
-    Plan.objects.filter(pk=library["draft_a"].pk).update(
-        state=Plan.State.ADOPTED, decision_date="2026-02-01"
-    )
+    adopted = library["draft_a"]
+    adopted.state, adopted.decision_date = Plan.State.ADOPTED, date(2026, 2, 1)
+    adopted.save()  # saved, so audited like every change: the kept panels are made anew
     page = client.get(plan_page).content.decode()
     assert 'data-panel="library_reuse"' in page
     assert "A measure of this plan was reused once" in page

@@ -156,23 +156,38 @@ def plan_history(*, user, plan, filters: HistoryFilter | None = None) -> QuerySe
     return entries
 
 
-def history_choices(*, user, plan) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
-    """The parts (content types) and the people that occur in the user's view of the history,
-    for the filter form, in the reader's language."""
+def history_choice_ids(*, user, plan) -> tuple[list[int], list[int]]:
+    """The ids of the parts (content types) and the people that occur in the user's view of the
+    history: the costly half of `history_choices`, the same while the plan's trail is."""
     visible = plan_trail(plan_id=plan.pk).filter(_visible_condition(user, plan)).order_by()
     type_ids = set(visible.values_list("content_type_id", flat=True).distinct())
+    actor_ids = set(visible.exclude(actor=None).values_list("actor_id", flat=True).distinct())
+    return sorted(type_ids), sorted(actor_ids)
+
+
+def history_choices(
+    *, user, plan, ids: tuple[list[int], list[int]] | None = None
+) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """The parts (content types) and the people that occur in the user's view of the history,
+    for the filter form, in the reader's language; `ids` from `history_choice_ids` when known.
+    The names are read as they are now."""
+    from django.contrib.auth import get_user_model
+
+    type_ids, actor_ids = ids if ids is not None else history_choice_ids(user=user, plan=plan)
     parts = []
-    for content_type in ContentType.objects.filter(pk__in=type_ids):
+    for type_id in type_ids:
+        content_type = ContentType.objects.get_for_id(type_id)  # kept by Django per process
         model = content_type.model_class()
         name = capfirst(model._meta.verbose_name_plural) if model else content_type.model
         parts.append((content_type.pk, str(name)))
-    actor_ids = set(visible.exclude(actor=None).values_list("actor_id", flat=True).distinct())
-    from django.contrib.auth import get_user_model
-
-    people = [
-        (person.pk, person.get_full_name() or person.get_username())
-        for person in get_user_model().objects.filter(pk__in=actor_ids)
-    ]
+    people = (
+        [
+            (person.pk, person.get_full_name() or person.get_username())
+            for person in get_user_model().objects.filter(pk__in=actor_ids)
+        ]
+        if actor_ids
+        else []
+    )
     return sorted(parts, key=lambda p: p[1]), sorted(people, key=lambda p: p[1])
 
 

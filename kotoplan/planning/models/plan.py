@@ -48,9 +48,11 @@ class Theme(models.Model):
 
 class PlanQuerySet(models.QuerySet):
     def with_outline(self) -> "PlanQuerySet":
-        return self.select_related(
-            "lead_municipality", "coordinating_unit", "previous_version"
-        ).prefetch_related("municipalities")
+        # not the previous version: a whole second plan row, wanted only by the version compare
+        # (which finds it among the versions it lists)
+        return self.select_related("lead_municipality", "coordinating_unit").prefetch_related(
+            "municipalities"
+        )
 
 
 class Plan(VersionedModel):

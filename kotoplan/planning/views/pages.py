@@ -11,9 +11,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kotoplan.audit.forms import HistoryFilterForm
-from kotoplan.audit.selectors import history_choices, history_rows, history_visibility
+from kotoplan.audit.selectors import (
+    history_choice_ids,
+    history_choices,
+    history_rows,
+    history_visibility,
+)
 from kotoplan.audit.selectors import plan_history as plan_history_entries
-from kotoplan.core.kept import kept_fragment
+from kotoplan.core.kept import kept_fragment, kept_value
 from kotoplan.core.permissions import require
 from kotoplan.core.text import ascii_digits
 from kotoplan.core.views import action_view, form_page
@@ -96,7 +101,7 @@ def plan_compare(request, plan_id):
     if other_id and ascii_digits(other_id):
         other = next((v for v in versions if v.pk == int(other_id)), None)
     if other is None:
-        other = plan.previous_version if plan.previous_version in versions else None
+        other = next((v for v in versions if v.pk == plan.previous_version_id), None)
     changes = ""
     if other is not None:
         older, newer = sorted([plan, other], key=lambda p: p.version_number)
@@ -128,7 +133,15 @@ def plan_history(request, plan_id):
     the plan as they read now (a statistics indicator, a cooperation group)."""
     plan = selectors.plan_get_for_user(user=request.user, plan_id=plan_id)
     require(request.user, "planning.view_history", plan)
-    parts, people = history_choices(user=request.user, plan=plan)
+    state = selectors.plan_content_state(plan=plan)
+    visibility = history_visibility(user=request.user, plan=plan)
+    ids = kept_value(  # which parts and people occur: the same while the plan's trail is
+        "plan-history-choices",
+        (state, visibility),
+        lambda: history_choice_ids(user=request.user, plan=plan),
+        seconds=HISTORY_KEPT_SECONDS,
+    )
+    parts, people = history_choices(user=request.user, plan=plan, ids=ids)
     form = HistoryFilterForm(request.GET or None, parts=parts, people=people)
     query = request.GET.copy()
     query.pop("page", None)
@@ -140,12 +153,7 @@ def plan_history(request, plan_id):
         context = {"page": page, "rows": history_rows(page.object_list), "query": query.urlencode()}
         return render_to_string("planning/_plan_history_entries.html", context)
 
-    key = (
-        selectors.plan_content_state(plan=plan),
-        history_visibility(user=request.user, plan=plan),
-        people,
-        request.GET.urlencode(),
-    )
+    key = (state, visibility, people, request.GET.urlencode())
     entries = kept_fragment("plan-history", key, render_entries, seconds=HISTORY_KEPT_SECONDS)
     return render(
         request, "planning/plan_history.html", {"plan": plan, "form": form, "entries": entries}

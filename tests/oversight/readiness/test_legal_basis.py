@@ -38,7 +38,8 @@ def test_checklist_names_the_rule_set(client, coordinator_a, draft_plan):
     refresh(draft_plan)
     url = reverse("planning:plan_detail", args=[draft_plan.pk])
     assert "Checked against Act 681/2023" in page_text(client.get(url))
-    Plan.objects.filter(pk=draft_plan.pk).update(legal_basis=Plan.LegalBasis.ACT_2010)
+    draft_plan.legal_basis = Plan.LegalBasis.ACT_2010
+    draft_plan.save()  # saved, so audited like every change: the kept panels are made anew
     assert "applied under Act 1386/2010" in page_text(client.get(url))
 
 
