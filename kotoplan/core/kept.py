@@ -21,7 +21,7 @@ from typing import Any
 from auditlog.models import LogEntry
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Max
+from django.db.models import Max, Subquery
 from django.middleware.csrf import get_token
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
@@ -33,7 +33,7 @@ KEPT_SECONDS = 24 * 3600
 SERVICE_KEPT_SECONDS = 120
 _REQUEST_MEMO = "_kotoplan_service_state"
 
-_derived_states: dict[str, Callable[[], Any]] = {}
+_derived_states: dict[str, tuple[Any, str]] = {}
 
 
 def kept_key(name: str, parts: Iterable) -> str:
@@ -73,21 +73,25 @@ def with_csrf(fragment: str, request) -> SafeString:
     return mark_safe(fragment.replace(csrf_slot(), get_token(request)))  # rendered, escaped
 
 
-def register_derived_state(key: str, state: Callable[[], Any]) -> None:
-    """A state of data background work stores without an audit entry (e.g. the newest stored
-    readiness result): part of `service_state()`."""
-    _derived_states[key] = state
+def register_derived_state(key: str, model, field: str) -> None:
+    """Data background work stores without an audit entry (e.g. the stored readiness results):
+    the newest `field` of `model` is part of `service_state()`."""
+    _derived_states[key] = (model, field)
 
 
 def service_state(memo=None) -> str:
-    """The state of all the service's data as one text: two or three small queries, read once
-    per request when `memo` (the request, or its user) is given."""
+    """The state of all the service's data as one text (one small query), read once per request
+    when `memo` (the request, or its user) is given."""
     known = getattr(memo, _REQUEST_MEMO, None)
     if known is not None:
         return known
-    last = LogEntry.objects.order_by().aggregate(last=Max("pk"))["last"]
-    derived = [f"{key}={_derived_states[key]()}" for key in sorted(_derived_states)]
-    state = "|".join(str(part) for part in (last or 0, *derived, today().isoformat()))
+    derived = {  # the newest of each, as a subquery the database reads once
+        key: Max(Subquery(model.objects.order_by(f"-{field}").values(field)[:1]))
+        for key, (model, field) in _derived_states.items()
+    }
+    found = LogEntry.objects.order_by().aggregate(last=Max("pk"), **derived)
+    parts = [found["last"] or 0, *(f"{key}={found[key]}" for key in sorted(derived))]
+    state = "|".join(str(part) for part in (*parts, today().isoformat()))
     if memo is not None:
         setattr(memo, _REQUEST_MEMO, state)
     return state

@@ -1,7 +1,6 @@
 """Oversight's entries in the registries of kotoplan.core.panels: the oversight menu item and
 the plan page's readiness and observations panels."""
 
-from django.db.models import Max
 from django.urls import reverse
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -19,13 +18,8 @@ from .readiness.selectors import (
     readiness_report,
 )
 
-
-def _readiness_state():
-    """The newest stored readiness result (the background check stores them unaudited)."""
-    return ReadinessResult.objects.aggregate(last=Max("computed_at"))["last"]
-
-
-register_derived_state("readiness", _readiness_state)
+# The background check stores readiness results without an audit entry.
+register_derived_state("readiness", ReadinessResult, "computed_at")
 
 
 def _dashboards_url(user) -> str | None:

@@ -20,9 +20,9 @@ from ..support import refresh, writes
 
 NATIONAL = reverse("oversight:national_dashboard")
 # 10–11 for the page: session, user, roles, areas, memberships, plans, results, …; up to 2 for
-# the navigation's count of things waiting for the person (observations, initiatives); and 2 for
+# the navigation's count of things waiting for the person (observations, initiatives); and 1 for
 # the service's state, under which the figures and tables are kept (kotoplan.core.kept)
-QUERY_BUDGET = 16
+QUERY_BUDGET = 15
 
 
 def _summary(response, area):
