@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from kotoplan.core.kept import SERVICE_KEPT_SECONDS, kept_fragment
 from kotoplan.core.text import ascii_digits
 from kotoplan.core.views import page_url
 from kotoplan.planning.selectors import plans_for_user
@@ -68,10 +69,23 @@ def search(request):
         results = _results(request, params, targets)
         if key:
             cache.set(key, results, selectors.RESULTS_KEPT_SECONDS)
+    # The form lists every theme, target group and area, the same for every reader: rendered once
+    # per query (reference data loaded by a command shows within two minutes).
+    search_form = kept_fragment(
+        "library-search-form",
+        (version, request.GET.urlencode()),
+        lambda: render_to_string("library/_search_form.html", {"form": form, "params": params}),
+        seconds=SERVICE_KEPT_SECONDS,
+    )
     return render(
         request,
         "library/search.html",
-        {"form": form, "params": params, "results": mark_safe(results)},
+        {
+            "form": form,
+            "params": params,
+            "search_form": search_form,
+            "results": mark_safe(results),
+        },
     )
 
 

@@ -57,3 +57,17 @@ def test_a_reader_with_copy_forms_gets_them_with_a_token_every_time(library, cli
         assert searched > 0  # not kept: the forms are the reader's own
         assert 'name="csrfmiddlewaretoken"' in page
         assert 'class="reuse-form"' in page
+
+
+def test_the_kept_form_shows_each_searchs_own_words_and_filters(library, client, themes):
+    theme = themes["employment_education"]
+    first, _ = search(client, q="kerhotoiminta", theme=theme.code)
+    assert 'value="kerhotoiminta"' in first
+    selected = re.search(rf'<option value="{theme.code}"[^>]*selected', first)
+    assert selected, "the chosen theme is selected"
+    other, _ = search(client, q="kielikoulutus")
+    assert 'value="kielikoulutus"' in other
+    assert 'value="kerhotoiminta"' not in other
+    assert not re.search(rf'<option value="{theme.code}"[^>]*selected', other)
+    # the first search's form again, as it was
+    assert 'value="kerhotoiminta"' in search(client, q="kerhotoiminta", theme=theme.code)[0]
